@@ -1,0 +1,59 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Swift settings every first-party target shares: explicit imports and `any`, as Hummingbird does.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "HelpCenter",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "helpcenter", targets: ["helpcenter"]),
+        .library(name: "HelpModel", targets: ["HelpModel"]),
+        .library(name: "HelpParser", targets: ["HelpParser"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries, wrapped once each; their pointers never leave the file that wraps them.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // Stages: model ← parser ← CLI.
+        .target(name: "HelpModel", swiftSettings: strictSettings),
+        .target(
+            name: "HelpParser",
+            dependencies: ["HelpModel", "CCmark", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "helpcenter",
+            dependencies: [
+                "HelpModel", "HelpParser",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+
+        // Tests: one target per stage, plus helpers they share (temporary content folders).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "HelpModelTests", dependencies: ["HelpModel"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "HelpParserTests",
+            dependencies: ["HelpParser", "HelpModel", "TestSupport"],
+            exclude: ["Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "HelpCenterCLITests",
+            dependencies: ["helpcenter", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

@@ -1,0 +1,40 @@
+/// One help article in one locale: the root of the typed model.
+public struct Article: Sendable, Hashable, Codable {
+    /// The path of the Markdown file, as the content folder was named to the parser.
+    public var file: String
+    public var locale: String
+    public var frontMatter: FrontMatter
+    /// Blocks before the first section heading.
+    public var intro: [Block]
+    public var sections: [Section]
+
+    public init(file: String, locale: String, frontMatter: FrontMatter, intro: [Block], sections: [Section]) {
+        self.file = file
+        self.locale = locale
+        self.frontMatter = frontMatter
+        self.intro = intro
+        self.sections = sections
+    }
+
+    public var id: String { frontMatter.id }
+
+    /// Every procedure of the article in reading order, intro first.
+    public var procedures: [Procedure] {
+        (intro + sections.flatMap(\.blocks)).flatMap(\.procedures)
+    }
+
+    /// Action kinds per step per procedure: equal in an article and its faithful translations.
+    public var procedureShape: [[[Action.Kind]]] { procedures.map(\.shape) }
+}
+
+extension Block {
+    /// Procedures in this block, including those inside notes and lists.
+    public var procedures: [Procedure] {
+        switch self {
+        case .procedure(let procedure): [procedure]
+        case .note(let note): note.blocks.flatMap(\.procedures)
+        case .list(let list): list.items.flatMap { $0.flatMap(\.procedures) }
+        case .paragraph, .code: []
+        }
+    }
+}

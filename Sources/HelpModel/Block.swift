@@ -1,0 +1,74 @@
+/// A block of an article section, in reading order.
+public indirect enum Block: Sendable, Hashable, Codable {
+    case paragraph(Paragraph)
+    /// A Markdown ordered list: steps to follow, each read into actions.
+    case procedure(Procedure)
+    /// A Markdown block quote: a remark set apart from the text.
+    case note(Note)
+    /// A Markdown bullet list: items that are not steps.
+    case list(BulletList)
+    case code(CodeBlock)
+
+    public var range: SourceRange {
+        switch self {
+        case .paragraph(let block): block.range
+        case .procedure(let block): block.range
+        case .note(let block): block.range
+        case .list(let block): block.range
+        case .code(let block): block.range
+        }
+    }
+}
+
+public struct Paragraph: Sendable, Hashable, Codable {
+    public var content: [Inline]
+    public var range: SourceRange
+
+    public init(content: [Inline], range: SourceRange) {
+        self.content = content
+        self.range = range
+    }
+}
+
+/// A remark set apart from the text; `kind` comes from a GitHub-style `[!NOTE]` marker.
+public struct Note: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case note
+        case tip
+        case important
+        case warning
+        case caution
+    }
+
+    public var kind: Kind
+    public var blocks: [Block]
+    public var range: SourceRange
+
+    public init(kind: Kind, blocks: [Block], range: SourceRange) {
+        self.kind = kind
+        self.blocks = blocks
+        self.range = range
+    }
+}
+
+public struct BulletList: Sendable, Hashable, Codable {
+    public var items: [[Block]]
+    public var range: SourceRange
+
+    public init(items: [[Block]], range: SourceRange) {
+        self.items = items
+        self.range = range
+    }
+}
+
+public struct CodeBlock: Sendable, Hashable, Codable {
+    public var language: String
+    public var code: String
+    public var range: SourceRange
+
+    public init(language: String, code: String, range: SourceRange) {
+        self.language = language
+        self.code = code
+        self.range = range
+    }
+}

@@ -1,0 +1,27 @@
+/// The site-wide settings of `content/helpcenter.yml`.
+public struct SiteConfiguration: Sendable, Hashable, Codable {
+    /// Locale codes in the order the language switcher lists them.
+    public var locales: [String]
+    /// The source language: other locales translate its articles.
+    public var defaultLocale: String
+    /// Absolute URL the site is published at, ending in `/`; canonical links start with it.
+    public var baseURL: String
+    /// The site's title per locale.
+    public var titles: [String: String]
+    /// Category key → locale → name shown to readers.
+    public var categories: [String: [String: String]]
+    /// Category keys in the order the home page lists them.
+    public var categoryOrder: [String]
+
+    public init(
+        locales: [String], defaultLocale: String, baseURL: String, titles: [String: String],
+        categories: [String: [String: String]], categoryOrder: [String]
+    ) {
+        self.locales = locales
+        self.defaultLocale = defaultLocale
+        self.baseURL = baseURL
+        self.titles = titles
+        self.categories = categories
+        self.categoryOrder = categoryOrder
+    }
+}

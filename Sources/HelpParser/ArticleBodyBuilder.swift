@@ -1,0 +1,151 @@
+public import HelpModel
+
+/// Builds an article's intro and sections from its cmark document, reading each procedure step
+/// with the locale's phrasebook.
+struct ArticleBodyBuilder {
+    let file: String
+    let phrasebook: Phrasebook?
+    private(set) var diagnostics: [Diagnostic] = []
+    private var inlineBuilder: InlineBuilder
+    private var usedAnchors: Set<String> = []
+
+    init(file: String, phrasebook: Phrasebook?) {
+        self.file = file
+        self.phrasebook = phrasebook
+        inlineBuilder = InlineBuilder(file: file)
+    }
+
+    mutating func build(_ document: MarkdownNode) -> (intro: [Block], sections: [Section]) {
+        var intro: [Block] = []
+        var sections: [Section] = []
+        for node in document.children {
+            if case .heading(let level) = node.kind {
+                if let section = startSection(node, level: level) {
+                    sections.append(section)
+                } else if var last = sections.popLast() {
+                    // A rejected heading stays out of the model; keep what follows in the section.
+                    last.range.end = node.range.end
+                    sections.append(last)
+                }
+                continue
+            }
+            guard let block = block(node) else { continue }
+            if sections.isEmpty {
+                intro.append(block)
+            } else {
+                sections[sections.count - 1].blocks.append(block)
+                sections[sections.count - 1].range.end = block.range.end
+            }
+        }
+        diagnostics += inlineBuilder.diagnostics
+        return (intro, sections)
+    }
+
+    private mutating func startSection(_ node: MarkdownNode, level: Int) -> Section? {
+        guard level == 2 || level == 3 else {
+            let message = level == 1
+                ? "'#' headings are not allowed: the title comes from front matter; start sections with '##'"
+                : "headings deeper than '###' are not supported: the table of contents lists '##' and '###'"
+            diagnostics.append(.error(message, file: file, at: node.range.start))
+            return nil
+        }
+        let title = inlineBuilder.inlines(node.children)
+        var anchor = Slug.make(title.plainText)
+        if usedAnchors.contains(anchor) {
+            var number = 2
+            while usedAnchors.contains("\(anchor)-\(number)") { number += 1 }
+            anchor += "-\(number)"
+        }
+        usedAnchors.insert(anchor)
+        return Section(level: level, anchor: anchor, title: title, blocks: [], headingRange: node.range, range: node.range)
+    }
+
+    private mutating func blocks(_ nodes: [MarkdownNode]) -> [Block] {
+        nodes.compactMap { block($0) }
+    }
+
+    private mutating func block(_ node: MarkdownNode) -> Block? {
+        switch node.kind {
+        case .paragraph:
+            return .paragraph(Paragraph(content: inlineBuilder.inlines(node.children), range: node.range))
+        case .list(let ordered, let start):
+            if ordered { return .procedure(procedure(node, start: start)) }
+            return .list(BulletList(items: node.children.map { blocks($0.children) }, range: node.range))
+        case .blockQuote:
+            return .note(note(node))
+        case .codeBlock(let info, let literal):
+            return .code(CodeBlock(language: info, code: literal, range: node.range))
+        case .htmlBlock(let html):
+            diagnostics.append(.warning(
+                "raw HTML block '\(String(html.prefix(40)).trimmingSpaces)' is dropped; write Markdown instead", file: file,
+                at: node.range.start))
+            return nil
+        case .heading:
+            diagnostics.append(.error("a heading inside a list or note is not allowed; move it out", file: file, at: node.range.start))
+            return nil
+        case .thematicBreak:
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    private mutating func note(_ node: MarkdownNode) -> Note {
+        var children = node.children
+        var kind = Note.Kind.note
+        // A GitHub-style alert marker, `> [!WARNING]`, on the first line of the quote.
+        if let first = children.first, case .paragraph = first.kind, let marker = first.children.first,
+            case .text(let text) = marker.kind, text.hasPrefix("[!"), text.hasSuffix("]")
+        {
+            let name = text.dropFirst(2).dropLast().lowercased()
+            if let alert = Note.Kind(rawValue: name) {
+                kind = alert
+                var paragraph = first
+                paragraph.children.removeFirst()
+                if let next = paragraph.children.first, case .softBreak = next.kind { paragraph.children.removeFirst() }
+                if paragraph.children.isEmpty { children.removeFirst() } else { children[0] = paragraph }
+            } else {
+                let kinds = Note.Kind.allCases.map { "[!\($0.rawValue.uppercased())]" }.joined(separator: ", ")
+                diagnostics.append(.warning("unknown note marker '\(text)'; known: \(kinds)", file: file, at: marker.range.start))
+            }
+        }
+        return Note(kind: kind, blocks: blocks(children), range: node.range)
+    }
+
+    private mutating func procedure(_ node: MarkdownNode, start: Int) -> Procedure {
+        let steps = node.children.enumerated().compactMap { offset, item in
+            step(item, number: start + offset)
+        }
+        return Procedure(start: start, steps: steps, range: node.range)
+    }
+
+    private mutating func step(_ item: MarkdownNode, number: Int) -> Step? {
+        guard let first = item.children.first, case .paragraph = first.kind else {
+            diagnostics.append(.error(
+                "step \(number) must start with a sentence saying what to do", file: file, at: item.range.start))
+            return nil
+        }
+        let sentence = inlineBuilder.inlines(first.children)
+        let details = blocks(Array(item.children.dropFirst()))
+        let actions = read(sentence, range: first.range, number: number)
+        return Step(sentence: sentence, sentenceRange: first.range, actions: actions, details: details, range: item.range)
+    }
+
+    /// Reads a step sentence into actions, or reports where it is and the closest phrase.
+    private mutating func read(_ sentence: [Inline], range: SourceRange, number: Int) -> [Action] {
+        guard let phrasebook else { return [] }
+        let (tokens, spans) = StepSentence.tokens(of: sentence)
+        if let actions = phrasebook.actions(for: tokens, spans: spans) { return actions }
+        let written = StepSentence.patternForm(of: sentence)
+        var notes: [Diagnostic.Note] = []
+        if let nearest = phrasebook.nearestEntry(to: written) {
+            notes.append(Diagnostic.Note(
+                file: phrasebook.file, location: nearest.location, message: "nearest known phrase: \"\(nearest.text)\""))
+        }
+        diagnostics.append(.error(
+            "step \(number) does not read as any phrase of the \(phrasebook.locale) phrasebook: \"\(written)\"; "
+                + "reword the step or add a phrase to \(phrasebook.file)",
+            file: file, at: range.start, notes: notes))
+        return []
+    }
+}

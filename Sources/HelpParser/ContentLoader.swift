@@ -1,0 +1,264 @@
+internal import Dispatch
+internal import Foundation
+public import HelpModel
+
+/// A path that cannot be read at all: a usage or environment problem rather than a finding.
+public struct UnreadableInputError: Error, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// What loading a content folder gives: the content that parsed and every diagnostic.
+public struct ContentLoadResult: Sendable {
+    /// Nil when `helpcenter.yml` itself is unusable or was not read (single files).
+    public var configuration: SiteConfiguration?
+    /// The articles that parsed without error, by locale then path.
+    public var articles: [Article]
+    public var diagnostics: [Diagnostic]
+    /// Markdown files read, and their total size in bytes.
+    public var fileCount: Int
+    public var byteCount: Int
+
+    /// The loaded content, when the site settings were read.
+    public var content: HelpContent? {
+        configuration.map { HelpContent(configuration: $0, articles: articles) }
+    }
+}
+
+/// Loads `content/`: the site settings, each locale's phrasebook and every article, in parallel.
+public struct ContentLoader: Sendable {
+    public static let configurationFileName = "helpcenter.yml"
+    public static let phrasebookFileName = "phrasebook.yml"
+
+    public var parser: ArticleParser
+    /// Where relative paths are resolved; nil for the process's working directory. Diagnostics
+    /// keep paths as they were given, so tests and tools print what a writer would type.
+    public var workingDirectory: String?
+
+    public init(parser: ArticleParser = ArticleParser(), workingDirectory: String? = nil) {
+        self.parser = parser
+        self.workingDirectory = workingDirectory
+    }
+
+    /// Loads a whole content folder.
+    /// - Parameter root: the content folder as the user named it; diagnostics use paths under it.
+    /// - Throws: ``UnreadableInputError`` when the folder or its `helpcenter.yml` cannot be read.
+    public func load(root: String) throws(UnreadableInputError) -> ContentLoadResult {
+        let configurationPath = join(root, Self.configurationFileName)
+        let configurationText = try readText(configurationPath)
+        var (configuration, diagnostics) = SiteConfigurationLoader.load(text: configurationText, file: configurationPath)
+        let entries = try listDirectory(root)
+        guard let configuration else {
+            return ContentLoadResult(configuration: nil, articles: [], diagnostics: diagnostics, fileCount: 0, byteCount: 0)
+        }
+
+        var jobs: [ArticleJob] = []
+        var phrasebooks: [String: Phrasebook] = [:]
+        for entry in entries where entry != Self.configurationFileName && !entry.hasPrefix(".") {
+            let path = join(root, entry)
+            guard isDirectory(path) else {
+                if entry.hasSuffix(".md") {
+                    diagnostics.append(.error(
+                        "an article must live in a locale folder (\(configuration.locales.joined(separator: ", "))); move it into one",
+                        file: path, at: SourceLocation(line: 1, column: 1)))
+                }
+                continue
+            }
+            let files = try markdownFiles(under: path)
+            guard configuration.locales.contains(entry) else {
+                diagnostics += unknownLocale(entry, folder: path, files: files, configuration: configuration, configurationPath: configurationPath)
+                continue
+            }
+            let (phrasebook, phrasebookDiagnostics) = try loadPhrasebook(locale: entry, folder: path)
+            diagnostics += phrasebookDiagnostics
+            phrasebooks[entry] = phrasebook
+            jobs += files.map { ArticleJob(file: $0, locale: entry) }
+        }
+
+        let parsed = parseInParallel(jobs, phrasebooks: phrasebooks)
+        var articles: [Article] = []
+        var byteCount = 0
+        for result in parsed {
+            diagnostics += result.diagnostics
+            byteCount += result.byteCount
+            if let article = result.article { articles.append(article) }
+        }
+        let localeOrder = Dictionary(uniqueKeysWithValues: configuration.locales.enumerated().map { ($1, $0) })
+        articles.sort { (localeOrder[$0.locale] ?? 0, $0.file) < (localeOrder[$1.locale] ?? 0, $1.file) }
+        let checker = ContentConsistency(configuration: configuration, configurationPath: configurationPath)
+        let (kept, consistencyDiagnostics) = checker.check(articles)
+        diagnostics += consistencyDiagnostics
+        return ContentLoadResult(
+            configuration: configuration, articles: kept, diagnostics: diagnostics, fileCount: jobs.count,
+            byteCount: byteCount)
+    }
+
+    /// Parses single article files, each with the phrasebook of the locale folder it is in.
+    public func load(files: [String]) throws(UnreadableInputError) -> ContentLoadResult {
+        var phrasebooks: [String: Phrasebook] = [:]
+        var diagnostics: [Diagnostic] = []
+        var jobs: [ArticleJob] = []
+        var loadedFolders: Set<String> = []
+        for file in files {
+            let folder = parent(of: file)
+            let locale = folder.split(separator: "/").last.map(String.init) ?? ""
+            if !loadedFolders.contains(folder) {
+                loadedFolders.insert(folder)
+                let (phrasebook, found) = try loadPhrasebook(locale: locale, folder: folder)
+                diagnostics += found
+                phrasebooks[folder] = phrasebook
+            }
+            jobs.append(ArticleJob(file: file, locale: locale, phrasebookKey: folder))
+        }
+        var articles: [Article] = []
+        var byteCount = 0
+        for result in parseInParallel(jobs, phrasebooks: phrasebooks) {
+            diagnostics += result.diagnostics
+            byteCount += result.byteCount
+            if let article = result.article { articles.append(article) }
+        }
+        return ContentLoadResult(
+            configuration: nil, articles: articles, diagnostics: diagnostics, fileCount: jobs.count, byteCount: byteCount)
+    }
+
+    // MARK: - Parsing
+
+    private struct ArticleJob: Sendable {
+        var file: String
+        var locale: String
+        var phrasebookKey: String?
+
+        init(file: String, locale: String, phrasebookKey: String? = nil) {
+            self.file = file
+            self.locale = locale
+            self.phrasebookKey = phrasebookKey
+        }
+    }
+
+    private struct ParsedArticle: Sendable {
+        var article: Article?
+        var diagnostics: [Diagnostic]
+        var byteCount: Int
+    }
+
+    /// Parses on every core: files are independent, and cmark documents share nothing.
+    private func parseInParallel(_ jobs: [ArticleJob], phrasebooks: [String: Phrasebook]) -> [ParsedArticle] {
+        let results = ResultSlots<ParsedArticle>(count: jobs.count)
+        let parser = self.parser
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            let phrasebook = phrasebooks[job.phrasebookKey ?? job.locale]
+            guard let bytes = FileManager.default.contents(atPath: resolved(job.file)).map(Array.init) else {
+                results.store(
+                    ParsedArticle(
+                        article: nil,
+                        diagnostics: [.error("cannot read the file; check its permissions", file: job.file, at: SourceLocation(line: 1, column: 1))],
+                        byteCount: 0),
+                    at: index)
+                return
+            }
+            let (article, diagnostics) = parser.parse(bytes, file: job.file, locale: job.locale, phrasebook: phrasebook)
+            results.store(ParsedArticle(article: article, diagnostics: diagnostics, byteCount: bytes.count), at: index)
+        }
+        return results.values
+    }
+
+    private func loadPhrasebook(locale: String, folder: String) throws(UnreadableInputError) -> (Phrasebook?, [Diagnostic]) {
+        let path = join(folder, Self.phrasebookFileName)
+        guard FileManager.default.fileExists(atPath: resolved(path)) else {
+            return (nil, [.error(
+                "locale '\(locale)' has no phrasebook: create \(path) so its steps can be read",
+                file: path, at: SourceLocation(line: 1, column: 1))])
+        }
+        return PhrasebookLoader.load(text: try readText(path), file: path, locale: locale)
+    }
+
+    private func unknownLocale(
+        _ name: String, folder: String, files: [String], configuration: SiteConfiguration, configurationPath: String
+    ) -> [Diagnostic] {
+        let message = "'\(name)' is not a locale of \(configurationPath) (\(configuration.locales.joined(separator: ", "))); "
+            + "add it to 'locales' there or move the file into a locale folder"
+        let note = Diagnostic.Note(file: configurationPath, location: SourceLocation(line: 1, column: 1), message: "locales are listed here")
+        let places = files.isEmpty ? [folder] : files
+        return places.map { .error(message, file: $0, at: SourceLocation(line: 1, column: 1), notes: [note]) }
+    }
+
+    // MARK: - Files
+
+    private func readText(_ path: String) throws(UnreadableInputError) -> String {
+        guard let data = FileManager.default.contents(atPath: resolved(path)) else {
+            let reason = FileManager.default.fileExists(atPath: resolved(path)) ? "cannot be read; check its permissions" : "no such file"
+            throw UnreadableInputError(path: path, reason: reason)
+        }
+        guard let text = String(validating: Array(data), as: UTF8.self) else {
+            throw UnreadableInputError(path: path, reason: "is not UTF-8; save it as UTF-8")
+        }
+        return text
+    }
+
+    private func listDirectory(_ path: String) throws(UnreadableInputError) -> [String] {
+        do {
+            return try FileManager.default.contentsOfDirectory(atPath: resolved(path)).sorted()
+        } catch {
+            throw UnreadableInputError(path: path, reason: "cannot list the folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Every `.md` file below a locale folder, in sorted order.
+    private func markdownFiles(under folder: String) throws(UnreadableInputError) -> [String] {
+        var files: [String] = []
+        for entry in try listDirectory(folder) where !entry.hasPrefix(".") {
+            let path = join(folder, entry)
+            if isDirectory(path) {
+                files += try markdownFiles(under: path)
+            } else if entry.hasSuffix(".md") {
+                files.append(path)
+            }
+        }
+        return files
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: resolved(path), isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private func resolved(_ path: String) -> String {
+        guard let workingDirectory, !path.hasPrefix("/") else { return path }
+        return join(workingDirectory, path)
+    }
+
+    private func join(_ folder: String, _ name: String) -> String {
+        folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    private func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return String(path[..<slash])
+    }
+}
+
+/// Fixed slots that concurrent workers fill by index; each slot is written once.
+private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func store(_ value: Value, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] { slots.compactMap { $0 } }
+}

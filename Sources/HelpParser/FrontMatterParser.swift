@@ -1,0 +1,120 @@
+public import HelpModel
+internal import Yams
+
+/// Reads an article's YAML front matter into ``FrontMatter``, reporting every problem at once.
+struct FrontMatterParser {
+    static let knownKeys: Set<String> = ["id", "title", "updated", "category", "slug", "version", "translates"]
+
+    let yaml: YAMLDocument
+    /// Where the front matter starts (the opening `---`), for problems of the whole block.
+    let openingLocation: SourceLocation
+    /// The file name without extension, the slug when none is given.
+    let defaultSlug: String
+
+    /// - Returns: the front matter when every required key is valid; diagnostics in any case.
+    func parse() -> (FrontMatter?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        guard let root = yaml.root, let entries = root.entries else {
+            let message = "front matter must be a YAML mapping with id, title, updated and category"
+            return (nil, [.error(message, file: yaml.file, at: yaml.root.map(yaml.location(of:)) ?? openingLocation)])
+        }
+        var values: [String: Node] = [:]
+        var keyLocations: [String: SourceLocation] = [:]
+        for (keyNode, value) in entries {
+            guard let key = keyNode.scalarText else {
+                diagnostics.append(yaml.error("front matter keys must be plain words", at: keyNode))
+                continue
+            }
+            guard Self.knownKeys.contains(key) else {
+                let known = Self.knownKeys.sorted().joined(separator: ", ")
+                diagnostics.append(yaml.warning("unknown front matter key '\(key)' is ignored; known keys: \(known)", at: keyNode))
+                continue
+            }
+            values[key] = value
+            keyLocations[key] = yaml.location(of: keyNode)
+        }
+
+        func required(_ key: String, _ hint: String) -> Node? {
+            if let node = values[key] { return node }
+            diagnostics.append(.error("front matter is missing '\(key)': \(hint)", file: yaml.file, at: openingLocation))
+            return nil
+        }
+        func text(_ node: Node, _ key: String) -> String? {
+            if let value = node.scalarText, !value.trimmingSpaces.isEmpty { return value.trimmingSpaces }
+            diagnostics.append(yaml.error("'\(key)' must be a non-empty text", at: node))
+            return nil
+        }
+        func identifier(_ node: Node, _ key: String) -> String? {
+            guard let value = text(node, key) else { return nil }
+            if value.isIdentifier { return value }
+            diagnostics.append(yaml.error("'\(key)' must use lowercase letters a–z, digits and '-' only (got '\(value)')", at: node))
+            return nil
+        }
+        func integer(_ node: Node, _ key: String) -> Int? {
+            if let value = node.scalarText.flatMap({ Int($0) }), value >= 1 { return value }
+            diagnostics.append(yaml.error("'\(key)' must be a whole number from 1 up", at: node))
+            return nil
+        }
+
+        let id = required("id", "a stable key shared by the article's translations, e.g. 'id: login-credentials'")
+            .flatMap { identifier($0, "id") }
+        let title = required("title", "the article's title as readers see it").flatMap { text($0, "title") }
+        let category = required("category", "a category key of helpcenter.yml").flatMap { identifier($0, "category") }
+        let updated = required("updated", "the day of the last change, as YYYY-MM-DD").flatMap { node -> CalendarDay? in
+            if let day = node.scalarText.flatMap(CalendarDay.init(iso:)) { return day }
+            diagnostics.append(yaml.error("'updated' must be a real date written YYYY-MM-DD (got '\(node.scalarText ?? "")')", at: node))
+            return nil
+        }
+        let slug = values["slug"].map { identifier($0, "slug") } ?? defaultSlug
+        let version = values["version"].map { integer($0, "version") } ?? 1
+        let translates = values["translates"].map { parseTranslationSource($0, into: &diagnostics) } ?? .none
+
+        guard let id, let title, let category, let updated, let slug, let version, translates.isValid else {
+            return (nil, diagnostics)
+        }
+        let frontMatter = FrontMatter(
+            id: id, title: title, updated: updated, category: category, slug: slug, version: version,
+            translates: translates.value, keyLocations: keyLocations)
+        return (frontMatter, diagnostics)
+    }
+
+    private enum Source {
+        case none
+        case valid(FrontMatter.TranslationSource)
+        case invalid
+
+        var isValid: Bool { if case .invalid = self { false } else { true } }
+        var value: FrontMatter.TranslationSource? { if case .valid(let source) = self { source } else { nil } }
+    }
+
+    private func parseTranslationSource(_ node: Node, into diagnostics: inout [Diagnostic]) -> Source {
+        let hint = "'translates' names the source: 'translates: {locale: fr, version: 3}'"
+        guard let entries = node.entries else {
+            diagnostics.append(yaml.error(hint, at: node))
+            return .invalid
+        }
+        let fields = Dictionary(entries.compactMap { key, value in key.scalarText.map { ($0, value) } }, uniquingKeysWith: { first, _ in first })
+        guard let locale = fields["locale"]?.scalarText, !locale.isEmpty,
+            let version = fields["version"]?.scalarText.flatMap({ Int($0) }), version >= 1
+        else {
+            diagnostics.append(yaml.error(hint, at: node))
+            return .invalid
+        }
+        return .valid(FrontMatter.TranslationSource(locale: locale, version: version))
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+
+    /// Lowercase ASCII letters, digits and inner hyphens: what ids, slugs and keys may use.
+    var isIdentifier: Bool {
+        !isEmpty && first != "-" && last != "-"
+            && utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+}

@@ -1,0 +1,30 @@
+public import HelpModel
+
+/// cmark's syntax tree copied into Swift values, so no C pointer outlives the parse.
+struct MarkdownNode {
+    enum Kind {
+        case document
+        case blockQuote
+        case list(ordered: Bool, start: Int)
+        case item
+        case codeBlock(info: String, literal: String)
+        case htmlBlock(String)
+        case paragraph
+        case heading(level: Int)
+        case thematicBreak
+        case text(String)
+        case softBreak
+        case lineBreak
+        case code(String)
+        case htmlInline(String)
+        case emphasis
+        case strong
+        case link(url: String, title: String)
+        case image(url: String, title: String)
+        case unknown(String)
+    }
+
+    var kind: Kind
+    var range: SourceRange
+    var children: [MarkdownNode] = []
+}

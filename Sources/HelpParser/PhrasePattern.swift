@@ -1,0 +1,228 @@
+/// A compiled phrase of a phrasebook: literal words, label slots, optional parts, alternatives.
+///
+/// Syntax (documented for writers in each phrasebook's header): `**{1}**` a bold label slot,
+/// `*{2}*` an italic slot, `[words]` optional, `(a|b)` alternatives, `\` escapes `[ ] ( ) | *`.
+struct PhrasePattern {
+    indirect enum Element {
+        case literal([PhraseText.Token])
+        case label(slot: Int)
+        case emphasis(slot: Int)
+        case optional([Element])
+        case choice([[Element]])
+    }
+
+    struct SyntaxError: Error {
+        /// 0-based index of the character in the pattern where the problem is.
+        var index: Int
+        var message: String
+    }
+
+    let elements: [Element]
+    /// Slot numbers of bold labels and of italic spans used in the pattern.
+    let labelSlots: Set<Int>
+    let emphasisSlots: Set<Int>
+
+    init(_ text: String) throws(SyntaxError) {
+        var parser = Parser(characters: Array(text))
+        let elements = try parser.parseSequence(until: [])
+        self.elements = Self.normalized(elements, isStart: true)
+        labelSlots = parser.labelSlots
+        emphasisSlots = parser.emphasisSlots
+    }
+
+    /// Bindings of slots to the sentence's bold and italic spans, by index.
+    struct Match {
+        var labels: [Int: Int] = [:]
+        var emphases: [Int: Int] = [:]
+    }
+
+    /// Matches the whole of a normalised sentence, or returns nil.
+    func match(_ tokens: [PhraseText.Token]) -> Match? {
+        Self.match(elements[...], tokens, 0, Match()) { position, match in
+            position == tokens.count ? match : nil
+        }
+    }
+
+    private static func match(
+        _ elements: ArraySlice<Element>, _ tokens: [PhraseText.Token], _ position: Int, _ bindings: Match,
+        then continuation: (Int, Match) -> Match?
+    ) -> Match? {
+        guard let first = elements.first else { return continuation(position, bindings) }
+        let rest = elements.dropFirst()
+        switch first {
+        case .literal(let literal):
+            guard let end = matchLiteral(literal, tokens, position) else { return nil }
+            return match(rest, tokens, end, bindings, then: continuation)
+        case .label(let slot):
+            guard position < tokens.count, case .label(let index) = tokens[position] else { return nil }
+            var bound = bindings
+            bound.labels[slot] = index
+            return match(rest, tokens, position + 1, bound, then: continuation)
+        case .emphasis(let slot):
+            guard position < tokens.count, case .emphasis(let index) = tokens[position] else { return nil }
+            var bound = bindings
+            bound.emphases[slot] = index
+            return match(rest, tokens, position + 1, bound, then: continuation)
+        case .optional(let inner):
+            let taken = match(inner[...], tokens, position, bindings) { end, bound in
+                match(rest, tokens, end, bound, then: continuation)
+            }
+            return taken ?? match(rest, tokens, position, bindings, then: continuation)
+        case .choice(let alternatives):
+            for alternative in alternatives {
+                let result = match(alternative[...], tokens, position, bindings) { end, bound in
+                    match(rest, tokens, end, bound, then: continuation)
+                }
+                if let result { return result }
+            }
+            return nil
+        }
+    }
+
+    /// Matches literal text; a space in the pattern may also match nothing at a token boundary
+    /// where the sentence has none (`**{1}** .` against `**X**.`).
+    private static func matchLiteral(_ literal: [PhraseText.Token], _ tokens: [PhraseText.Token], _ start: Int) -> Int? {
+        var position = start
+        for token in literal {
+            if position < tokens.count, tokens[position] == token {
+                position += 1
+            } else if token == .character(" ") {
+                continue
+            } else {
+                return nil
+            }
+        }
+        return position
+    }
+
+    /// Normalises literal runs like sentences are normalised, so both sides compare alike.
+    private static func normalized(_ elements: [Element], isStart: Bool) -> [Element] {
+        elements.map { element in
+            switch element {
+            case .literal(let tokens):
+                var folded = PhraseText.normalize(tokens)
+                // normalize() trims; keep the spaces that separate this run from its neighbours.
+                if let first = tokens.first, PhraseText.fold(first.character ?? "x") == " ", !folded.isEmpty {
+                    folded.insert(.character(" "), at: 0)
+                }
+                if let last = tokens.last, PhraseText.fold(last.character ?? "x") == " ", !folded.isEmpty {
+                    folded.append(.character(" "))
+                }
+                if folded.isEmpty, !tokens.isEmpty { folded = [.character(" ")] }
+                return .literal(folded)
+            case .optional(let inner): return .optional(normalized(inner, isStart: false))
+            case .choice(let alternatives): return .choice(alternatives.map { normalized($0, isStart: false) })
+            case .label, .emphasis: return element
+            }
+        }
+    }
+
+    private struct Parser {
+        let characters: [Character]
+        var index = 0
+        var labelSlots: Set<Int> = []
+        var emphasisSlots: Set<Int> = []
+
+        init(characters: [Character]) { self.characters = characters }
+
+        mutating func parseSequence(until terminators: Set<Character>) throws(SyntaxError) -> [Element] {
+            var elements: [Element] = []
+            var literal: [PhraseText.Token] = []
+            func flush() {
+                if !literal.isEmpty { elements.append(.literal(literal)) }
+                literal = []
+            }
+            while index < characters.count {
+                let character = characters[index]
+                if terminators.contains(character) { break }
+                switch character {
+                case "\\":
+                    guard index + 1 < characters.count else { throw SyntaxError(index: index, message: "'\\' at the end escapes nothing") }
+                    literal.append(.character(characters[index + 1]))
+                    index += 2
+                case "*":
+                    flush()
+                    elements.append(try parseSlot())
+                case "[":
+                    flush()
+                    let open = index
+                    index += 1
+                    let inner = try parseSequence(until: ["]"])
+                    guard index < characters.count else { throw SyntaxError(index: open, message: "'[' is never closed by ']'") }
+                    index += 1
+                    elements.append(.optional(inner))
+                case "(":
+                    flush()
+                    elements.append(try parseChoice())
+                case "]", ")", "|":
+                    throw SyntaxError(index: index, message: "unexpected '\(character)'; write '\\\(character)' for the character itself")
+                case "{":
+                    throw SyntaxError(index: index, message: "a slot must be written **{n}** (bold label) or *{n}* (italic text)")
+                default:
+                    literal.append(.character(character))
+                    index += 1
+                }
+            }
+            flush()
+            return elements
+        }
+
+        private mutating func parseChoice() throws(SyntaxError) -> Element {
+            let open = index
+            index += 1
+            var alternatives: [[Element]] = []
+            while true {
+                alternatives.append(try parseSequence(until: ["|", ")"]))
+                guard index < characters.count else { throw SyntaxError(index: open, message: "'(' is never closed by ')'") }
+                let terminator = characters[index]
+                index += 1
+                if terminator == ")" { break }
+            }
+            guard alternatives.count > 1 else {
+                throw SyntaxError(index: open, message: "'(…)' needs alternatives separated by '|'; write '\\(' for a parenthesis")
+            }
+            return .choice(alternatives)
+        }
+
+        /// Reads `**{n}**` or `*{n}*` starting at a `*`.
+        private mutating func parseSlot() throws(SyntaxError) -> Element {
+            let start = index
+            let isBold = index + 1 < characters.count && characters[index + 1] == "*"
+            let stars = isBold ? 2 : 1
+            let expected = Array(String(repeating: "*", count: stars) + "{")
+            var cursor = index
+            for character in expected {
+                guard cursor < characters.count, characters[cursor] == character else {
+                    throw SyntaxError(index: start, message: "'*' starts a slot **{n}** or *{n}*; write '\\*' for an asterisk")
+                }
+                cursor += 1
+            }
+            guard cursor < characters.count, let slot = characters[cursor].wholeNumberValue, slot >= 1 else {
+                throw SyntaxError(index: cursor, message: "a slot number is a digit from 1 to 9")
+            }
+            cursor += 1
+            for character in Array("}" + String(repeating: "*", count: stars)) {
+                guard cursor < characters.count, characters[cursor] == character else {
+                    throw SyntaxError(index: start, message: "slot is not closed; write \(isBold ? "**{\(slot)}**" : "*{\(slot)}*")")
+                }
+                cursor += 1
+            }
+            guard !labelSlots.contains(slot), !emphasisSlots.contains(slot) else {
+                throw SyntaxError(index: start, message: "slot \(slot) is used twice; number each slot once")
+            }
+            index = cursor
+            if isBold {
+                labelSlots.insert(slot)
+                return .label(slot: slot)
+            }
+            emphasisSlots.insert(slot)
+            return .emphasis(slot: slot)
+        }
+    }
+}
+
+extension PhraseText.Token {
+    fileprivate var character: Character? {
+        if case .character(let character) = self { character } else { nil }
+    }
+}

@@ -1,0 +1,123 @@
+public import HelpModel
+internal import Yams
+
+/// Reads a phrasebook file, reporting every bad entry at its own line rather than the first only.
+enum PhrasebookLoader {
+    static let verbs: [String: Action.Kind] = ["click": .click, "choose": .choose, "tick": .tick]
+
+    static func load(text: String, file: String, locale: String) -> (Phrasebook?, [Diagnostic]) {
+        let yaml: YAMLDocument
+        switch YAMLDocument.compose(text, file: file) {
+        case .success(let document): yaml = document
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let start = SourceLocation(line: 1, column: 1)
+        guard let root = yaml.root, let phrases = root.entries?.first(where: { $0.key.scalarText == "phrases" })?.value.items else {
+            return (nil, [.error("a phrasebook is a mapping with a 'phrases' list of {phrase, actions} entries", file: file, at: start)])
+        }
+        var diagnostics: [Diagnostic] = []
+        var entries: [Phrasebook.Entry] = []
+        for node in phrases {
+            if let entry = entry(from: node, yaml: yaml, into: &diagnostics) { entries.append(entry) }
+        }
+        guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
+        return (Phrasebook(locale: locale, file: file, entries: entries), diagnostics)
+    }
+
+    private static func entry(from node: Node, yaml: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Phrasebook.Entry? {
+        guard let fields = node.entries else {
+            diagnostics.append(yaml.error("each phrase is a mapping: {phrase: \"…\", actions: [...]}", at: node))
+            return nil
+        }
+        let byKey = Dictionary(fields.compactMap { key, value in key.scalarText.map { ($0, value) } }, uniquingKeysWith: { first, _ in first })
+        guard let phraseNode = byKey["phrase"], let text = phraseNode.scalarText, !text.isEmpty else {
+            diagnostics.append(yaml.error("phrase entry has no 'phrase' text", at: node))
+            return nil
+        }
+        let pattern: PhrasePattern
+        do {
+            pattern = try PhrasePattern(text)
+        } catch {
+            diagnostics.append(yaml.error("bad phrase pattern at character \(error.index + 1): \(error.message)", at: phraseNode))
+            return nil
+        }
+        guard let actionNodes = byKey["actions"]?.items, !actionNodes.isEmpty else {
+            diagnostics.append(yaml.error("phrase entry needs a non-empty 'actions' list", at: node))
+            return nil
+        }
+        let before = diagnostics.errorCount
+        let actions = actionNodes.compactMap { action(from: $0, pattern: pattern, yaml: yaml, into: &diagnostics) }
+        guard diagnostics.errorCount == before else { return nil }
+        return Phrasebook.Entry(pattern: pattern, text: text, location: yaml.location(of: phraseNode), actions: actions)
+    }
+
+    private static func action(
+        from node: Node, pattern: PhrasePattern, yaml: YAMLDocument, into diagnostics: inout [Diagnostic]
+    ) -> Phrasebook.ActionTemplate? {
+        let known = "sign-in, follow-email-link, open, click, choose, tick, fill"
+        if let word = node.scalarText {
+            switch word {
+            case "sign-in": return .signIn
+            case "follow-email-link": return .followEmailLink
+            default:
+                diagnostics.append(yaml.error("unknown action '\(word)'; known actions: \(known)", at: node))
+                return nil
+            }
+        }
+        guard let fields = node.entries else {
+            diagnostics.append(yaml.error("an action is a word (sign-in) or a mapping (click: 1)", at: node))
+            return nil
+        }
+        let byKey = Dictionary(fields.compactMap { key, value in key.scalarText.map { ($0, (key, value)) } }, uniquingKeysWith: { first, _ in first })
+        func reference(_ key: String) -> Phrasebook.LabelReference?? {
+            guard let (_, value) = byKey[key] else { return .some(nil) }
+            guard let text = value.scalarText else {
+                diagnostics.append(yaml.error("'\(key)' takes a slot number or a quoted label", at: value))
+                return nil
+            }
+            if case .scalar(let scalar) = value, scalar.style == .plain, let slot = Int(text) {
+                guard pattern.labelSlots.contains(slot) || pattern.emphasisSlots.contains(slot) else {
+                    diagnostics.append(yaml.error("slot \(slot) is not in the phrase; write **{\(slot)}** or *{\(slot)}* in it", at: value))
+                    return nil
+                }
+                return .slot(slot)
+            }
+            let location = yaml.location(of: value)
+            return .fixed(text, SourceRange(at: location))
+        }
+        func valueKind(_ node: Node) -> ValueKind? {
+            if let kind = node.scalarText.flatMap(ValueKind.init(rawValue:)) { return kind }
+            let kinds = ValueKind.allCases.map(\.rawValue).joined(separator: ", ")
+            diagnostics.append(yaml.error("unknown value kind '\(node.scalarText ?? "")'; known: \(kinds)", at: node))
+            return nil
+        }
+        for (keyText, (keyNode, _)) in byKey where !["click", "choose", "tick", "fill", "open", "within", "beside", "field"].contains(keyText) {
+            diagnostics.append(yaml.error("unknown action key '\(keyText)'; known actions: \(known)", at: keyNode))
+            return nil
+        }
+        if let (_, value) = byKey["open"] {
+            guard let page = value.scalarText.flatMap(PageName.init(rawValue:)) else {
+                let pages = PageName.allCases.map(\.rawValue).joined(separator: ", ")
+                diagnostics.append(yaml.error("unknown page '\(value.scalarText ?? "")'; known pages: \(pages)", at: value))
+                return nil
+            }
+            return .open(page)
+        }
+        if let (_, value) = byKey["fill"] {
+            guard let kind = valueKind(value), let field = reference("field") else { return nil }
+            return .fill(label: field, value: kind)
+        }
+        for (verb, kind) in verbs {
+            guard byKey[verb] != nil else { continue }
+            guard let label = reference(verb), let label, let within = reference("within") else { return nil }
+            var beside: ValueKind?
+            if let (_, value) = byKey["beside"] {
+                guard let kind = valueKind(value) else { return nil }
+                beside = kind
+            }
+            return .target(kind, label: label, within: within, beside: beside)
+        }
+        diagnostics.append(yaml.error("an action mapping needs one of: open, click, choose, tick, fill", at: node))
+        return nil
+    }
+}

@@ -1,0 +1,132 @@
+public import HelpModel
+internal import Yams
+
+/// Reads `content/helpcenter.yml` into a ``SiteConfiguration``, reporting every bad setting.
+enum SiteConfigurationLoader {
+    static let knownKeys: Set<String> = ["locales", "default-locale", "base-url", "title", "categories"]
+
+    static func load(text: String, file: String) -> (SiteConfiguration?, [Diagnostic]) {
+        let yaml: YAMLDocument
+        switch YAMLDocument.compose(text, file: file) {
+        case .success(let document): yaml = document
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        let top = SourceLocation(line: 1, column: 1)
+        guard let root = yaml.root, let entries = root.entries else {
+            return (nil, [.error("helpcenter.yml must be a mapping with locales, default-locale, base-url, title and categories", file: file, at: top)])
+        }
+        var diagnostics: [Diagnostic] = []
+        var values: [String: Node] = [:]
+        for (key, value) in entries {
+            guard let name = key.scalarText, knownKeys.contains(name) else {
+                diagnostics.append(yaml.warning("unknown setting '\(key.scalarText ?? "?")' is ignored; known: \(knownKeys.sorted().joined(separator: ", "))", at: key))
+                continue
+            }
+            values[name] = value
+        }
+        func missing(_ key: String) {
+            diagnostics.append(.error("helpcenter.yml is missing '\(key)'", file: file, at: top))
+        }
+
+        var locales: [String] = []
+        if let node = values["locales"] {
+            for item in node.items ?? [] {
+                guard let code = item.scalarText, code.isLocaleCode else {
+                    diagnostics.append(yaml.error("a locale is a lowercase language code such as 'fr' or 'pt-br'", at: item))
+                    continue
+                }
+                if locales.contains(code) {
+                    diagnostics.append(yaml.error("locale '\(code)' is listed twice", at: item))
+                } else {
+                    locales.append(code)
+                }
+            }
+            if node.items == nil || locales.isEmpty { diagnostics.append(yaml.error("'locales' must list at least one locale: [fr, en]", at: node)) }
+        } else {
+            missing("locales")
+        }
+
+        var defaultLocale = ""
+        if let node = values["default-locale"] {
+            defaultLocale = node.scalarText ?? ""
+            if !locales.contains(defaultLocale) {
+                diagnostics.append(yaml.error("default-locale '\(defaultLocale)' is not one of the locales \(locales)", at: node))
+            }
+        } else {
+            missing("default-locale")
+        }
+
+        var baseURL = ""
+        if let node = values["base-url"] {
+            baseURL = node.scalarText ?? ""
+            if !(baseURL.hasPrefix("https://") || baseURL.hasPrefix("http://")) || baseURL.contains(" ") {
+                diagnostics.append(yaml.error("base-url must be an absolute http(s) URL such as https://help.example.com/", at: node))
+            } else if !baseURL.hasSuffix("/") {
+                baseURL += "/"
+            }
+        } else {
+            missing("base-url")
+        }
+
+        let titles = perLocaleNames(values["title"], what: "title", locales: locales, yaml: yaml, into: &diagnostics) ?? [:]
+        if values["title"] == nil { missing("title") }
+
+        var categories: [String: [String: String]] = [:]
+        var categoryOrder: [String] = []
+        if let node = values["categories"] {
+            for (key, value) in node.entries ?? [] {
+                guard let name = key.scalarText, name.isIdentifier else {
+                    diagnostics.append(yaml.error("a category key uses lowercase letters, digits and '-'", at: key))
+                    continue
+                }
+                categoryOrder.append(name)
+                categories[name] = perLocaleNames(value, what: "category '\(name)'", locales: locales, yaml: yaml, into: &diagnostics)
+            }
+            if node.entries == nil { diagnostics.append(yaml.error("'categories' maps keys to names per locale", at: node)) }
+        } else {
+            missing("categories")
+        }
+
+        guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
+        let configuration = SiteConfiguration(
+            locales: locales, defaultLocale: defaultLocale, baseURL: baseURL, titles: titles,
+            categories: categories, categoryOrder: categoryOrder)
+        return (configuration, diagnostics)
+    }
+
+    /// A `{fr: …, en: …}` mapping that must name every locale: no page falls back to another language.
+    private static func perLocaleNames(
+        _ node: Node?, what: String, locales: [String], yaml: YAMLDocument, into diagnostics: inout [Diagnostic]
+    ) -> [String: String]? {
+        guard let node else { return nil }
+        guard let entries = node.entries else {
+            diagnostics.append(yaml.error("\(what) must give a text per locale: {\(locales.map { "\($0): …" }.joined(separator: ", "))}", at: node))
+            return nil
+        }
+        var names: [String: String] = [:]
+        for (key, value) in entries {
+            guard let locale = key.scalarText, locales.contains(locale) else {
+                diagnostics.append(yaml.error("\(what): '\(key.scalarText ?? "?")' is not one of the locales \(locales)", at: key))
+                continue
+            }
+            guard let text = value.scalarText, !text.trimmingSpaces.isEmpty else {
+                diagnostics.append(yaml.error("\(what) in '\(locale)' must be a non-empty text", at: value))
+                continue
+            }
+            names[locale] = text
+        }
+        for locale in locales where names[locale] == nil {
+            diagnostics.append(yaml.error("\(what) has no '\(locale)' text; every locale needs its own", at: node))
+        }
+        return names
+    }
+}
+
+extension String {
+    /// `fr`, `en`, `pt-br`: lowercase language code with an optional region.
+    var isLocaleCode: Bool {
+        let parts = split(separator: "-", omittingEmptySubsequences: false)
+        return (1...2).contains(parts.count)
+            && parts.allSatisfy { (2...3).contains($0.count) && $0.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A } }
+    }
+}

@@ -1,0 +1,27 @@
+internal import ArgumentParser
+internal import HelpModel
+internal import HelpParser
+
+/// `helpcenter lint`: parse all of the content and report every problem at once.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Parse every article and phrasebook of the content folder and report all problems.",
+        discussion: "Exits 0 when there is nothing to report, 1 on any error or warning, 2 when the folder cannot be read."
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    func run() throws {
+        let result: ContentLoadResult
+        do {
+            result = try ContentLoader().load(root: options.content)
+        } catch {
+            DiagnosticReport.printError("error: \(error)\n")
+            throw ExitStatus.usage.exitCode
+        }
+        DiagnosticReport.print(result.diagnostics)
+        print(ModelSummary(result).line)
+        if !result.diagnostics.isEmpty { throw ExitStatus.findings.exitCode }
+    }
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what the build needs on a fresh Debian machine, and nothing that is already there.
+#
+#   scripts/setup.sh            packages to build and test (cmark, libxml2, pkg-config)
+#   scripts/setup.sh bench      also what the benchmarks compare against (cmark CLI, hyperfine)
+#
+# Idempotent: a second run installs nothing and does not touch the network.
+set -euo pipefail
+
+packages=(libcmark-dev libxml2-dev pkg-config)
+if [[ "${1:-}" == "bench" ]]; then
+  packages+=(cmark hyperfine)
+fi
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  if [[ -x /opt/swift/usr/bin/swift ]]; then
+    echo "setup: swift is at /opt/swift/usr/bin; add it to PATH" >&2
+  else
+    echo "setup: Swift 6.1 or later is needed (https://www.swift.org/install/)" >&2
+  fi
+  exit 1
+fi
