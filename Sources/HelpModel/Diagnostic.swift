@@ -72,7 +72,7 @@ extension Array where Element == Diagnostic {
     /// Errors first, then warnings, each group in file and position order: how a writer fixes them.
     public func sortedForReport() -> [Diagnostic] {
         sorted { lhs, rhs in
-            (lhs.severity, lhs.file, lhs.location) < (rhs.severity, rhs.file, rhs.location)
+            (lhs.severity, lhs.file, lhs.location, lhs.message) < (rhs.severity, rhs.file, rhs.location, rhs.message)
         }
     }
 

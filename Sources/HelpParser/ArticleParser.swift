@@ -58,7 +58,7 @@ public struct ArticleParser: Sendable {
         }
         var builder = ArticleBodyBuilder(file: file, phrasebook: phrasebook)
         let (intro, sections) = builder.build(document)
-        diagnostics += builder.diagnostics
+        diagnostics += builder.diagnostics.sorted { $0.location < $1.location }
 
         guard let frontMatter, diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let article = Article(file: file, locale: locale, frontMatter: frontMatter, intro: intro, sections: sections)

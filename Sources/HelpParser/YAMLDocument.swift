@@ -43,9 +43,9 @@ struct YAMLDocument {
         switch error {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            var message = "invalid YAML: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
-            return .error(message + "; check indentation and quote values that contain ': ' or '#'", file: file, at: at(mark))
+            let message = "invalid YAML: \(problem); check indentation and quote values that contain ': ' or '#'"
+            let notes = context.map { [Diagnostic.Note(file: file, location: at($0.mark), message: "\($0.text) that starts here")] } ?? []
+            return .error(message, file: file, at: at(mark), notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return .error("duplicate key \(duplicates.joined(separator: ", ")) in YAML", file: file, at: at(context.mark))
         default:

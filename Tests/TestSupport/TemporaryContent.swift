@@ -7,6 +7,12 @@ public let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
 /// The repository's real `content/` folder.
 public let repositoryContent: URL = repositoryRoot.appendingPathComponent("content")
 
+/// Paths of the repository, as one namespace for tests that import Foundation types by name.
+public enum TestSupportPaths {
+    public static var root: URL { repositoryRoot }
+    public static var content: URL { repositoryContent }
+}
+
 /// A content folder in a fresh temporary directory, seeded with the real site settings and
 /// phrasebooks, into which a test writes the articles it needs (broken ones included).
 public struct TemporaryContent {
