@@ -162,22 +162,62 @@ def shown(path):
         return shlex.quote(str(path))
 
 
-def run(cmd):
+# Peak RSS has to be read from a small parent: a child forked (or vfork'ed) from Python
+# starts its ru_maxrss at Python's own high-water mark, which survives exec, so wait4()
+# from here would report max(Python's peak, the command's peak). This helper forks the
+# shell itself and writes the shell's and its descendants' ru_maxrss (KiB) to fd FD.
+PEAK_C = r"""
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+int main(int argc, char **argv) {
+  if (argc != 3) { fprintf(stderr, "usage: %s FD 'COMMAND'\n", argv[0]); return 127; }
+  int fd = atoi(argv[1]);
+  pid_t pid = fork();
+  if (pid < 0) { perror("fork"); return 127; }
+  if (pid == 0) { close(fd); execl("/bin/sh", "sh", "-c", argv[2], (char *)0); _exit(127); }
+  int status; struct rusage ru;
+  if (wait4(pid, &status, 0, &ru) < 0) { perror("wait4"); return 127; }
+  dprintf(fd, "%ld\n", ru.ru_maxrss);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+"""
+
+
+def ensure_peak_helper(tmp):
+    digest = hashlib.sha256(PEAK_C.encode()).hexdigest()[:12]
+    exe = Path(tmp) / f"parse_bench_peak-{digest}"
+    if not exe.exists():
+        src = exe.with_suffix(".c")
+        src.write_text(PEAK_C)
+        cc = os.environ.get("CC", "cc")
+        log(f"build: {cc} -O2 -o {exe} {src}")
+        subprocess.run([cc, "-O2", "-o", str(exe), str(src)], check=True)
+    return exe
+
+
+def run(cmd, helper):
     """One whole-process run of `sh -c cmd` in the repository, as
-    /work/shared/bench/pairbench.py does it."""
+    /work/shared/bench/pairbench.py does it: wall = monotonic clock around start..reap,
+    cpu = user + sys from wait4(); peak RSS from the helper (see PEAK_C)."""
+    r, w = os.pipe()
     t = time.monotonic()
-    p = subprocess.Popen(["/bin/sh", "-c", cmd], cwd=REPO, stdin=subprocess.DEVNULL,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    p = subprocess.Popen([str(helper), str(w), cmd], cwd=REPO, stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(w,))
+    os.close(w)
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.monotonic() - t
+    with os.fdopen(r) as f:
+        peak_kib = f.read().strip()
     p.returncode = os.waitstatus_to_exitcode(status)
-    if p.returncode:
+    if p.returncode or not peak_kib:
         sys.exit(f"parse_bench: exit {p.returncode}: {cmd}")
-    # ru_maxrss is in KiB on Linux: the largest single process waited for
-    return dict(wall=wall, cpu=ru.ru_utime + ru.ru_stime, peak=ru.ru_maxrss / 1024)
+    return dict(wall=wall, cpu=ru.ru_utime + ru.ru_stime, peak=int(peak_kib) / 1024)
 
 
-def files_command(prog, folder, files, tmp):
+def files_command(prog, folder, files):
     """`prog folder/*.md` through sh; an xargs fallback if the expanded glob exceeds ARG_MAX."""
     glob = f"{shown(folder)}/*.md"
     try:
@@ -290,6 +330,7 @@ def main():
         sys.exit(f"parse_bench: no {a.cmark} on PATH; `scripts/setup.sh bench` installs it")
     tmp = os.environ.get("TMPDIR", "/tmp")
     floor = ensure_floor(shared, tmp)
+    helper = ensure_peak_helper(tmp)
     out_root = Path(os.path.abspath(a.out))
 
     try:
@@ -312,16 +353,16 @@ def main():
              f"{shown(binary)} lint --content {shown(content)}"
              " > /dev/null 2> /dev/null", a_bytes),
             ("cmark CLI, one process (B)",
-             files_command(shlex.quote(a.cmark), flat, b_files, tmp) + " > /dev/null",
+             files_command(shlex.quote(a.cmark), flat, b_files) + " > /dev/null",
              b_bytes),
             ("libcmark parse only, floor (C)",
-             files_command(shown(floor) + " -p", flat, b_files, tmp), b_bytes),
+             files_command(shown(floor) + " -p", flat, b_files), b_bytes),
         ]
         runs = [[] for _ in cmds]
         log(f"time: {n} x {len(locales)}: {a.warmup} warm-up + {a.n} rounds of A B C")
         for k in range(a.warmup + a.n):
             for i, (_, cmd, _) in enumerate(cmds):
-                r = run(cmd)
+                r = run(cmd, helper)
                 if k >= a.warmup:
                     runs[i].append(r)
             if k >= a.warmup:

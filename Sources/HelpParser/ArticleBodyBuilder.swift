@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 
 /// Builds an article's intro and sections from its cmark document, reading each procedure step
 /// with the locale's phrasebook.

@@ -1,5 +1,5 @@
 internal import CCmark
-public import HelpModel
+internal import HelpModel
 
 /// The one place that calls cmark: parses Markdown and copies the tree into ``MarkdownNode``s.
 ///

@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 
 /// Checks that need several articles at once: unique ids and slugs per locale, known
 /// categories, translations that name a real source locale.

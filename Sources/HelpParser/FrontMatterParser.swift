@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 internal import Yams
 
 /// Reads an article's YAML front matter into ``FrontMatter``, reporting every problem at once.

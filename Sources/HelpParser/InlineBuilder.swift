@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 
 /// Turns cmark inline nodes into model ``Inline``s, dropping raw HTML with a warning.
 struct InlineBuilder {

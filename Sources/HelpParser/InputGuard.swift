@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 
 /// Limits checked before cmark sees a file, so that hostile or broken input fails fast.
 ///

@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 
 /// cmark's syntax tree copied into Swift values, so no C pointer outlives the parse.
 struct MarkdownNode {

@@ -2,8 +2,8 @@
 ///
 /// Syntax (documented for writers in each phrasebook's header): `**{1}**` a bold label slot,
 /// `*{2}*` an italic slot, `[words]` optional, `(a|b)` alternatives, `\` escapes `[ ] ( ) | *`.
-struct PhrasePattern {
-    indirect enum Element {
+struct PhrasePattern: Sendable {
+    indirect enum Element: Sendable {
         case literal([PhraseText.Token])
         case label(slot: Int)
         case emphasis(slot: Int)
@@ -18,6 +18,9 @@ struct PhrasePattern {
     }
 
     let elements: [Element]
+    /// The literal text every match starts with, checked before the full match: most steps
+    /// are ruled out by their first word, and a phrasebook is tried pattern by pattern.
+    private let requiredPrefix: [PhraseText.Token]
     /// Slot numbers of bold labels and of italic spans used in the pattern.
     let labelSlots: Set<Int>
     let emphasisSlots: Set<Int>
@@ -25,20 +28,26 @@ struct PhrasePattern {
     init(_ text: String) throws(SyntaxError) {
         var parser = Parser(characters: Array(text))
         let elements = try parser.parseSequence(until: [])
-        self.elements = Self.normalized(elements, isStart: true)
+        self.elements = Self.normalized(elements)
+        if case .literal(let literal) = self.elements.first {
+            requiredPrefix = Array(literal.prefix { $0 != .space })
+        } else {
+            requiredPrefix = []
+        }
         labelSlots = parser.labelSlots
         emphasisSlots = parser.emphasisSlots
     }
 
     /// Bindings of slots to the sentence's bold and italic spans, by index.
-    struct Match {
+    struct Match: Sendable {
         var labels: [Int: Int] = [:]
         var emphases: [Int: Int] = [:]
     }
 
     /// Matches the whole of a normalised sentence, or returns nil.
     func match(_ tokens: [PhraseText.Token]) -> Match? {
-        Self.match(elements[...], tokens, 0, Match()) { position, match in
+        guard tokens.starts(with: requiredPrefix) else { return nil }
+        return Self.match(elements[...], tokens, 0, Match()) { position, match in
             position == tokens.count ? match : nil
         }
     }
@@ -54,12 +63,12 @@ struct PhrasePattern {
             guard let end = matchLiteral(literal, tokens, position) else { return nil }
             return match(rest, tokens, end, bindings, then: continuation)
         case .label(let slot):
-            guard position < tokens.count, case .label(let index) = tokens[position] else { return nil }
+            guard position < tokens.count, let index = tokens[position].labelIndex else { return nil }
             var bound = bindings
             bound.labels[slot] = index
             return match(rest, tokens, position + 1, bound, then: continuation)
         case .emphasis(let slot):
-            guard position < tokens.count, case .emphasis(let index) = tokens[position] else { return nil }
+            guard position < tokens.count, let index = tokens[position].emphasisIndex else { return nil }
             var bound = bindings
             bound.emphases[slot] = index
             return match(rest, tokens, position + 1, bound, then: continuation)
@@ -86,7 +95,7 @@ struct PhrasePattern {
         for token in literal {
             if position < tokens.count, tokens[position] == token {
                 position += 1
-            } else if token == .character(" ") {
+            } else if token == .space {
                 continue
             } else {
                 return nil
@@ -96,22 +105,22 @@ struct PhrasePattern {
     }
 
     /// Normalises literal runs like sentences are normalised, so both sides compare alike.
-    private static func normalized(_ elements: [Element], isStart: Bool) -> [Element] {
+    private static func normalized(_ elements: [Element]) -> [Element] {
         elements.map { element in
             switch element {
             case .literal(let tokens):
                 var folded = PhraseText.normalize(tokens)
                 // normalize() trims; keep the spaces that separate this run from its neighbours.
-                if let first = tokens.first, PhraseText.fold(first.character ?? "x") == " ", !folded.isEmpty {
-                    folded.insert(.character(" "), at: 0)
+                if let first = tokens.first, PhraseText.fold(first.raw) == 0x20, !folded.isEmpty {
+                    folded.insert(.space, at: 0)
                 }
-                if let last = tokens.last, PhraseText.fold(last.character ?? "x") == " ", !folded.isEmpty {
-                    folded.append(.character(" "))
+                if let last = tokens.last, PhraseText.fold(last.raw) == 0x20, !folded.isEmpty {
+                    folded.append(.space)
                 }
-                if folded.isEmpty, !tokens.isEmpty { folded = [.character(" ")] }
+                if folded.isEmpty, !tokens.isEmpty { folded = [.space] }
                 return .literal(folded)
-            case .optional(let inner): return .optional(normalized(inner, isStart: false))
-            case .choice(let alternatives): return .choice(alternatives.map { normalized($0, isStart: false) })
+            case .optional(let inner): return .optional(normalized(inner))
+            case .choice(let alternatives): return .choice(alternatives.map { normalized($0) })
             case .label, .emphasis: return element
             }
         }
@@ -138,7 +147,7 @@ struct PhrasePattern {
                 switch character {
                 case "\\":
                     guard index + 1 < characters.count else { throw SyntaxError(index: index, message: "'\\' at the end escapes nothing") }
-                    literal.append(.character(characters[index + 1]))
+                    PhraseText.append(String(characters[index + 1]), to: &literal)
                     index += 2
                 case "*":
                     flush()
@@ -159,7 +168,7 @@ struct PhrasePattern {
                 case "{":
                     throw SyntaxError(index: index, message: "a slot must be written **{n}** (bold label) or *{n}* (italic text)")
                 default:
-                    literal.append(.character(character))
+                    PhraseText.append(String(character), to: &literal)
                     index += 1
                 }
             }
@@ -218,11 +227,5 @@ struct PhrasePattern {
             emphasisSlots.insert(slot)
             return .emphasis(slot: slot)
         }
-    }
-}
-
-extension PhraseText.Token {
-    fileprivate var character: Character? {
-        if case .character(let character) = self { character } else { nil }
     }
 }

@@ -2,51 +2,82 @@
 ///
 /// Writers type the same sentence in slightly different ways: ’ or ', a non-breaking space before
 /// "?", a capital letter after a colon. None of that changes what a step means, so none of it
-/// may stop a phrase from reading the step.
+/// may stop a phrase from reading the step. Work is on Unicode scalars packed in integers:
+/// every step of every article goes through here, and `Character` comparison is too slow.
 enum PhraseText {
-    /// One unit of a sentence being matched: a character, or a whole bold/italic span.
-    enum Token: Equatable {
-        case character(Character)
+    /// One unit of a sentence being matched: a folded Unicode scalar, or a whole bold/italic span.
+    struct Token: Equatable, Sendable {
+        let raw: UInt32
+
+        private static let labelTag: UInt32 = 0x8000_0000
+        private static let emphasisTag: UInt32 = 0x4000_0000
+        private static let tagMask: UInt32 = 0xC000_0000
+
+        static func scalar(_ value: UInt32) -> Token { Token(raw: value) }
         /// The n-th UI label (bold span) of the sentence.
-        case label(Int)
+        static func label(_ index: Int) -> Token { Token(raw: labelTag | UInt32(index)) }
         /// The n-th italic span of the sentence.
-        case emphasis(Int)
+        static func emphasis(_ index: Int) -> Token { Token(raw: emphasisTag | UInt32(index)) }
+
+        static let space = Token(raw: 0x20)
+
+        var labelIndex: Int? { raw & Self.tagMask == Self.labelTag ? Int(raw & ~Self.tagMask) : nil }
+        var emphasisIndex: Int? { raw & Self.tagMask == Self.emphasisTag ? Int(raw & ~Self.tagMask) : nil }
+        var isScalar: Bool { raw & Self.tagMask == 0 }
     }
 
-    /// Folds one character: lowercase, one apostrophe, one kind of space.
-    static func fold(_ character: Character) -> Character {
-        switch character {
-        case "’", "‘", "ʼ", "´", "`": "'"
-        case "\u{00A0}", "\u{202F}", "\u{2009}", "\t", "\n", "\r": " "
-        case "–", "—": "-"
+    /// Folds one scalar: lowercase, one apostrophe, one kind of space, one kind of dash.
+    static func fold(_ value: UInt32) -> UInt32 {
+        if value < 0x80 {
+            switch value {
+            case 0x41...0x5A: return value + 0x20  // A-Z
+            case 0x09, 0x0A, 0x0D: return 0x20
+            case 0x60: return 0x27  // ` → '
+            default: return value
+            }
+        }
+        switch value {
+        case 0x2019, 0x2018, 0x02BC, 0x00B4: return 0x27  // ’ ‘ ʼ ´ → '
+        case 0x00A0, 0x202F, 0x2009, 0x2007: return 0x20  // no-break, narrow, thin spaces
+        case 0x2013, 0x2014: return 0x2D  // – — → -
+        case 0x00C0...0x00DE where value != 0x00D7: return value + 0x20  // Latin-1 capitals
         default:
-            character.isUppercase ? Character(character.lowercased()) : character
+            guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased,
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars.first
+            else { return value }
+            return lower.value
         }
     }
 
-    /// Folds characters and fixes spacing: runs of spaces become one, none at either end, none
+    /// Folds scalars and fixes spacing: runs of spaces become one, none at either end, none
     /// before `? ! : ;`.
     static func normalize(_ tokens: [Token]) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
         for token in tokens {
-            guard case .character(let raw) = token else {
+            guard token.isScalar else {
                 result.append(token)
                 continue
             }
-            let character = fold(raw)
-            if character == " " {
-                if result.isEmpty || result.last == .character(" ") { continue }
-            } else if "?!:;".contains(character), result.last == .character(" ") {
-                result.removeLast()
+            let value = fold(token.raw)
+            if value == 0x20 {
+                if result.isEmpty || result.last == .space { continue }
+            } else if value == 0x3F || value == 0x21 || value == 0x3A || value == 0x3B, result.last == .space {
+                result.removeLast()  // ? ! : ;
             }
-            result.append(.character(character))
+            result.append(.scalar(value))
         }
-        if result.last == .character(" ") { result.removeLast() }
+        if result.last == .space { result.removeLast() }
         return result
     }
 
-    static func characters(_ text: String) -> [Token] {
-        text.map(Token.character)
+    static func append(_ text: String, to tokens: inout [Token]) {
+        for scalar in text.unicodeScalars { tokens.append(.scalar(scalar.value)) }
+    }
+
+    static func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        append(text, to: &tokens)
+        return tokens
     }
 }

@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 
 /// How the step sentences of one locale read as actions: data written by the docs team.
 ///

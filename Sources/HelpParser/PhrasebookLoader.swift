@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 internal import Yams
 
 /// Reads a phrasebook file, reporting every bad entry at its own line rather than the first only.

@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 internal import Yams
 
 /// Reads `content/helpcenter.yml` into a ``SiteConfiguration``, reporting every bad setting.

@@ -5,8 +5,11 @@ enum Slug {
     /// Lowercase ASCII letters and digits joined by single hyphens; accents are taken off
     /// (é → e, ß → ss) so anchors stay readable in every locale of the help center.
     static func make(_ text: String) -> String {
-        let folded = text.replacingOccurrences(of: "ß", with: "ss")
-            .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        // Foundation's folding is slow; most headings need it for a few letters at most.
+        let folded = text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.lowercased()
+            : text.replacingOccurrences(of: "ß", with: "ss")
+                .folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {

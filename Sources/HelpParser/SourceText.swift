@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 
 /// The bytes of one source file with a line table, to turn byte offsets into locations.
 ///

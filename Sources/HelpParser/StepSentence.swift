@@ -1,4 +1,4 @@
-public import HelpModel
+internal import HelpModel
 
 /// A step sentence as the phrasebook sees it: folded characters with each bold and italic span
 /// standing as a single token.
@@ -37,7 +37,7 @@ enum StepSentence {
             case .link(_, _, let children):
                 append(children, to: &tokens, spans: &spans)
             default:
-                tokens += PhraseText.characters(inline.plainText)
+                PhraseText.append(inline.plainText, to: &tokens)
             }
         }
     }

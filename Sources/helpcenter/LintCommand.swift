@@ -20,6 +20,7 @@ struct LintCommand: ParsableCommand {
             DiagnosticReport.printError("error: \(error)\n")
             throw ExitStatus.usage.exitCode
         }
+        defer { ProcessLifetime.keep(result) }
         DiagnosticReport.print(result.diagnostics)
         print(ModelSummary(result).line)
         if !result.diagnostics.isEmpty { throw ExitStatus.findings.exitCode }

@@ -7,14 +7,19 @@ struct ModelSummary {
 
     init(_ result: ContentLoadResult) {
         let articles = result.articles
-        let procedures = articles.flatMap(\.procedures)
-        let steps = procedures.flatMap(\.steps)
-        let actions = steps.reduce(0) { $0 + $1.actions.count }
+        var procedureCount = 0
+        var stepCount = 0
+        var actions = 0
+        for procedure in articles.lazy.flatMap(\.procedures) {
+            procedureCount += 1
+            stepCount += procedure.steps.count
+            for step in procedure.steps { actions += step.actions.count }
+        }
         let locales = Set(articles.map(\.locale)).count
         let ids = Set(articles.map(\.id)).count
         line = "\(DiagnosticReport.count(result.fileCount, "file")), \(DiagnosticReport.count(articles.count, "article")) "
             + "(\(ids) ids in \(DiagnosticReport.count(locales, "locale"))), "
-            + "\(DiagnosticReport.count(procedures.count, "procedure")), \(DiagnosticReport.count(steps.count, "step")), "
+            + "\(DiagnosticReport.count(procedureCount, "procedure")), \(DiagnosticReport.count(stepCount, "step")), "
             + "\(DiagnosticReport.count(actions, "action")); "
             + "\(DiagnosticReport.count(result.diagnostics.errorCount, "error")), "
             + "\(DiagnosticReport.count(result.diagnostics.warningCount, "warning"))"

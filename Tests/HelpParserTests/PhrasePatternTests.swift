@@ -22,7 +22,7 @@ struct PhrasePatternTests {
                 emphases += 1
                 rest = rest[rest.index(after: end)...]
             } else {
-                tokens.append(.character(rest.removeFirst()))
+                PhraseText.append(String(rest.removeFirst()), to: &tokens)
             }
         }
         return PhraseText.normalize(tokens)
