@@ -1,5 +1,5 @@
 /// A block of an article section, in reading order.
-public indirect enum Block: Sendable, Hashable, Codable {
+public enum Block: Sendable, Hashable, Codable {
     case paragraph(Paragraph)
     /// A Markdown ordered list: steps to follow, each read into actions.
     case procedure(Procedure)

@@ -3,7 +3,7 @@
 /// By the house style, **strong** text is a UI label exactly as the product shows it, so the
 /// generator marks it up as such and the checker looks for it on the product's pages.
 public struct Inline: Sendable, Hashable, Codable {
-    public indirect enum Kind: Sendable, Hashable, Codable {
+    public enum Kind: Sendable, Hashable, Codable {
         case text(String)
         /// A UI label (Markdown `**…**`).
         case strong([Inline])

@@ -41,6 +41,7 @@ enum PhraseText {
         case 0x00A0, 0x202F, 0x2009, 0x2007: return 0x20  // no-break, narrow, thin spaces
         case 0x2013, 0x2014: return 0x2D  // – — → -
         case 0x00C0...0x00DE where value != 0x00D7: return value + 0x20  // Latin-1 capitals
+        case 0x00DF...0x00FF, 0x2000...0x206F: return value  // Latin-1 small letters, punctuation
         default:
             guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased,
                 let lower = scalar.properties.lowercaseMapping.unicodeScalars.first

@@ -8,15 +8,28 @@ struct SourceText {
     let bytes: [UInt8]
     /// Byte offset where each line starts; `lineStarts[0] == 0`.
     private let lineStarts: [Int]
+    /// Whether each line is pure ASCII, where byte columns are character columns already.
+    private let lineIsASCII: [Bool]
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
         var starts = [0]
+        var ascii: [Bool] = []
         starts.reserveCapacity(bytes.count / 40 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        ascii.reserveCapacity(bytes.count / 40 + 1)
+        var lineASCII = true
+        for (offset, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\n") {
+                starts.append(offset + 1)
+                ascii.append(lineASCII)
+                lineASCII = true
+            } else if byte >= 0x80 {
+                lineASCII = false
+            }
         }
+        ascii.append(lineASCII)
         lineStarts = starts
+        lineIsASCII = ascii
     }
 
     var lineCount: Int { lineStarts.count }
@@ -39,7 +52,7 @@ struct SourceText {
 
     /// Converts a 1-based UTF-8 byte column of a line into a 1-based Unicode scalar column.
     func scalarColumn(line: Int, byteColumn: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return max(byteColumn, 1) }
+        guard line >= 1, line <= lineStarts.count, byteColumn > 1, !lineIsASCII[line - 1] else { return max(byteColumn, 1) }
         let start = lineStarts[line - 1]
         let end = min(start + byteColumn - 1, bytes.count)
         var column = 1
