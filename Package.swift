@@ -15,6 +15,7 @@ let package = Package(
         .executable(name: "helpcenter", targets: ["helpcenter"]),
         .library(name: "HelpModel", targets: ["HelpModel"]),
         .library(name: "HelpParser", targets: ["HelpParser"]),
+        .library(name: "SiteGenerator", targets: ["SiteGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,10 +33,16 @@ let package = Package(
             dependencies: ["HelpModel", "CCmark", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SiteGenerator",
+            dependencies: ["HelpModel"],
+            resources: [.copy("Assets")],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "helpcenter",
             dependencies: [
-                "HelpModel", "HelpParser",
+                "HelpModel", "HelpParser", "SiteGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -48,6 +55,12 @@ let package = Package(
             name: "HelpParserTests",
             dependencies: ["HelpParser", "HelpModel", "TestSupport"],
             exclude: ["Golden"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "SiteGeneratorTests",
+            dependencies: ["SiteGenerator", "HelpParser", "HelpModel", "TestSupport"],
+            exclude: ["Snapshots"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-STAMP_VERSION = 1  # bump when the generated layout changes, to force regeneration
+STAMP_VERSION = 2  # bump when the generated layout changes, to force regeneration
 
 
 def log(*a):
@@ -71,6 +71,7 @@ def site_config(mc, locales):
              f"locales: [{', '.join(locales)}]",
              "default-locale: fr",
              "base-url: https://help.example.com/",
+             "feedback-endpoint: /feedback",
              "",
              "title:"]
     lines += [f"  {loc}: {yaml_quote(mc.CHROME[loc]['home'])}" for loc in locales]
@@ -99,7 +100,8 @@ def front_matter(mc, p, loc, source):
 def corpus_params(mc_path, n, locales, seed):
     h = hashlib.sha256(mc_path.read_bytes())
     for loc in locales:
-        h.update((REPO / "content" / loc / "phrasebook.yml").read_bytes())
+        for name in ("phrasebook.yml", "chrome.yml"):
+            h.update((REPO / "content" / loc / name).read_bytes())
     return dict(version=STAMP_VERSION, n=n, locales=locales, seed=seed, inputs=h.hexdigest())
 
 
@@ -136,6 +138,7 @@ def generate(mc, mc_path, root, n, locales, seed):
             sys.exit(f"parse_bench: no phrasebook for locale {loc!r} at {book}")
         (content / loc).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(book, content / loc / "phrasebook.yml")
+        shutil.copyfile(REPO / "content" / loc / "chrome.yml", content / loc / "chrome.yml")
         for p in plans:
             _, body = mc.render(p, loc, plans)
             write(content / loc / p["cat"] / f"{p['id']}.md",

@@ -3,10 +3,13 @@ public struct HelpContent: Sendable, Hashable, Codable {
     public var configuration: SiteConfiguration
     /// Articles ordered by locale (configuration order), then file path.
     public var articles: [Article]
+    /// The chrome strings of each locale, keyed by locale.
+    public var catalogs: [String: ChromeCatalog]
 
-    public init(configuration: SiteConfiguration, articles: [Article]) {
+    public init(configuration: SiteConfiguration, articles: [Article], catalogs: [String: ChromeCatalog] = [:]) {
         self.configuration = configuration
         self.articles = articles
+        self.catalogs = catalogs
     }
 
     public func articles(in locale: String) -> [Article] {

@@ -12,10 +12,13 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
     public var categories: [String: [String: String]]
     /// Category keys in the order the home page lists them.
     public var categoryOrder: [String]
+    /// Where the feedback widget posts (an absolute URL or a path on the site's host); the
+    /// pages' Content-Security-Policy allows exactly this in `form-action` and `connect-src`.
+    public var feedbackEndpoint: String
 
     public init(
         locales: [String], defaultLocale: String, baseURL: String, titles: [String: String],
-        categories: [String: [String: String]], categoryOrder: [String]
+        categories: [String: [String: String]], categoryOrder: [String], feedbackEndpoint: String
     ) {
         self.locales = locales
         self.defaultLocale = defaultLocale
@@ -23,5 +26,6 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
         self.titles = titles
         self.categories = categories
         self.categoryOrder = categoryOrder
+        self.feedbackEndpoint = feedbackEndpoint
     }
 }

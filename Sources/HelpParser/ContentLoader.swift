@@ -26,9 +26,12 @@ public struct ContentLoadResult: Sendable {
     public var fileCount: Int
     public var byteCount: Int
 
+    /// The chrome catalog of each locale that has a readable one.
+    public var catalogs: [String: ChromeCatalog] = [:]
+
     /// The loaded content, when the site settings were read.
     public var content: HelpContent? {
-        configuration.map { HelpContent(configuration: $0, articles: articles) }
+        configuration.map { HelpContent(configuration: $0, articles: articles, catalogs: catalogs) }
     }
 }
 
@@ -36,6 +39,7 @@ public struct ContentLoadResult: Sendable {
 public struct ContentLoader: Sendable {
     public static let configurationFileName = "helpcenter.yml"
     public static let phrasebookFileName = "phrasebook.yml"
+    public static let chromeCatalogFileName = "chrome.yml"
 
     public var parser: ArticleParser
     /// Where relative paths are resolved; nil for the process's working directory. Diagnostics
@@ -61,6 +65,7 @@ public struct ContentLoader: Sendable {
 
         var jobs: [ArticleJob] = []
         var phrasebooks: [String: Phrasebook] = [:]
+        var catalogs: [String: ChromeCatalog] = [:]
         for entry in entries where entry != Self.configurationFileName && !entry.hasPrefix(".") {
             let path = join(root, entry)
             guard isDirectory(path) else {
@@ -79,6 +84,9 @@ public struct ContentLoader: Sendable {
             let (phrasebook, phrasebookDiagnostics) = try loadPhrasebook(locale: entry, folder: path)
             diagnostics += phrasebookDiagnostics
             phrasebooks[entry] = phrasebook
+            let (catalog, catalogDiagnostics) = try loadCatalog(locale: entry, folder: path)
+            diagnostics += catalogDiagnostics
+            catalogs[entry] = catalog
             jobs += files.map { ArticleJob(file: $0, locale: entry) }
         }
 
@@ -95,9 +103,16 @@ public struct ContentLoader: Sendable {
         let checker = ContentConsistency(configuration: configuration, configurationPath: configurationPath)
         let (kept, consistencyDiagnostics) = checker.check(articles)
         diagnostics += consistencyDiagnostics
-        return ContentLoadResult(
+        var result = ContentLoadResult(
             configuration: configuration, articles: kept, diagnostics: diagnostics, fileCount: jobs.count,
             byteCount: byteCount)
+        result.catalogs = catalogs
+        for locale in configuration.locales where !entries.contains(locale) {
+            result.diagnostics.append(.error(
+                "locale '\(locale)' has no folder: create \(join(root, locale))/ with its phrasebook.yml and chrome.yml",
+                file: configurationPath, at: SourceLocation(line: 1, column: 1)))
+        }
+        return result
     }
 
     /// Parses single article files, each with the phrasebook of the locale folder it is in.
@@ -178,6 +193,16 @@ public struct ContentLoader: Sendable {
                 file: path, at: SourceLocation(line: 1, column: 1))])
         }
         return PhrasebookLoader.load(text: try readText(path), file: path, locale: locale)
+    }
+
+    private func loadCatalog(locale: String, folder: String) throws(UnreadableInputError) -> (ChromeCatalog?, [Diagnostic]) {
+        let path = join(folder, Self.chromeCatalogFileName)
+        guard FileManager.default.fileExists(atPath: resolved(path)) else {
+            return (nil, [.error(
+                "locale '\(locale)' has no chrome catalog: create \(path) with the page strings of that language",
+                file: path, at: SourceLocation(line: 1, column: 1))])
+        }
+        return ChromeCatalogLoader.load(text: try readText(path), file: path, locale: locale)
     }
 
     private func unknownLocale(

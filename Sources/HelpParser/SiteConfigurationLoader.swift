@@ -3,7 +3,7 @@ internal import Yams
 
 /// Reads `content/helpcenter.yml` into a ``SiteConfiguration``, reporting every bad setting.
 enum SiteConfigurationLoader {
-    static let knownKeys: Set<String> = ["locales", "default-locale", "base-url", "title", "categories"]
+    static let knownKeys: Set<String> = ["locales", "default-locale", "base-url", "title", "categories", "feedback-endpoint"]
 
     static func load(text: String, file: String) -> (SiteConfiguration?, [Diagnostic]) {
         let yaml: YAMLDocument
@@ -87,10 +87,24 @@ enum SiteConfigurationLoader {
             missing("categories")
         }
 
+        var feedbackEndpoint = ""
+        if let node = values["feedback-endpoint"] {
+            feedbackEndpoint = node.scalarText ?? ""
+            let isPath = feedbackEndpoint.hasPrefix("/") && !feedbackEndpoint.hasPrefix("//")
+            let isURL = feedbackEndpoint.hasPrefix("https://") || feedbackEndpoint.hasPrefix("http://")
+            if !(isPath || isURL) || feedbackEndpoint.contains(where: { $0 == " " || $0 == "\"" || $0 == "'" || $0 == ";" }) {
+                diagnostics.append(yaml.error(
+                    "feedback-endpoint must be an http(s) URL or a path starting with '/', e.g. https://feedback.example.com/feedback",
+                    at: node))
+            }
+        } else {
+            missing("feedback-endpoint")
+        }
+
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let configuration = SiteConfiguration(
             locales: locales, defaultLocale: defaultLocale, baseURL: baseURL, titles: titles,
-            categories: categories, categoryOrder: categoryOrder)
+            categories: categories, categoryOrder: categoryOrder, feedbackEndpoint: feedbackEndpoint)
         return (configuration, diagnostics)
     }
 

@@ -32,9 +32,11 @@ public struct TemporaryContent {
             to: root.appendingPathComponent("helpcenter.yml"))
         for locale in locales {
             try FileManager.default.createDirectory(at: root.appendingPathComponent(locale), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(
-                at: repositoryContent.appendingPathComponent(locale).appendingPathComponent("phrasebook.yml"),
-                to: root.appendingPathComponent(locale).appendingPathComponent("phrasebook.yml"))
+            for name in ["phrasebook.yml", "chrome.yml"] {
+                try FileManager.default.copyItem(
+                    at: repositoryContent.appendingPathComponent(locale).appendingPathComponent(name),
+                    to: root.appendingPathComponent(locale).appendingPathComponent(name))
+            }
         }
     }
 

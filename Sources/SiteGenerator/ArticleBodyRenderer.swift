@@ -1,0 +1,106 @@
+internal import HelpModel
+
+/// Renders an article's blocks and inlines from the model: procedures as real ordered lists,
+/// bold text as UI labels, notes as labelled asides. Every text goes through ``HTMLBuffer/text``.
+struct ArticleBodyRenderer {
+    let article: Article
+    let chrome: Chrome
+    let links: LinkResolver
+
+    func render(_ blocks: [Block], into html: inout HTMLBuffer) {
+        for block in blocks { render(block, into: &html) }
+    }
+
+    func render(_ block: Block, into html: inout HTMLBuffer) {
+        switch block {
+        case .paragraph(let paragraph):
+            html.raw("<p>")
+            render(paragraph.content, into: &html)
+            html.raw("</p>\n")
+        case .procedure(let procedure):
+            html.raw("<ol class=\"procedure\"")
+            if procedure.start != 1 { html.attribute("start", String(procedure.start)) }
+            html.raw(">\n")
+            for step in procedure.steps {
+                html.raw("<li class=\"step\"><p>")
+                render(step.sentence, into: &html)
+                html.raw("</p>")
+                render(step.details, into: &html)
+                html.raw("</li>\n")
+            }
+            html.raw("</ol>\n")
+        case .note(let note):
+            html.raw("<aside class=\"note note-\(note.kind.rawValue)\" role=\"note\"><p class=\"note-title\">")
+            html.text(chrome[ChromeKey.title(of: note.kind)])
+            html.raw("</p>\n")
+            render(note.blocks, into: &html)
+            html.raw("</aside>\n")
+        case .list(let list):
+            html.raw("<ul>\n")
+            for item in list.items {
+                html.raw("<li>")
+                // A tight item is one paragraph: render its text without the <p>.
+                if item.count == 1, case .paragraph(let paragraph) = item[0] {
+                    render(paragraph.content, into: &html)
+                } else {
+                    render(item, into: &html)
+                }
+                html.raw("</li>\n")
+            }
+            html.raw("</ul>\n")
+        case .code(let code):
+            html.raw("<pre><code")
+            if let language = code.language.split(separator: " ").first {
+                html.attribute("class", "language-\(language)")
+            }
+            html.raw(">")
+            html.text(code.code)
+            html.raw("</code></pre>\n")
+        }
+    }
+
+    func render(_ inlines: [Inline], into html: inout HTMLBuffer) {
+        for inline in inlines { render(inline, into: &html) }
+    }
+
+    private func render(_ inline: Inline, into html: inout HTMLBuffer) {
+        switch inline.kind {
+        case .text(let text): html.text(text)
+        case .softBreak: html.raw("\n")
+        case .lineBreak: html.raw("<br>\n")
+        case .code(let code):
+            html.raw("<code>")
+            html.text(code)
+            html.raw("</code>")
+        case .strong(let children):
+            html.raw("<strong class=\"ui-label\">")
+            render(children, into: &html)
+            html.raw("</strong>")
+        case .emphasis(let children):
+            html.raw("<em>")
+            render(children, into: &html)
+            html.raw("</em>")
+        case .link(let destination, let title, let children):
+            guard case .url(let href) = links.resolve(destination, in: article) else {
+                render(children, into: &html)
+                return
+            }
+            html.raw("<a")
+            html.attribute("href", href)
+            if !title.isEmpty { html.attribute("title", title) }
+            html.raw(">")
+            render(children, into: &html)
+            html.raw("</a>")
+        case .image(let source, let title, let alt):
+            guard case .url(let src) = links.resolve(source, in: article, isImage: true) else {
+                html.text(alt.plainText)
+                return
+            }
+            html.raw("<img")
+            html.attribute("src", src)
+            html.attribute("alt", alt.plainText)
+            if !title.isEmpty { html.attribute("title", title) }
+            html.raw(">")
+        }
+    }
+}

@@ -1,0 +1,137 @@
+internal import HelpModel
+
+/// One article page: breadcrumb, title, localized "updated" date, table of contents, the
+/// sections with their procedures, the language switcher and the feedback form.
+struct ArticlePage {
+    let layout: PageLayout
+    let links: LinkResolver
+    let dates: LocalizedDate
+    /// Names of every locale in its own language, from each locale's catalog.
+    let languageNames: [String: String]
+
+    func render(_ article: Article) -> [UInt8] {
+        let plan = layout.plan
+        let chrome = layout.chrome
+        let translations = plan.translations(of: article)
+        var alternates = translations.map { ($0.locale, plan.directory(of: $0.article)) }
+        if let source = translations.first(where: { $0.locale == plan.configuration.defaultLocale }) ?? translations.first {
+            alternates.append(("x-default", plan.directory(of: source.article)))
+        }
+        let categoryName = plan.configuration.categories[article.frontMatter.category]?[article.locale] ?? ""
+        let languages = plan.configuration.locales.map { locale -> PageLayout.LanguageLink in
+            let other = translations.first { $0.locale == locale }?.article
+            return PageLayout.LanguageLink(
+                locale: locale, name: languageNames[locale] ?? locale,
+                href: other.map { "../../" + plan.directory(of: $0) }, isCurrent: locale == article.locale)
+        }
+        let page = PageLayout.Page(
+            title: article.frontMatter.title, depth: 2, canonicalPath: plan.directory(of: article),
+            alternates: alternates, description: Self.description(of: article),
+            breadcrumb: [
+                (chrome[.home], "../"), (categoryName, "../#category-\(article.frontMatter.category)"),
+                (article.frontMatter.title, nil),
+            ],
+            languages: languages)
+        let body = ArticleBodyRenderer(article: article, chrome: chrome, links: links)
+        return layout.render(page) { html in
+            html.raw("<article class=\"article\">\n")
+            html.element("h1", text: article.frontMatter.title)
+            html.raw("\n<p class=\"updated\"><span class=\"updated-label\"")
+            html.attribute("data-relative-label", chrome[.updated])
+            html.raw(">")
+            html.text(chrome[.updatedOn])
+            html.raw("</span> <time")
+            html.attribute("datetime", article.frontMatter.updated.description)
+            html.raw(" data-relative>")
+            html.text(dates.format(article.frontMatter.updated, locale: article.locale))
+            html.raw("</time></p>\n")
+            renderTableOfContents(article.sections, into: &html)
+            body.render(article.intro, into: &html)
+            for section in article.sections {
+                html.raw("<section class=\"article-section\"")
+                html.attribute("aria-labelledby", section.anchor)
+                html.raw(">\n<h\(section.level)")
+                html.attribute("id", section.anchor)
+                html.raw(">")
+                body.render(section.title, into: &html)
+                html.raw("</h\(section.level)>\n")
+                body.render(section.blocks, into: &html)
+                html.raw("</section>\n")
+            }
+            html.raw("</article>\n")
+            FeedbackForm.render(article: article, chrome: chrome, endpoint: plan.configuration.feedbackEndpoint, into: &html)
+        }
+    }
+
+    /// The table of contents: every `##` section, with the `###` sections under it nested.
+    private func renderTableOfContents(_ sections: [Section], into html: inout HTMLBuffer) {
+        guard !sections.isEmpty else { return }
+        html.raw("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">")
+        html.text(layout.chrome[.tableOfContents])
+        html.raw("</h2>\n<ol>")
+        var index = 0
+        while index < sections.count {
+            let section = sections[index]
+            html.raw("<li>")
+            renderLink(to: section, into: &html)
+            index += 1
+            if section.level == 2, index < sections.count, sections[index].level == 3 {
+                html.raw("<ol>")
+                while index < sections.count, sections[index].level == 3 {
+                    html.raw("<li>")
+                    renderLink(to: sections[index], into: &html)
+                    html.raw("</li>")
+                    index += 1
+                }
+                html.raw("</ol>")
+            }
+            html.raw("</li>\n")
+        }
+        html.raw("</ol></nav>\n")
+    }
+
+    private func renderLink(to section: Section, into html: inout HTMLBuffer) {
+        html.raw("<a")
+        html.attribute("href", "#" + section.anchor)
+        html.raw(">")
+        html.text(section.title.plainText)
+        html.raw("</a>")
+    }
+
+    /// The first paragraph of the intro, shortened for `<meta name="description">`.
+    static func description(of article: Article) -> String? {
+        for block in article.intro {
+            guard case .paragraph(let paragraph) = block else { continue }
+            let text = paragraph.content.plainText
+            guard text.count > 160 else { return text }
+            return String(text.prefix(157)) + "…"
+        }
+        return nil
+    }
+}
+
+/// "Qu'avez-vous pensé de cette page ?": a plain POST form that the script enhances.
+enum FeedbackForm {
+    static func render(article: Article, chrome: Chrome, endpoint: String, into html: inout HTMLBuffer) {
+        html.raw("<form class=\"feedback\" method=\"post\"")
+        html.attribute("action", endpoint)
+        html.attribute("data-thanks", chrome[.feedbackThanks])
+        html.attribute("data-error", chrome[.feedbackError])
+        html.raw(">\n<fieldset>\n")
+        html.element("legend", text: chrome[.feedbackQuestion])
+        html.raw("\n<input type=\"hidden\" name=\"article\"")
+        html.attribute("value", article.id)
+        html.raw(">\n<input type=\"hidden\" name=\"locale\"")
+        html.attribute("value", article.locale)
+        html.raw(">\n<button type=\"submit\" name=\"vote\" value=\"yes\">")
+        html.text(chrome[.feedbackYes])
+        html.raw("</button>\n<button type=\"submit\" name=\"vote\" value=\"no\">")
+        html.text(chrome[.feedbackNo])
+        html.raw("</button>\n</fieldset>\n<div class=\"feedback-comment\" hidden>\n<label for=\"feedback-comment\">")
+        html.text(chrome[.feedbackComment])
+        html.raw("</label>\n<textarea id=\"feedback-comment\" name=\"comment\" maxlength=\"2000\" rows=\"4\"></textarea>\n")
+        html.raw("<button type=\"submit\" name=\"vote\" value=\"comment\">")
+        html.text(chrome[.feedbackSend])
+        html.raw("</button>\n</div>\n<p class=\"feedback-status\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n")
+    }
+}

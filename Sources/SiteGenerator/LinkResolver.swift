@@ -1,0 +1,62 @@
+internal import HelpModel
+
+/// Decides where a link written in an article goes on the site, or that it must not go anywhere.
+///
+/// `.md` links between articles (as writers type them in an editor) become the target page's
+/// URL; `javascript:`, `vbscript:`, `file:` and `data:` (but for images) are dropped, as cmark's
+/// own safe renderer does, because articles are rendered from the model rather than by cmark.
+struct LinkResolver: Sendable {
+    enum Resolution: Equatable {
+        case url(String)
+        /// A link to an article file that no article has.
+        case missingArticle(String)
+        /// A scheme that could run code; the text is shown without a link.
+        case unsafe
+    }
+
+    let plan: SitePlan
+
+    /// Resolves a link destination written in `article`, for a page `depth` folders deep.
+    func resolve(_ destination: String, in article: Article, isImage: Bool = false) -> Resolution {
+        if Self.isUnsafe(destination, isImage: isImage) { return .unsafe }
+        let (path, fragment) = Self.splitFragment(destination)
+        guard Self.isRelativeArticleLink(path) else { return .url(destination) }
+        let target = PathArithmetic.normalized(PathArithmetic.folder(of: article.file) + path)
+        guard let index = plan.articleByFile[target] else { return .missingArticle(path) }
+        let linked = plan.articles[index]
+        let href = linked.locale == article.locale
+            ? "../\(linked.frontMatter.slug)/"
+            : "../../\(plan.directory(of: linked))"
+        return .url(href + fragment)
+    }
+
+    private static func isRelativeArticleLink(_ path: String) -> Bool {
+        path.hasSuffix(".md") && !path.contains(":") && !path.hasPrefix("/")
+    }
+
+    private static func splitFragment(_ destination: String) -> (String, String) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, "") }
+        return (String(destination[..<hash]), String(destination[hash...]))
+    }
+
+    /// The scheme, lowercased, with the control characters and spaces browsers ignore removed.
+    static func isUnsafe(_ destination: String, isImage: Bool) -> Bool {
+        var scheme = ""
+        for scalar in destination.unicodeScalars {
+            if scalar == ":" { break }
+            if scalar.value <= 0x20 { continue }
+            if scalar == "/" || scalar == "?" || scalar == "#" { return false }
+            scheme.unicodeScalars.append(scalar)
+            if scheme.count > 16 { return false }
+        }
+        guard destination.contains(":") else { return false }
+        switch scheme.lowercased() {
+        case "javascript", "vbscript", "file": return true
+        case "data":
+            guard isImage else { return true }
+            let lower = destination.lowercased()
+            return !["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains { lower.hasPrefix($0) }
+        default: return false
+        }
+    }
+}

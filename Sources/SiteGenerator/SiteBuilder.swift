@@ -1,0 +1,80 @@
+internal import Dispatch
+internal import Foundation
+public import HelpModel
+
+/// Turns the content model into the static site: every page, the search indexes, the sitemap.
+///
+/// The build checks everything that can fail (chrome catalogs, links between articles) before
+/// writing anything, so a failed build leaves the previous site byte for byte. A first build
+/// writes a staging folder beside the output and swaps it in; later builds render every page
+/// in memory and write only the files whose content hash changed (see ``BuildManifest``).
+public struct SiteBuilder: Sendable {
+    public struct Options: Sendable {
+        /// The output folder, `site` by default.
+        public var output: String
+        /// Rebuild into a fresh folder and swap it in, ignoring what is on disk.
+        public var clean: Bool
+        /// Called now and then with (files done, files in all) while writing.
+        public var progress: (@Sendable (Int, Int) -> Void)?
+
+        public init(output: String = "site", clean: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+            self.output = output
+            self.clean = clean
+            self.progress = progress
+        }
+    }
+
+    /// What a build did.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        /// Files written because they are new or changed.
+        public var written = 0
+        /// Files whose content was already on disk.
+        public var unchanged = 0
+        /// Files of the previous build that no longer exist.
+        public var removed = 0
+        /// HTML pages among the written files.
+        public var pagesWritten = 0
+        /// The files written, relative to the output folder.
+        public var writtenPaths: [String] = []
+        public var succeeded: Bool { diagnostics.errorCount == 0 }
+
+        public init(diagnostics: [Diagnostic] = []) {
+            self.diagnostics = diagnostics
+        }
+    }
+
+    /// The chrome catalogs or links are wrong, or a file could not be written.
+    public struct WriteError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    let content: HelpContent
+    let options: Options
+
+    public init(content: HelpContent, options: Options = Options()) {
+        self.content = content
+        self.options = options
+    }
+
+    /// Checks, renders and writes the site.
+    /// - Throws: ``WriteError`` when the disk refuses a write (the content is not at fault).
+    public func build() throws(WriteError) -> Report {
+        var report = Report()
+        let (site, findings) = SiteRenderer.prepare(content)
+        report.diagnostics = findings
+        guard let site, findings.errorCount == 0 else { return report }
+        let writer = SiteWriter(output: options.output, clean: options.clean, progress: options.progress)
+        do {
+            let outcome = try writer.write(site.jobs)
+            report.written = outcome.written
+            report.unchanged = outcome.unchanged
+            report.removed = outcome.removed
+            report.writtenPaths = outcome.writtenPaths
+            report.pagesWritten = outcome.writtenPaths.filter { $0.hasSuffix(".html") }.count
+        } catch {
+            throw WriteError(description: error.description)
+        }
+        return report
+    }
+}

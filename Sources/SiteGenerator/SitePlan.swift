@@ -1,0 +1,90 @@
+internal import Foundation
+internal import HelpModel
+
+/// Where every page of the site lives and how pages link to each other.
+///
+/// Article pages are `<locale>/<slug>/index.html`; every link between pages is relative, so the
+/// site works from any host path and from `file://`. Canonical URLs, `hreflang` alternates and
+/// the sitemap use the absolute base URL of `helpcenter.yml`.
+struct SitePlan: Sendable {
+    let configuration: SiteConfiguration
+    let articles: [Article]
+    /// Article indexes per locale, in locale order then file order.
+    let articlesByLocale: [String: [Int]]
+    /// Article index by id, then locale.
+    let translations: [String: [String: Int]]
+    /// Article index by normalised file path, to resolve `.md` links.
+    let articleByFile: [String: Int]
+    /// The path part of the base URL, from `/` to the trailing `/` (404 pages link from it).
+    let basePath: String
+
+    init(content: HelpContent) {
+        configuration = content.configuration
+        articles = content.articles
+        var byLocale: [String: [Int]] = [:]
+        var translations: [String: [String: Int]] = [:]
+        var byFile: [String: Int] = [:]
+        for (index, article) in content.articles.enumerated() {
+            byLocale[article.locale, default: []].append(index)
+            translations[article.id, default: [:]][article.locale] = index
+            byFile[PathArithmetic.normalized(article.file)] = index
+        }
+        articlesByLocale = byLocale
+        self.translations = translations
+        articleByFile = byFile
+        basePath = Self.path(ofURL: content.configuration.baseURL)
+    }
+
+    /// `fr/modifier-identifiants-connexion/`: the folder of an article page.
+    func directory(of article: Article) -> String {
+        "\(article.locale)/\(article.frontMatter.slug)/"
+    }
+
+    func absoluteURL(_ sitePath: String) -> String {
+        configuration.baseURL + sitePath
+    }
+
+    /// The same article in every locale that has it, in configuration order.
+    func translations(of article: Article) -> [(locale: String, article: Article)] {
+        let byLocale = translations[article.id] ?? [:]
+        return configuration.locales.compactMap { locale in
+            byLocale[locale].map { (locale, articles[$0]) }
+        }
+    }
+
+    /// `../` repeated: from a page `depth` folders below the root back to the root.
+    static func up(_ depth: Int) -> String {
+        String(repeating: "../", count: depth)
+    }
+
+    /// The path of an absolute URL: `https://h.example/help/` → `/help/`.
+    private static func path(ofURL url: String) -> String {
+        guard let schemeEnd = url.range(of: "://") else { return "/" }
+        let rest = url[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        let path = String(rest[slash...])
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+}
+
+/// Joins and normalises `/`-separated paths (`a/b/../c` → `a/c`) without touching the disk.
+enum PathArithmetic {
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+
+    /// The folder of a file path, with a trailing `/` (empty for a bare name).
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+}

@@ -1,0 +1,130 @@
+internal import Foundation
+internal import HelpModel
+
+/// Everything needed to render each file of the site, checked ahead of rendering.
+struct SiteRenderer: Sendable {
+    let plan: SitePlan
+    let chromes: [String: Chrome]
+    let csp: String
+    let links: LinkResolver
+    let dates = LocalizedDate()
+
+    /// Validates catalogs and links, then describes every output file.
+    /// - Returns: nil and the errors when anything would make a wrong page.
+    static func prepare(_ content: HelpContent) -> (SiteRenderer?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var chromes: [String: Chrome] = [:]
+        for locale in content.configuration.locales {
+            let (chrome, found) = Chrome.validated(content.catalogs[locale], locale: locale)
+            diagnostics += found
+            if let chrome { chromes[locale] = chrome }
+            if content.catalogs[locale] == nil {
+                diagnostics.append(.error(
+                    "locale '\(locale)' has no chrome catalog; the site cannot be built without it",
+                    file: "\(locale)/chrome.yml", at: SourceLocation(line: 1, column: 1)))
+            }
+        }
+        let plan = SitePlan(content: content)
+        let links = LinkResolver(plan: plan)
+        diagnostics += LinkCheck.check(plan.articles, with: links)
+        guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
+        let csp = ContentSecurityPolicy.header(feedbackEndpoint: content.configuration.feedbackEndpoint)
+        return (SiteRenderer(plan: plan, chromes: chromes, csp: csp, links: links), diagnostics)
+    }
+
+    /// Every file of the site, each rendered on demand (in parallel by the writer).
+    var jobs: [OutputJob] {
+        var jobs: [OutputJob] = []
+        let languageNames = chromes.mapValues { $0[.languageName] }
+        let roots = RootPages(plan: plan, chromes: chromes, csp: csp)
+        jobs.append(OutputJob(path: "index.html") { roots.languageChooser() })
+        jobs.append(OutputJob(path: "robots.txt") { roots.robots() })
+        jobs.append(OutputJob(path: "sitemap.xml") { roots.sitemap() })
+        for asset in SiteAssets.all {
+            jobs.append(OutputJob(path: "assets/\(asset.name)") { asset.bytes })
+        }
+        for locale in plan.configuration.locales {
+            guard let chrome = chromes[locale] else { continue }
+            let layout = PageLayout(plan: plan, chrome: chrome, csp: csp)
+            let pages = LocalePages(layout: layout, languageNames: languageNames)
+            jobs.append(OutputJob(path: "\(locale)/index.html") { pages.home() })
+            jobs.append(OutputJob(path: "\(locale)/search/index.html") { pages.search() })
+            jobs.append(OutputJob(path: "\(locale)/404.html") { pages.notFound() })
+            if locale == plan.configuration.defaultLocale {
+                jobs.append(OutputJob(path: "404.html") { pages.notFound() })
+            }
+            let categoryNames = plan.configuration.categories.compactMapValues { $0[locale] }
+            let indexes = plan.articlesByLocale[locale] ?? []
+            let plan = self.plan
+            jobs.append(OutputJob(path: "\(locale)/search/search-index.js") {
+                SearchIndex.script(locale: locale, articles: indexes.map { plan.articles[$0] }, categoryNames: categoryNames)
+            })
+            let articlePage = ArticlePage(layout: layout, links: links, dates: dates, languageNames: languageNames)
+            for index in indexes {
+                let article = plan.articles[index]
+                jobs.append(OutputJob(path: plan.directory(of: article) + "index.html") { articlePage.render(article) })
+            }
+        }
+        return jobs
+    }
+}
+
+/// Finds links that would be broken or unsafe on the site, before anything is written.
+enum LinkCheck {
+    static func check(_ articles: [Article], with links: LinkResolver) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for article in articles {
+            visit(article.intro + article.sections.flatMap { $0.blocks }, article: article, links: links, into: &diagnostics)
+            for section in article.sections { visit(section.title, article: article, links: links, into: &diagnostics) }
+        }
+        return diagnostics
+    }
+
+    private static func visit(_ blocks: [Block], article: Article, links: LinkResolver, into diagnostics: inout [Diagnostic]) {
+        for block in blocks {
+            switch block {
+            case .paragraph(let paragraph): visit(paragraph.content, article: article, links: links, into: &diagnostics)
+            case .procedure(let procedure):
+                for step in procedure.steps {
+                    visit(step.sentence, article: article, links: links, into: &diagnostics)
+                    visit(step.details, article: article, links: links, into: &diagnostics)
+                }
+            case .note(let note): visit(note.blocks, article: article, links: links, into: &diagnostics)
+            case .list(let list): for item in list.items { visit(item, article: article, links: links, into: &diagnostics) }
+            case .code: break
+            }
+        }
+    }
+
+    private static func visit(_ inlines: [Inline], article: Article, links: LinkResolver, into diagnostics: inout [Diagnostic]) {
+        for inline in inlines {
+            switch inline.kind {
+            case .link(let destination, _, let children):
+                report(links.resolve(destination, in: article), destination, inline, article, &diagnostics)
+                visit(children, article: article, links: links, into: &diagnostics)
+            case .image(let source, _, _):
+                report(links.resolve(source, in: article, isImage: true), source, inline, article, &diagnostics)
+            case .strong(let children), .emphasis(let children):
+                visit(children, article: article, links: links, into: &diagnostics)
+            default: break
+            }
+        }
+    }
+
+    private static func report(
+        _ resolution: LinkResolver.Resolution, _ destination: String, _ inline: Inline, _ article: Article,
+        _ diagnostics: inout [Diagnostic]
+    ) {
+        switch resolution {
+        case .url: break
+        case .missingArticle(let path):
+            diagnostics.append(.error(
+                "link to '\(path)' matches no article of the content; fix the path (relative to this file)",
+                file: article.file, at: inline.range.start))
+        case .unsafe:
+            diagnostics.append(.warning(
+                "link to '\(destination.prefix(40))' could run code and is dropped; only the text is shown",
+                file: article.file, at: inline.range.start))
+        }
+    }
+}

@@ -1,0 +1,145 @@
+internal import Dispatch
+internal import Foundation
+
+/// Writes rendered files to the output folder, atomically for a first build and incrementally
+/// after it.
+///
+/// - First build (no output folder, or `clean`): everything goes into a staging folder beside
+///   the output (`.site.staging-<pid>`), which then replaces the output with two renames.
+/// - Later builds: every file is rendered and hashed; only files whose hash or size differ
+///   from the manifest (or that are missing) are replaced, each atomically; files the new
+///   build does not produce are removed; the manifest is written last.
+struct SiteWriter {
+    struct Outcome {
+        var written = 0
+        var unchanged = 0
+        var removed = 0
+        var writtenPaths: [String] = []
+    }
+
+    let output: String
+    let clean: Bool
+    let progress: (@Sendable (Int, Int) -> Void)?
+
+    func write(_ jobs: [OutputJob]) throws(FileOutput.Failure) -> Outcome {
+        let output = output.hasSuffix("/") ? String(output.dropLast()) : output
+        let incremental = !clean && FileOutput.exists(output)
+        let pid = FileOutput.processID
+        let target = incremental ? output : Self.sibling(of: output, named: "staging-\(pid)")
+        let previous = incremental ? BuildManifest.load(from: output) : BuildManifest()
+        try FileOutput.makeDirectories(target)
+
+        let results = Slots<(hash: UInt64, size: Int, written: Bool)>(count: jobs.count)
+        let failures = Slots<FileOutput.Failure>(count: 1)
+        let done = Counter()
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            let job = jobs[index]
+            let bytes = job.render()
+            let hash = ContentHash.of(bytes)
+            let path = target + "/" + job.path
+            let known = previous.entries[job.path]
+            var written = false
+            if !incremental || known != BuildManifest.Entry(hash: hash, size: bytes.count) || FileOutput.size(of: path) != bytes.count {
+                do throws(FileOutput.Failure) {
+                    if let slash = job.path.lastIndex(of: "/") {
+                        try FileOutput.makeDirectories(target + "/" + job.path[..<slash])
+                    }
+                    if incremental {
+                        try FileOutput.replace(path, with: bytes, temporarySuffix: ".tmp-\(pid)")
+                    } else {
+                        try FileOutput.write(bytes, to: path)
+                    }
+                    written = true
+                } catch {
+                    failures.store(error, at: 0)
+                }
+            }
+            results.store((hash, bytes.count, written), at: index)
+            let count = done.increment()
+            if let progress, count % 500 == 0 || count == jobs.count { progress(count, jobs.count) }
+        }
+        if let failure = failures.values.first {
+            if !incremental { Self.removeTree(target) }
+            throw failure
+        }
+
+        var manifest = BuildManifest()
+        var outcome = Outcome()
+        for (index, result) in results.values.enumerated() {
+            let path = jobs[index].path
+            manifest.entries[path] = BuildManifest.Entry(hash: result.hash, size: result.size)
+            if result.written {
+                outcome.written += 1
+                outcome.writtenPaths.append(path)
+            } else {
+                outcome.unchanged += 1
+            }
+        }
+        for path in previous.entries.keys where manifest.entries[path] == nil {
+            FileOutput.remove(target + "/" + path)
+            outcome.removed += 1
+        }
+        try FileOutput.replace(target + "/" + BuildManifest.fileName, with: manifest.serialized(), temporarySuffix: ".tmp-\(pid)")
+        if !incremental { try swapIn(staging: target, output: output, pid: pid) }
+        return outcome
+    }
+
+    /// Puts the staging folder in place of the output with two renames, then deletes the old one.
+    private func swapIn(staging: String, output: String, pid: Int32) throws(FileOutput.Failure) {
+        guard FileOutput.exists(output) else {
+            try FileOutput.rename(from: staging, to: output)
+            return
+        }
+        let retired = Self.sibling(of: output, named: "old-\(pid)")
+        try FileOutput.rename(from: output, to: retired)
+        try FileOutput.rename(from: staging, to: output)
+        Self.removeTree(retired)
+    }
+
+    /// `.site.staging-123` beside `site`.
+    private static func sibling(of output: String, named suffix: String) -> String {
+        let slash = output.lastIndex(of: "/")
+        let folder = slash.map { String(output[...$0]) } ?? ""
+        let name = slash.map { String(output[output.index(after: $0)...]) } ?? output
+        return "\(folder).\(name).\(suffix)"
+    }
+
+    private static func removeTree(_ path: String) {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// Fixed slots filled by index from concurrent workers.
+final class Slots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func store(_ value: Value, at index: Int) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Value] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}
+
+/// A thread-safe counter for progress.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

@@ -1,0 +1,68 @@
+internal import ArgumentParser
+internal import Foundation
+internal import HelpModel
+internal import HelpParser
+internal import SiteGenerator
+
+/// `helpcenter build`: content/ → site/, writing only what changed.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Generate the static site from the content folder.",
+        discussion: """
+            Parses all of the content, checks chrome catalogs and links, then writes the site. \
+            Nothing is written when there is an error, so a failed build leaves the previous \
+            site as it was. The first build writes a staging folder and swaps it in; later \
+            builds write only the files whose content changed. Exits 1 on any error (warnings \
+            are printed and do not fail the build), 2 when the content cannot be read.
+            """
+    )
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write the site to.", valueName: "dir"))
+    var output: String = "site"
+
+    @Flag(help: "Rebuild every file into a fresh folder and swap it in.")
+    var clean = false
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let loaded: ContentLoadResult
+        do {
+            loaded = try ContentLoader().load(root: options.content)
+        } catch {
+            DiagnosticReport.printError("error: \(error)\n")
+            throw ExitStatus.usage.exitCode
+        }
+        defer { ProcessLifetime.keep(loaded) }
+        guard let content = loaded.content, loaded.diagnostics.errorCount == 0 else {
+            DiagnosticReport.print(loaded.diagnostics)
+            DiagnosticReport.printError("build failed: \(output)/ was left as it was\n")
+            throw ExitStatus.findings.exitCode
+        }
+        let progress = ProgressLine.forStandardError()
+        let builder = SiteBuilder(content: content, options: .init(output: output, clean: clean, progress: progress?.update))
+        let report: SiteBuilder.Report
+        do {
+            report = try builder.build()
+        } catch {
+            progress?.finish()
+            DiagnosticReport.printError("error: \(error)\n")
+            throw ExitStatus.usage.exitCode
+        }
+        progress?.finish()
+        let diagnostics = loaded.diagnostics + report.diagnostics
+        DiagnosticReport.print(diagnostics)
+        guard report.succeeded else {
+            DiagnosticReport.printError("build failed: \(output)/ was left as it was\n")
+            throw ExitStatus.findings.exitCode
+        }
+        let elapsed = (ContinuousClock.now - started).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+        print(
+            "built \(output)/ from \(DiagnosticReport.count(content.articles.count, "article")): "
+                + "\(report.written) files written (\(DiagnosticReport.count(report.pagesWritten, "page"))), "
+                + "\(report.unchanged) unchanged, \(report.removed) removed in \(String(format: "%.2f", seconds)) s")
+    }
+}

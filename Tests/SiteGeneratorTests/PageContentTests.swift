@@ -1,0 +1,142 @@
+import Foundation
+import SiteGenerator
+import Testing
+import TestSupport
+
+/// What a reader and a crawler find on the pages.
+@Suite("Page content")
+struct PageContentTests {
+    @Test("the updated date is a <time> with a localized absolute date, never another language")
+    func localizedDates() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try site.build()
+        let expectations = [
+            "fr/modifier-identifiants-connexion/": "Mis à jour le</span> <time datetime=\"2026-11-18\" data-relative>18 novembre 2026</time>",
+            "en/change-reset-login-credentials/": "<time datetime=\"2026-11-18\" data-relative>November 18, 2026</time>",
+            "de/anmeldedaten-aendern-zuruecksetzen/": "<time datetime=\"2026-11-18\" data-relative>18. November 2026</time>",
+            "es/modificar-restablecer-credenciales/": "<time datetime=\"2026-11-18\" data-relative>18 de noviembre de 2026</time>",
+        ]
+        for (path, fragment) in expectations {
+            let page = try site.page(path + "index.html")
+            #expect(page.contains(fragment), "\(path)")
+            #expect(!page.contains(" week"), "\(path) leaks English")
+        }
+    }
+
+    @Test("table of contents links to every section anchor, and every anchor exists once")
+    func tableOfContents() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("fr/modifier-identifiants-connexion/index.html")
+        #expect(page.contains("<h2 id=\"toc-title\">Table des matières</h2>"))
+        for anchor in ["comment-changer-votre-mot-de-passe", "comment-reinitialiser-votre-mot-de-passe", "comment-creer-un-nouveau-nom-d-utilisateur"] {
+            #expect(page.contains("<a href=\"#\(anchor)\">"))
+            #expect(page.components(separatedBy: "id=\"\(anchor)\"").count == 2)
+        }
+        #expect(page.components(separatedBy: "<h1>").count == 2, "one h1")
+    }
+
+    @Test("procedures are ordered lists with UI labels marked up")
+    func procedures() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("fr/modifier-identifiants-connexion/index.html")
+        #expect(page.components(separatedBy: "<ol class=\"procedure\">").count == 6)
+        #expect(page.contains("<li class=\"step\"><p>Cliquez sur <strong class=\"ui-label\">Compte</strong> puis sur <strong class=\"ui-label\">Modifier le mot de passe</strong>.</p></li>"))
+        #expect(page.contains("<aside class=\"note note-note\" role=\"note\"><p class=\"note-title\">Remarque</p>"))
+    }
+
+    @Test("language switcher: same article in each locale, missing locales named, hreflang alternates")
+    func languageSwitcher() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try site.content.copyRepositoryArticle("fr/modifier-identifiants-connexion.md")
+        try site.content.copyRepositoryArticle("en/change-reset-login-credentials.md")
+        try site.build()
+        let page = try site.page("fr/modifier-identifiants-connexion/index.html")
+        #expect(page.contains("<li><a href=\"../../en/change-reset-login-credentials/\" hreflang=\"en\" lang=\"en\">English</a></li>"))
+        #expect(page.contains("<li class=\"unavailable\"><span lang=\"de\">Deutsch</span> <span class=\"unavailable-note\">(pas encore traduit)</span></li>"))
+        #expect(page.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://help.example.com/en/change-reset-login-credentials/\">"))
+        #expect(page.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://help.example.com/fr/modifier-identifiants-connexion/\">"))
+        #expect(!page.contains("hreflang=\"de\""))
+        let english = try site.page("en/change-reset-login-credentials/index.html")
+        #expect(english.contains("hreflang=\"fr\" href=\"https://help.example.com/fr/modifier-identifiants-connexion/\""), "reciprocal")
+    }
+
+    @Test("the feedback form posts article, locale and vote without any script")
+    func feedbackForm() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try site.build()
+        let page = try site.page("de/anmeldedaten-aendern-zuruecksetzen/index.html")
+        #expect(page.contains("<form class=\"feedback\" method=\"post\" action=\"/feedback\""))
+        #expect(page.contains("<input type=\"hidden\" name=\"article\" value=\"login-credentials\">"))
+        #expect(page.contains("<input type=\"hidden\" name=\"locale\" value=\"de\">"))
+        #expect(page.contains("<button type=\"submit\" name=\"vote\" value=\"yes\">"))
+        let catalog = try String(contentsOf: repositoryContent.appendingPathComponent("de/chrome.yml"), encoding: .utf8)
+        let question = try #require(catalog.split(separator: "\n").first { $0.hasPrefix("feedback.question:") })
+        let text = question.dropFirst("feedback.question:".count).trimmingCharacters(in: .whitespaces)
+        #expect(page.contains("<legend>\(text)</legend>"))
+    }
+
+    @Test("every HTML page: lang, one CSP meta, no inline script or style, every form control labelled")
+    func strictPages() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try site.build()
+        let pages = try site.snapshotOfSite().filter { $0.key.hasSuffix(".html") }
+        #expect(pages.count == 18)
+        for (path, data) in pages {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self';"), "\(path)")
+            #expect(html.range(of: "<html lang=\"[a-z]{2}\">", options: .regularExpression) != nil, "\(path)")
+            #expect(html.range(of: "<script(?![^>]*\\ssrc=)", options: .regularExpression) == nil, "inline script in \(path)")
+            #expect(html.range(of: "\\sstyle=|<style", options: .regularExpression) == nil, "inline style in \(path)")
+            #expect(html.range(of: "\\son[a-z]+=", options: .regularExpression) == nil, "event handler in \(path)")
+            for id in html.matches(of: /<(?:input|textarea|select)[^>]*\sid="([^"]+)"/).map({ String($0.1) }) {
+                #expect(html.contains("<label for=\"\(id)\">"), "control \(id) of \(path) has no label")
+            }
+        }
+    }
+
+    @Test("site files: root language chooser, robots.txt, sitemap with alternates, per-locale search and 404")
+    func siteFiles() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try site.build()
+        let files = try site.snapshotOfSite()
+        for path in ["index.html", "404.html", "robots.txt", "sitemap.xml", "assets/site.css", "assets/site.js",
+                     "fr/index.html", "fr/search/index.html", "fr/search/search-index.js", "fr/404.html"] {
+            #expect(files[path] != nil, "\(path) missing")
+        }
+        let root = try site.page("index.html")
+        #expect(root.contains("<a href=\"de/\" hreflang=\"de\" lang=\"de\"><span class=\"chooser-language\">Deutsch</span>"))
+        #expect(!root.contains("http-equiv=\"refresh\""))
+        #expect(try site.page("robots.txt").contains("Sitemap: https://help.example.com/sitemap.xml"))
+        let sitemap = try site.page("sitemap.xml")
+        #expect(sitemap.contains("<url><loc>https://help.example.com/es/modificar-restablecer-credenciales/</loc><lastmod>2026-11-18</lastmod>"))
+        #expect(sitemap.components(separatedBy: "<xhtml:link rel=\"alternate\" hreflang=\"fr\" href=\"https://help.example.com/fr/modifier-identifiants-connexion/\"/>").count == 5)
+        let notFound = try site.page("fr/404.html")
+        #expect(notFound.contains("href=\"/assets/site.css\""), "404 links from the base path")
+        #expect(notFound.contains("<meta name=\"robots\" content=\"noindex\">"))
+    }
+
+    @Test("search index: titles, steps and labels folded so that 'reinitialiser' finds 'réinitialiser'")
+    func searchIndex() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try site.build()
+        let index = try site.page("fr/search/search-index.js")
+        #expect(index.hasPrefix("self.helpCenterSearchIndex = {\"locale\":\"fr\",\"articles\":["))
+        #expect(index.contains("\"u\":\"../modifier-identifiants-connexion/\""))
+        #expect(index.contains("comment reinitialiser votre mot de passe"))
+        #expect(index.contains("mot de passe oublie ?"), "UI labels are in the index")
+        #expect(!index.contains("réinitialiser votre mot de passe\",\"k\""))
+        let search = try site.page("fr/search/index.html")
+        #expect(search.contains("<script src=\"search-index.js\" defer></script>\n<script src=\"../../assets/site.js\" defer></script>"))
+        #expect(search.contains("data-no-results=\"Aucun article ne correspond à votre recherche.\""))
+    }
+}
