@@ -13,16 +13,16 @@ struct ArticlePage {
         let plan = layout.plan
         let chrome = layout.chrome
         let translations = plan.translations(of: article)
-        var alternates = translations.map { ($0.locale, plan.directory(of: $0.article)) }
+        var alternates = translations.map { ($0.locale, plan.directory(ofArticleAt: $0.index)) }
         if let source = translations.first(where: { $0.locale == plan.configuration.defaultLocale }) ?? translations.first {
-            alternates.append(("x-default", plan.directory(of: source.article)))
+            alternates.append(("x-default", plan.directory(ofArticleAt: source.index)))
         }
         let categoryName = plan.configuration.categories[article.frontMatter.category]?[article.locale] ?? ""
         let languages = plan.configuration.locales.map { locale -> PageLayout.LanguageLink in
-            let other = translations.first { $0.locale == locale }?.article
+            let other = translations.first { $0.locale == locale }?.index
             return PageLayout.LanguageLink(
                 locale: locale, name: languageNames[locale] ?? locale,
-                href: other.map { "../../" + plan.directory(of: $0) }, isCurrent: locale == article.locale)
+                href: other.map { "../../" + plan.directory(ofArticleAt: $0) }, isCurrent: locale == article.locale)
         }
         let page = PageLayout.Page(
             title: article.frontMatter.title, depth: 2, canonicalPath: plan.directory(of: article),

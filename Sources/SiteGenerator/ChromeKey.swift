@@ -53,11 +53,17 @@ enum ChromeKey: String, CaseIterable, Sendable {
 }
 
 /// The validated chrome strings of one locale: every ``ChromeKey`` is present.
+///
+/// Stored by key position rather than in a dictionary: pages look strings up dozens of times
+/// each, twenty thousand pages a build.
 struct Chrome: Sendable {
     let locale: String
-    private let strings: [String: String]
+    private let strings: [String]
 
-    subscript(key: ChromeKey) -> String { strings[key.rawValue] ?? "" }
+    private static let positions: [ChromeKey: Int] = Dictionary(
+        uniqueKeysWithValues: ChromeKey.allCases.enumerated().map { ($1, $0) })
+
+    subscript(key: ChromeKey) -> String { strings[Self.positions[key] ?? 0] }
 
     /// Checks a catalog against every key; nil with one error per missing key otherwise.
     static func validated(_ catalog: ChromeCatalog?, locale: String) -> (Chrome?, [Diagnostic]) {
@@ -78,6 +84,7 @@ struct Chrome: Sendable {
                 file: catalog.file, at: catalog.keyLocations[key] ?? SourceLocation(line: 1, column: 1)))
         }
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
-        return (Chrome(locale: locale, strings: catalog.strings), diagnostics)
+        let strings = ChromeKey.allCases.map { catalog.strings[$0.rawValue] ?? "" }
+        return (Chrome(locale: locale, strings: strings), diagnostics)
     }
 }

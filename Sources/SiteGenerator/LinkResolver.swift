@@ -22,6 +22,7 @@ struct LinkResolver: Sendable {
         let (path, fragment) = Self.splitFragment(destination)
         guard Self.isRelativeArticleLink(path) else { return .url(destination) }
         let target = PathArithmetic.normalized(PathArithmetic.folder(of: article.file) + path)
+        // (Paths are short; this runs twice per link: once to check, once to render.)
         guard let index = plan.articleByFile[target] else { return .missingArticle(path) }
         let linked = plan.articles[index]
         let href = linked.locale == article.locale

@@ -93,7 +93,7 @@ struct PageLayout {
         return html.bytes
     }
 
-    var siteTitle: String { plan.configuration.titles[chrome.locale] ?? "" }
+    var siteTitle: String { plan.siteTitles[chrome.locale] ?? "" }
 
     private func renderHeader(_ page: Page, root: String, into html: inout HTMLBuffer) {
         let localeRoot = root + chrome.locale + "/"

@@ -61,7 +61,7 @@ struct RootPages {
         entry(path: "", lastModified: nil, alternates: homes, into: &xml)
         for locale in locales { entry(path: "\(locale)/", lastModified: nil, alternates: homes, into: &xml) }
         for article in plan.articles {
-            let alternates = plan.translations(of: article).map { ($0.locale, plan.directory(of: $0.article)) }
+            let alternates = plan.translations(of: article).map { ($0.locale, plan.directory(ofArticleAt: $0.index)) }
             entry(path: plan.directory(of: article), lastModified: article.frontMatter.updated.description,
                   alternates: alternates.count > 1 ? alternates : [], into: &xml)
         }

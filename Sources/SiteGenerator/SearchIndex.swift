@@ -1,3 +1,4 @@
+internal import Dispatch
 internal import Foundation
 internal import HelpModel
 
@@ -9,27 +10,40 @@ internal import HelpModel
 /// So "reinitialiser" finds "réinitialiser".
 enum SearchIndex {
     static func script(locale: String, articles: [Article], categoryNames: [String: String]) -> [UInt8] {
+        // Entries are independent: build them in chunks on every core, then join in order.
+        let chunkSize = 256
+        let chunkCount = (articles.count + chunkSize - 1) / chunkSize
+        let chunks = Slots<[UInt8]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var out: [UInt8] = []
+            out.reserveCapacity(chunkSize * 1200)
+            for index in chunk * chunkSize..<min(articles.count, (chunk + 1) * chunkSize) {
+                if index > 0 { out.append(contentsOf: ",\n".utf8) }
+                appendEntry(articles[index], categoryNames: categoryNames, to: &out)
+            }
+            chunks.store(out, at: chunk)
+        }
         var out: [UInt8] = []
-        out.reserveCapacity(articles.count * 900 + 64)
         out.append(contentsOf: "self.helpCenterSearchIndex = {\"locale\":".utf8)
         appendJSONString(locale, to: &out)
         out.append(contentsOf: ",\"articles\":[\n".utf8)
-        for (offset, article) in articles.enumerated() {
-            if offset > 0 { out.append(contentsOf: ",\n".utf8) }
-            out.append(contentsOf: "{\"t\":".utf8)
-            appendJSONString(article.frontMatter.title, to: &out)
-            out.append(contentsOf: ",\"u\":".utf8)
-            appendJSONString("../\(article.frontMatter.slug)/", to: &out)
-            out.append(contentsOf: ",\"c\":".utf8)
-            appendJSONString(categoryNames[article.frontMatter.category] ?? "", to: &out)
-            out.append(contentsOf: ",\"x\":".utf8)
-            appendJSONString(ArticlePage.description(of: article) ?? "", to: &out)
-            out.append(contentsOf: ",\"k\":".utf8)
-            appendJSONString(fold(searchableText(of: article)), to: &out)
-            out.append(UInt8(ascii: "}"))
-        }
+        for chunk in chunks.values { out.append(contentsOf: chunk) }
         out.append(contentsOf: "\n]};\n".utf8)
         return out
+    }
+
+    private static func appendEntry(_ article: Article, categoryNames: [String: String], to out: inout [UInt8]) {
+        out.append(contentsOf: "{\"t\":".utf8)
+        appendJSONString(article.frontMatter.title, to: &out)
+        out.append(contentsOf: ",\"u\":".utf8)
+        appendJSONString("../\(article.frontMatter.slug)/", to: &out)
+        out.append(contentsOf: ",\"c\":".utf8)
+        appendJSONString(categoryNames[article.frontMatter.category] ?? "", to: &out)
+        out.append(contentsOf: ",\"x\":".utf8)
+        appendJSONString(ArticlePage.description(of: article) ?? "", to: &out)
+        out.append(contentsOf: ",\"k\":".utf8)
+        appendJSONString(fold(searchableText(of: article)), to: &out)
+        out.append(UInt8(ascii: "}"))
     }
 
     /// Title, section titles, step sentences and the labels in them.
@@ -48,14 +62,26 @@ enum SearchIndex {
     }
 
     /// Lowercase without diacritics: what `normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    /// .toLowerCase()` gives in the browser.
+    /// .toLowerCase()` gives in the browser. Latin letters take a table; anything else goes
+    /// through Foundation's canonical decomposition, one scalar at a time.
     static func fold(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var scalars = String.UnicodeScalarView()
-        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
-            scalars.append(scalar)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                scalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+            } else if let base = LatinFolding.base[scalar] {
+                scalars.append(base)
+            } else if (0x300...0x36F).contains(value) {
+                continue
+            } else {
+                for part in String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+                where !(0x300...0x36F).contains(part.value) {
+                    scalars.append(part)
+                }
+            }
         }
-        return String(scalars).lowercased()
+        return String(scalars)
     }
 
     /// A JSON string literal, also safe in a script (U+2028/2029 escaped).
@@ -78,4 +104,20 @@ enum SearchIndex {
         }
         out.append(UInt8(ascii: "\""))
     }
+}
+
+/// Latin letters with diacritics and their lowercase base letter (`É` → `e`), as NFD plus
+/// removing combining marks plus lowercasing gives them; built once from Foundation itself so
+/// that the table and the fallback cannot disagree.
+enum LatinFolding {
+    static let base: [Unicode.Scalar: Unicode.Scalar] = {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for value in UInt32(0xC0)...UInt32(0x24F) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let folded = String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+                .filter { !(0x300...0x36F).contains($0.value) }
+            if folded.count == 1, let single = folded.first { table[scalar] = single }
+        }
+        return table
+    }()
 }

@@ -6,7 +6,7 @@ internal import HelpModel
 /// Article pages are `<locale>/<slug>/index.html`; every link between pages is relative, so the
 /// site works from any host path and from `file://`. Canonical URLs, `hreflang` alternates and
 /// the sitemap use the absolute base URL of `helpcenter.yml`.
-struct SitePlan: Sendable {
+final class SitePlan: Sendable {
     let configuration: SiteConfiguration
     let articles: [Article]
     /// Article indexes per locale, in locale order then file order.
@@ -17,6 +17,9 @@ struct SitePlan: Sendable {
     let articleByFile: [String: Int]
     /// The path part of the base URL, from `/` to the trailing `/` (404 pages link from it).
     let basePath: String
+    /// The site title per locale, and every article's page folder, computed once.
+    let siteTitles: [String: String]
+    private let directories: [String]
 
     init(content: HelpContent) {
         configuration = content.configuration
@@ -33,6 +36,8 @@ struct SitePlan: Sendable {
         self.translations = translations
         articleByFile = byFile
         basePath = Self.path(ofURL: content.configuration.baseURL)
+        siteTitles = content.configuration.titles
+        directories = content.articles.map { "\($0.locale)/\($0.frontMatter.slug)/" }
     }
 
     /// `fr/modifier-identifiants-connexion/`: the folder of an article page.
@@ -40,15 +45,20 @@ struct SitePlan: Sendable {
         "\(article.locale)/\(article.frontMatter.slug)/"
     }
 
+    /// The folder of the article at an index of ``articles``.
+    func directory(ofArticleAt index: Int) -> String {
+        directories[index]
+    }
+
     func absoluteURL(_ sitePath: String) -> String {
         configuration.baseURL + sitePath
     }
 
-    /// The same article in every locale that has it, in configuration order.
-    func translations(of article: Article) -> [(locale: String, article: Article)] {
+    /// The same article in every locale that has it, in configuration order, as indexes.
+    func translations(of article: Article) -> [(locale: String, index: Int)] {
         let byLocale = translations[article.id] ?? [:]
         return configuration.locales.compactMap { locale in
-            byLocale[locale].map { (locale, articles[$0]) }
+            byLocale[locale].map { (locale, $0) }
         }
     }
 

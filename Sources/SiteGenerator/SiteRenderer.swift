@@ -1,3 +1,4 @@
+internal import Dispatch
 internal import Foundation
 internal import HelpModel
 
@@ -71,13 +72,20 @@ struct SiteRenderer: Sendable {
 
 /// Finds links that would be broken or unsafe on the site, before anything is written.
 enum LinkCheck {
+    /// Checks every article's links, on every core; diagnostics come back in article order.
     static func check(_ articles: [Article], with links: LinkResolver) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for article in articles {
-            visit(article.intro + article.sections.flatMap { $0.blocks }, article: article, links: links, into: &diagnostics)
-            for section in article.sections { visit(section.title, article: article, links: links, into: &diagnostics) }
+        let found = Slots<[Diagnostic]>(count: articles.count)
+        DispatchQueue.concurrentPerform(iterations: articles.count) { index in
+            let article = articles[index]
+            var diagnostics: [Diagnostic] = []
+            visit(article.intro, article: article, links: links, into: &diagnostics)
+            for section in article.sections {
+                visit(section.title, article: article, links: links, into: &diagnostics)
+                visit(section.blocks, article: article, links: links, into: &diagnostics)
+            }
+            found.store(diagnostics, at: index)
         }
-        return diagnostics
+        return found.values.flatMap { $0 }
     }
 
     private static func visit(_ blocks: [Block], article: Article, links: LinkResolver, into diagnostics: inout [Diagnostic]) {

@@ -26,6 +26,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Rebuild every file into a fresh folder and swap it in.")
     var clean = false
 
+    @Flag(help: "Print how long each phase took (parse, then render and write) on standard error.")
+    var timings = false
+
     func run() throws {
         let started = ContinuousClock.now
         let loaded: ContentLoadResult
@@ -36,6 +39,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         defer { ProcessLifetime.keep(loaded) }
+        let parsed = ContinuousClock.now
         guard let content = loaded.content, loaded.diagnostics.errorCount == 0 else {
             DiagnosticReport.print(loaded.diagnostics)
             DiagnosticReport.printError("build failed: \(output)/ was left as it was\n")
@@ -52,17 +56,23 @@ struct BuildCommand: ParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         progress?.finish()
+        if timings {
+            DiagnosticReport.printError("timings: parse \(Self.seconds(parsed - started)) s, render and write \(Self.seconds(ContinuousClock.now - parsed)) s\n")
+        }
         let diagnostics = loaded.diagnostics + report.diagnostics
         DiagnosticReport.print(diagnostics)
         guard report.succeeded else {
             DiagnosticReport.printError("build failed: \(output)/ was left as it was\n")
             throw ExitStatus.findings.exitCode
         }
-        let elapsed = (ContinuousClock.now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
         print(
             "built \(output)/ from \(DiagnosticReport.count(content.articles.count, "article")): "
                 + "\(report.written) files written (\(DiagnosticReport.count(report.pagesWritten, "page"))), "
-                + "\(report.unchanged) unchanged, \(report.removed) removed in \(String(format: "%.2f", seconds)) s")
+                + "\(report.unchanged) unchanged, \(report.removed) removed in \(Self.seconds(ContinuousClock.now - started)) s")
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        let parts = duration.components
+        return String(format: "%.2f", Double(parts.seconds) + Double(parts.attoseconds) * 1e-18)
     }
 }

@@ -1,221 +1,168 @@
-/* HelpCenter: relative "updated" dates, feedback form, client-side search.
-   Every visible string comes from the page (data-* attributes or its text):
-   this file holds no user-visible text. */
+/* HelpCenter: relative dates, feedback form, search. Holds no visible text: it all comes from the page. */
 (function () {
   'use strict';
-
   var doc = document;
-  var lang = doc.documentElement.lang || '';
-  var DAY = 86400000;
+  var lang = doc.documentElement.lang;
+  var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
 
-  /* 1. "Mis à jour le 18 novembre 2026" → "Mis à jour il y a 3 jours", in the page's language only. */
+  // 1. "Mis à jour le 18 novembre 2026" → "Mis à jour la semaine dernière", in the page's language only
   function relativeDates() {
-    var times = doc.querySelectorAll('time[data-relative]');
-    if (!times.length || !lang || typeof Intl !== 'object' || typeof Intl.RelativeTimeFormat !== 'function') return;
     var rtf;
     try {
       if (!Intl.RelativeTimeFormat.supportedLocalesOf([lang]).length) return;
       rtf = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
-    } catch (e) {
-      return;
-    }
+    } catch (e) { return; } // unsupported or invalid lang: keep the absolute date
     var now = new Date();
     var today = Date.UTC(now.getFullYear(), now.getMonth(), now.getDate());
-    Array.prototype.forEach.call(times, function (time) {
-      var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(time.getAttribute('datetime') || '');
+    each(doc.querySelectorAll('time[data-relative]'), function (time) {
+      var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(time.getAttribute('datetime'));
       if (!m) return;
-      var days = Math.round((today - Date.UTC(+m[1], +m[2] - 1, +m[3])) / DAY);
-      if (days < 0 || isNaN(days)) return;
-      var value = days, unit = 'day';
-      if (days >= 365) { value = Math.max(1, Math.round(days / 365.25)); unit = 'year'; }
-      else if (days >= 30) { value = Math.max(1, Math.round(days / 30.44)); unit = 'month'; }
-      else if (days >= 7) { value = Math.round(days / 7); unit = 'week'; }
-      var absolute = time.textContent;
-      time.textContent = rtf.format(value === 0 ? 0 : -value, unit);
-      time.title = absolute;
-      var label = time.parentNode && time.parentNode.querySelector('.updated-label');
-      var relativeLabel = label && label.getAttribute('data-relative-label');
-      if (relativeLabel) label.textContent = relativeLabel;
+      var days = Math.round((today - Date.UTC(m[1], m[2] - 1, m[3])) / 864e5);
+      if (days < 0) return; // a future date stays absolute
+      var n = days, unit = 'day';
+      if (days >= 365) { n = Math.round(days / 365.25); unit = 'year'; }
+      else if (days >= 30) { n = Math.round(days / 30.44); unit = 'month'; }
+      else if (days >= 7) { n = Math.round(days / 7); unit = 'week'; }
+      time.title = time.textContent;
+      time.textContent = rtf.format(n ? -n : 0, unit);
+      var label = time.parentNode.querySelector('.updated-label[data-relative-label]');
+      if (label) label.textContent = label.getAttribute('data-relative-label');
     });
   }
 
-  /* 2. Feedback form: send with fetch and stay on the page. */
+  // 2. Feedback: post with fetch, then offer the comment
   function feedback(form) {
-    if (typeof fetch !== 'function' || typeof URLSearchParams !== 'function') return;
     var status = form.querySelector('.feedback-status');
-    var commentBox = form.querySelector('.feedback-comment');
-    var textarea = commentBox && commentBox.querySelector('textarea');
-    var voteButtons = form.querySelectorAll('fieldset button[name="vote"]');
-    var firstVote = null;
-    var lastClicked = null;
-    var busy = false;
+    var box = form.querySelector('.feedback-comment');
+    var comment = box && box.querySelector('textarea');
+    var votes = form.querySelectorAll('fieldset button[name="vote"]');
+    var vote = null, clicked = null, busy = false;
+    var say = function (attr) { if (status) status.textContent = form.getAttribute(attr) || ''; };
+    var enableVotes = function (on) { each(votes, function (b) { b.disabled = !on; }); };
 
-    function say(attribute) {
-      if (status) status.textContent = form.getAttribute(attribute) || '';
-    }
-    function setVoteButtons(disabled) {
-      Array.prototype.forEach.call(voteButtons, function (b) { b.disabled = disabled; });
-    }
-
-    form.addEventListener('click', function (event) {
-      var button = event.target.closest && event.target.closest('button');
-      if (button && form.contains(button)) lastClicked = button;
+    form.addEventListener('click', function (e) {
+      clicked = e.target.closest ? e.target.closest('button') : null;
     });
-
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      var button = event.submitter || lastClicked;
-      lastClicked = null;
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var button = e.submitter || clicked;
+      var isComment = button && button.value === 'comment';
       if (busy || !button || button.name !== 'vote') return;
-      var isComment = button.value === 'comment';
-      if (isComment && (!firstVote || !textarea || !textarea.value.trim())) {
-        if (textarea) textarea.focus();
-        return;
-      }
+      if (isComment && !(vote && comment.value.trim())) { if (comment) comment.focus(); return; }
       var body = new URLSearchParams();
       new FormData(form).forEach(function (value, name) {
-        if (name !== 'vote' && name !== 'comment' && typeof value === 'string') body.append(name, value);
+        if (name !== 'vote' && name !== 'comment') body.append(name, value);
       });
-      body.append('vote', isComment ? firstVote : button.value);
-      if (isComment) body.append('comment', textarea.value);
-
+      body.append('vote', isComment ? vote : button.value);
+      if (isComment) body.append('comment', comment.value);
       busy = true;
-      if (!isComment) setVoteButtons(true);
+      enableVotes(false);
       button.disabled = true;
       fetch(form.action, { method: 'POST', body: body, mode: 'cors', credentials: 'omit' })
         .then(function (response) {
-          if (!response.ok) throw new Error(String(response.status));
+          if (!response.ok) throw new Error(response.status);
           say('data-thanks');
           if (isComment) {
-            commentBox.hidden = true;
+            box.hidden = true;
             if (status) { status.tabIndex = -1; status.focus(); }
           } else {
-            firstVote = button.value;
+            vote = button.value;
             button.classList.add('selected');
-            if (commentBox && textarea) {
-              commentBox.hidden = false;
-              textarea.focus();
-            }
+            if (box && comment) { box.hidden = false; comment.focus(); }
           }
         })
         .catch(function () {
           say('data-error');
-          if (!isComment) setVoteButtons(false);
           button.disabled = false;
+          if (!vote) enableVotes(true);
         })
         .then(function () { busy = false; });
     });
   }
 
-  /* 3. Search page: filter self.helpCenterSearchIndex in the browser. */
-  var SPLIT;
-  try { SPLIT = new RegExp('[\\s\\p{P}\\p{S}]+', 'u'); } catch (e) { SPLIT = /[\s!-\/:-@[-`{-~\u00a1-\u00bf\u2010-\u205e\u3000-\u303f]+/; }
-
-  function normalize(s) {
-    return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  }
-  function words(query) {
-    return normalize(query).split(SPLIT).filter(Boolean);
-  }
-  function occurrences(text, word) {
-    var n = 0, i = text.indexOf(word);
-    while (i !== -1) { n++; i = text.indexOf(word, i + word.length); }
+  // 3. Search: every query word must occur in an article's k
+  var fold = function (s) { return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
+  var split = /[\s!-\/:-@[-`{-~\u00a1-\u00bf\u2000-\u206f\u3000-\u303f]+/;
+  try { split = new RegExp('[\\s\\p{P}\\p{S}]+', 'u'); } catch (e) { /* older engine: fallback above */ }
+  var count = function (text, word) {
+    for (var n = 0, i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) n++;
     return n;
-  }
+  };
 
-  function search(list) {
-    var index = self.helpCenterSearchIndex;
-    var articles = (index && index.articles) || [];
+  function search(list, index) {
+    var articles = index.articles || [];
+    var keys = articles.map(function (a) { return fold(a.k || ''); });
+    var titles = articles.map(function (a) { return fold(a.t || ''); });
     var status = doc.querySelector('.search-status');
     var form = doc.querySelector('.search-form');
-    var input = (form && form.querySelector('input[name="q"]')) || doc.getElementById('search-query');
-    var titles = articles.map(function (a) { return normalize(a.t || ''); });
-    var keys = articles.map(function (a) { return normalize(a.k || ''); });
-    var timer = 0;
+    var input = form && form.querySelector('input[name="q"]');
+    var timer;
 
-    function element(tag, className, text) {
-      var el = doc.createElement(tag);
+    function add(parent, tag, text, className) {
+      var el = parent.appendChild(doc.createElement(tag));
+      el.textContent = text;
       if (className) el.className = className;
-      if (text) el.textContent = text;
       return el;
     }
-
     function run(query) {
-      var terms = words(query);
+      var words = fold(query).split(split).filter(Boolean);
       var found = [];
-      if (terms.length) {
+      if (words.length) {
         articles.forEach(function (a, i) {
-          var hits = 0;
-          for (var w = 0; w < terms.length; w++) {
-            var n = occurrences(keys[i], terms[w]);
+          var hits = 0, inTitle = 0;
+          for (var w = 0; w < words.length; w++) {
+            var n = count(keys[i], words[w]);
             if (!n) return;
             hits += n;
+            if (titles[i].indexOf(words[w]) !== -1) inTitle++;
           }
-          var inTitle = terms.filter(function (t) { return titles[i].indexOf(t) !== -1; }).length;
-          found.push({ a: a, title: inTitle, hits: hits, i: i });
+          found.push({ a: a, i: i, hits: hits, inTitle: inTitle });
         });
-        found.sort(function (x, y) { return y.title - x.title || y.hits - x.hits || x.i - y.i; });
+        found.sort(function (x, y) { return y.inTitle - x.inTitle || y.hits - x.hits || x.i - y.i; });
       }
       list.textContent = '';
       found.slice(0, 50).forEach(function (f) {
-        var li = element('li');
-        var link = element('a', '', f.a.t);
-        var href = String(f.a.u || '');
-        if (!/^\s*(javascript|data|vbscript):/i.test(href)) link.setAttribute('href', href);
-        li.appendChild(link);
-        if (f.a.x) li.appendChild(element('p', 'search-excerpt', f.a.x));
-        if (f.a.c) li.appendChild(element('p', 'search-category', f.a.c));
-        list.appendChild(li);
+        var li = add(list, 'li', '');
+        var link = add(li, 'a', f.a.t);
+        if (!/^\s*javascript:/i.test(f.a.u)) link.setAttribute('href', f.a.u);
+        if (f.a.x) add(li, 'p', f.a.x, 'search-excerpt');
+        if (f.a.c) add(li, 'p', f.a.c, 'search-category');
       });
       if (status) {
-        var text = '';
-        if (terms.length) {
-          var count = found.length;
-          text = count === 0 ? status.getAttribute('data-no-results')
-            : count === 1 ? status.getAttribute('data-results-one')
-            : status.getAttribute('data-results-other');
-          text = (text || '').replace('{count}', String(count));
-        }
-        status.textContent = text;
+        var n = found.length;
+        var message = !words.length ? '' : status.getAttribute(
+          n === 0 ? 'data-no-results' : n === 1 ? 'data-results-one' : 'data-results-other') || '';
+        status.textContent = message.replace('{count}', n);
       }
     }
-
-    function remember(query) {
+    function update() {
+      clearTimeout(timer);
+      run(input.value);
       try {
         var params = new URLSearchParams(location.search);
-        if (query) params.set('q', query); else params.delete('q');
-        var qs = params.toString();
-        history.replaceState(history.state, '', qs ? '?' + qs : location.pathname);
-      } catch (e) { /* file:// or sandboxed: keep the URL as it is */ }
+        if (input.value.trim()) params.set('q', input.value.trim()); else params.delete('q');
+        history.replaceState(history.state, '', String(params) ? '?' + params : location.pathname);
+      } catch (e) { /* refused (some file:// setups): results are shown anyway */ }
     }
 
-    var initial = new URLSearchParams(location.search).get('q') || '';
+    var query = new URLSearchParams(location.search).get('q') || '';
     if (input) {
-      input.value = initial;
-      input.addEventListener('input', function () {
-        clearTimeout(timer);
-        timer = setTimeout(function () { run(input.value); remember(input.value.trim()); }, 150);
-      });
+      input.value = query;
+      input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(update, 150); });
+      form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
     }
-    if (form && input) {
-      form.addEventListener('submit', function (event) {
-        event.preventDefault();
-        clearTimeout(timer);
-        run(input.value);
-        remember(input.value.trim());
-      });
-    }
-    run(initial);
+    run(query);
   }
 
   function start() {
-    relativeDates();
-    Array.prototype.forEach.call(doc.querySelectorAll('form.feedback'), feedback);
+    if (self.Intl && Intl.RelativeTimeFormat && lang) relativeDates();
+    if (self.fetch && self.URLSearchParams) each(doc.querySelectorAll('form.feedback'), feedback);
     var list = doc.querySelector('.search-results');
-    if (list) {
-      if (self.helpCenterSearchIndex) search(list);
-      else self.addEventListener('load', function () { if (self.helpCenterSearchIndex) search(list); });
-    }
+    if (!list) return;
+    if (self.helpCenterSearchIndex) search(list, self.helpCenterSearchIndex);
+    else self.addEventListener('load', function () { // search-index.js came after this script
+      if (self.helpCenterSearchIndex) search(list, self.helpCenterSearchIndex);
+    });
   }
 
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start);
