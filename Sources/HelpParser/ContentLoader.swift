@@ -29,6 +29,13 @@ public struct ContentLoadResult: Sendable {
     /// The chrome catalog of each locale that has a readable one.
     public var catalogs: [String: ChromeCatalog] = [:]
 
+    /// What re-reading single files needs: the root, the phrasebooks, each file's own result
+    /// and the findings that belong to no article file.
+    var root = ""
+    var phrasebooks: [String: Phrasebook] = [:]
+    var perFile: [String: (article: Article?, diagnostics: [Diagnostic], bytes: Int)] = [:]
+    var folderDiagnostics: [Diagnostic] = []
+
     /// The loaded content, when the site settings were read.
     public var content: HelpContent? {
         configuration.map { HelpContent(configuration: $0, articles: articles, catalogs: catalogs) }
@@ -90,29 +97,68 @@ public struct ContentLoader: Sendable {
             jobs += files.map { ArticleJob(file: $0, locale: entry) }
         }
 
-        let parsed = parseInParallel(jobs, phrasebooks: phrasebooks)
-        var articles: [Article] = []
-        var byteCount = 0
-        for result in parsed {
-            diagnostics += result.diagnostics
-            byteCount += result.byteCount
-            if let article = result.article { articles.append(article) }
-        }
-        let localeOrder = Dictionary(uniqueKeysWithValues: configuration.locales.enumerated().map { ($1, $0) })
-        articles.sort { (localeOrder[$0.locale] ?? 0, $0.file) < (localeOrder[$1.locale] ?? 0, $1.file) }
-        let checker = ContentConsistency(configuration: configuration, configurationPath: configurationPath)
-        let (kept, consistencyDiagnostics) = checker.check(articles)
-        diagnostics += consistencyDiagnostics
-        var result = ContentLoadResult(
-            configuration: configuration, articles: kept, diagnostics: diagnostics, fileCount: jobs.count,
-            byteCount: byteCount)
+        var result = ContentLoadResult(configuration: configuration, articles: [], diagnostics: [], fileCount: 0, byteCount: 0)
         result.catalogs = catalogs
+        result.root = root
+        result.phrasebooks = phrasebooks
         for locale in configuration.locales where !entries.contains(locale) {
-            result.diagnostics.append(.error(
+            diagnostics.append(.error(
                 "locale '\(locale)' has no folder: create \(join(root, locale))/ with its phrasebook.yml and chrome.yml",
                 file: configurationPath, at: SourceLocation(line: 1, column: 1)))
         }
+        result.folderDiagnostics = diagnostics
+        for (job, parsed) in zip(jobs, parseInParallel(jobs, phrasebooks: phrasebooks)) {
+            result.perFile[job.file] = (parsed.article, parsed.diagnostics, parsed.byteCount)
+        }
+        assemble(&result)
         return result
+    }
+
+    /// Re-reads some article files of a loaded content folder (changed, added or deleted ones),
+    /// keeping everything else: what `helpcenter build --watch` does on each edit.
+    /// - Parameter files: paths as the folder's diagnostics name them (`content/fr/a.md`).
+    public func reload(_ files: Set<String>, in previous: ContentLoadResult) -> ContentLoadResult {
+        var result = previous
+        var jobs: [ArticleJob] = []
+        for file in files.sorted() {
+            guard FileManager.default.fileExists(atPath: resolved(file)) else {
+                result.perFile[file] = nil
+                continue
+            }
+            let relative = file.hasPrefix(previous.root + "/") ? file.dropFirst(previous.root.count + 1) : Substring(file)
+            guard let locale = relative.split(separator: "/").first.map(String.init),
+                previous.configuration?.locales.contains(locale) == true, relative.contains("/")
+            else { continue }
+            jobs.append(ArticleJob(file: file, locale: locale))
+        }
+        for (job, parsed) in zip(jobs, parseInParallel(jobs, phrasebooks: previous.phrasebooks)) {
+            result.perFile[job.file] = (parsed.article, parsed.diagnostics, parsed.byteCount)
+        }
+        assemble(&result)
+        return result
+    }
+
+    /// Orders the parsed articles, runs the cross-file checks and gathers every diagnostic.
+    private func assemble(_ result: inout ContentLoadResult) {
+        guard let configuration = result.configuration else { return }
+        var articles: [Article] = []
+        var diagnostics = result.folderDiagnostics
+        var byteCount = 0
+        for file in result.perFile.keys.sorted() {
+            guard let entry = result.perFile[file] else { continue }
+            diagnostics += entry.diagnostics
+            byteCount += entry.bytes
+            if let article = entry.article { articles.append(article) }
+        }
+        let localeOrder = Dictionary(uniqueKeysWithValues: configuration.locales.enumerated().map { ($1, $0) })
+        articles.sort { (localeOrder[$0.locale] ?? 0, $0.file) < (localeOrder[$1.locale] ?? 0, $1.file) }
+        let checker = ContentConsistency(
+            configuration: configuration, configurationPath: join(result.root, Self.configurationFileName))
+        let (kept, consistencyDiagnostics) = checker.check(articles)
+        result.articles = kept
+        result.diagnostics = diagnostics + consistencyDiagnostics
+        result.fileCount = result.perFile.count
+        result.byteCount = byteCount
     }
 
     /// Parses single article files, each with the phrasebook of the locale folder it is in.

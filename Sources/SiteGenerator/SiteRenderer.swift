@@ -11,8 +11,9 @@ struct SiteRenderer: Sendable {
     let dates = LocalizedDate()
 
     /// Validates catalogs and links, then describes every output file.
+    /// - Parameter linkedArticles: indexes of the articles whose links to check; nil for all.
     /// - Returns: nil and the errors when anything would make a wrong page.
-    static func prepare(_ content: HelpContent) -> (SiteRenderer?, [Diagnostic]) {
+    static func prepare(_ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil) -> (SiteRenderer?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var chromes: [String: Chrome] = [:]
         for locale in content.configuration.locales {
@@ -27,7 +28,8 @@ struct SiteRenderer: Sendable {
         }
         let plan = SitePlan(content: content)
         let links = LinkResolver(plan: plan)
-        diagnostics += LinkCheck.check(plan.articles, with: links)
+        let checked = linkedArticles.map { $0.map { plan.articles[$0] } } ?? plan.articles
+        diagnostics += LinkCheck.check(checked, with: links)
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let csp = ContentSecurityPolicy.header(feedbackEndpoint: content.configuration.feedbackEndpoint)
         return (SiteRenderer(plan: plan, chromes: chromes, csp: csp, links: links), diagnostics)

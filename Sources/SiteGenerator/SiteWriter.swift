@@ -22,50 +22,95 @@ struct SiteWriter {
     let progress: (@Sendable (Int, Int) -> Void)?
 
     func write(_ jobs: [OutputJob]) throws(FileOutput.Failure) -> Outcome {
-        let output = output.hasSuffix("/") ? String(output.dropLast()) : output
+        let output = Self.trimmed(output)
         let incremental = !clean && FileOutput.exists(output)
         let pid = FileOutput.processID
         let target = incremental ? output : Self.sibling(of: output, named: "staging-\(pid)")
         let previous = incremental ? BuildManifest.load(from: output) : BuildManifest()
         try FileOutput.makeDirectories(target)
+        let results: [(hash: UInt64, size: Int, written: Bool)]
+        do {
+            results = try renderAndWrite(jobs, into: target, previous: previous, replaceAtomically: incremental)
+        } catch {
+            if !incremental { Self.removeTree(target) }
+            throw error
+        }
+        var manifest = BuildManifest()
+        var outcome = Outcome()
+        Self.record(results, of: jobs, into: &manifest, outcome: &outcome)
+        for path in previous.entries.keys where manifest.entries[path] == nil {
+            FileOutput.remove(target + "/" + path)
+            outcome.removed += 1
+        }
+        try FileOutput.replace(target + "/" + BuildManifest.fileName, with: manifest.serialized(), temporarySuffix: ".tmp-\(pid)")
+        if !incremental { try swapIn(staging: target, output: output, pid: pid) }
+        return outcome
+    }
 
+    /// Writes the files of some jobs into an existing output, updating a manifest kept in
+    /// memory (watch mode); files the site no longer has (`allPaths`) are removed.
+    func update(_ jobs: [OutputJob], manifest: inout BuildManifest, allPaths: Set<String>) throws(FileOutput.Failure) -> Outcome {
+        let output = Self.trimmed(output)
+        let results = try renderAndWrite(jobs, into: output, previous: manifest, replaceAtomically: true)
+        var outcome = Outcome()
+        Self.record(results, of: jobs, into: &manifest, outcome: &outcome)
+        for path in manifest.entries.keys where !allPaths.contains(path) {
+            FileOutput.remove(output + "/" + path)
+            manifest.entries[path] = nil
+            outcome.removed += 1
+        }
+        if outcome.written > 0 || outcome.removed > 0 {
+            try FileOutput.replace(
+                output + "/" + BuildManifest.fileName, with: manifest.serialized(),
+                temporarySuffix: ".tmp-\(FileOutput.processID)")
+        }
+        return outcome
+    }
+
+    /// Renders every job on all cores and writes those whose bytes differ from `previous`.
+    private func renderAndWrite(
+        _ jobs: [OutputJob], into target: String, previous: BuildManifest, replaceAtomically: Bool
+    ) throws(FileOutput.Failure) -> [(hash: UInt64, size: Int, written: Bool)] {
+        let pid = FileOutput.processID
         let results = Slots<(hash: UInt64, size: Int, written: Bool)>(count: jobs.count)
         let failures = Slots<FileOutput.Failure>(count: 1)
         let done = Counter()
+        let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             let bytes = job.render()
             let hash = ContentHash.of(bytes)
             let path = target + "/" + job.path
-            let known = previous.entries[job.path]
-            var written = false
-            if !incremental || known != BuildManifest.Entry(hash: hash, size: bytes.count) || FileOutput.size(of: path) != bytes.count {
+            let unchanged = replaceAtomically
+                && previous.entries[job.path] == BuildManifest.Entry(hash: hash, size: bytes.count)
+                && FileOutput.size(of: path) == bytes.count
+            if !unchanged {
                 do throws(FileOutput.Failure) {
                     if let slash = job.path.lastIndex(of: "/") {
                         try FileOutput.makeDirectories(target + "/" + job.path[..<slash])
                     }
-                    if incremental {
+                    if replaceAtomically {
                         try FileOutput.replace(path, with: bytes, temporarySuffix: ".tmp-\(pid)")
                     } else {
                         try FileOutput.write(bytes, to: path)
                     }
-                    written = true
                 } catch {
                     failures.store(error, at: 0)
                 }
             }
-            results.store((hash, bytes.count, written), at: index)
+            results.store((hash, bytes.count, !unchanged), at: index)
             let count = done.increment()
             if let progress, count % 500 == 0 || count == jobs.count { progress(count, jobs.count) }
         }
-        if let failure = failures.values.first {
-            if !incremental { Self.removeTree(target) }
-            throw failure
-        }
+        if let failure = failures.values.first { throw failure }
+        return results.values
+    }
 
-        var manifest = BuildManifest()
-        var outcome = Outcome()
-        for (index, result) in results.values.enumerated() {
+    private static func record(
+        _ results: [(hash: UInt64, size: Int, written: Bool)], of jobs: [OutputJob], into manifest: inout BuildManifest,
+        outcome: inout Outcome
+    ) {
+        for (index, result) in results.enumerated() {
             let path = jobs[index].path
             manifest.entries[path] = BuildManifest.Entry(hash: result.hash, size: result.size)
             if result.written {
@@ -75,13 +120,10 @@ struct SiteWriter {
                 outcome.unchanged += 1
             }
         }
-        for path in previous.entries.keys where manifest.entries[path] == nil {
-            FileOutput.remove(target + "/" + path)
-            outcome.removed += 1
-        }
-        try FileOutput.replace(target + "/" + BuildManifest.fileName, with: manifest.serialized(), temporarySuffix: ".tmp-\(pid)")
-        if !incremental { try swapIn(staging: target, output: output, pid: pid) }
-        return outcome
+    }
+
+    private static func trimmed(_ output: String) -> String {
+        output.hasSuffix("/") ? String(output.dropLast()) : output
     }
 
     /// Puts the staging folder in place of the output with two renames, then deletes the old one.

@@ -29,7 +29,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each phase took (parse, then render and write) on standard error.")
     var timings = false
 
+    @Flag(help: "After building, keep the site in memory and rebuild what an edit affects, until interrupted.")
+    var watch = false
+
     func run() throws {
+        if watch {
+            try WatchLoop(content: options.content, output: output).run()
+        }
         let started = ContinuousClock.now
         let loaded: ContentLoadResult
         do {

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs what scripts/screenshots.py needs, and nothing that is already there:
+#   - Debian's chromium and chromium-driver (headless browser and /usr/bin/chromedriver),
+#     and python3-venv (stock Debian's python3 cannot make a virtualenv without it)
+#   - selenium from PyPI, in a project-local virtualenv: .venv-browser/ (it ignores itself in git)
+#
+#   scripts/setup-browser.sh
+#   .venv-browser/bin/python scripts/screenshots.py SITE_DIR OUT_DIR
+#
+# Idempotent: when everything is present it prints one line and does not touch the network.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+venv="$root/.venv-browser"
+
+packages=(chromium chromium-driver python3-venv)
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "setup-browser: installing ${missing[*]}"
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# A virtualenv whose base interpreter went away is made anew.
+if [[ -d "$venv" ]] && ! "$venv/bin/python" -c '' >/dev/null 2>&1; then
+  echo "setup-browser: $venv is broken; making it again"
+  rm -rf "$venv"
+fi
+if [[ ! -x "$venv/bin/python" ]]; then
+  echo "setup-browser: creating $venv"
+  python3 -m venv "$venv"
+fi
+[[ -f "$venv/.gitignore" ]] || echo '*' >"$venv/.gitignore"
+
+if ! "$venv/bin/python" -c 'import selenium' >/dev/null 2>&1; then
+  echo "setup-browser: installing selenium into $venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check selenium
+fi
+
+echo "setup-browser: ready ($("$venv/bin/python" -c 'import selenium; print("selenium", selenium.__version__)'), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?'))"
