@@ -1,13 +1,15 @@
 # The two commands a new clone needs: `make site` and `make test`. Everything else is optional.
 SWIFT ?= swift
 CONTENT ?= content
+SITE ?= site
 RELEASE_BIN = .build/release/helpcenter
 
-.PHONY: site test setup build lint model bench bench-setup format clean
+.PHONY: site test setup build lint model watch screenshots bench bench-build format clean
 
-## site: install what is missing, build, and parse all of content/ (the generator comes next)
+## site: install what is missing, build, and generate site/ from content/ (validation and the
+## procedure checker join this target as they land)
 site: build
-	$(RELEASE_BIN) lint --content $(CONTENT)
+	$(RELEASE_BIN) build --content $(CONTENT) --output $(SITE)
 
 ## test: the whole test suite (what .ci/run calls)
 test: setup
@@ -26,13 +28,28 @@ lint: build
 model: build
 	$(RELEASE_BIN) model --content $(CONTENT)
 
+## watch: build, then rebuild what each saved edit affects
+watch: build
+	$(RELEASE_BIN) build --watch --content $(CONTENT) --output $(SITE)
+
+## screenshots: article pages at 1280 and 390 px wide, light and dark, in screenshots/
+screenshots: site
+	@scripts/setup-browser.sh
+	.venv-browser/bin/python scripts/screenshots.py $(SITE) screenshots --widths 1280,390
+	.venv-browser/bin/python scripts/screenshots.py $(SITE) screenshots/dark --widths 1280,390 --dark
+
 ## bench: parse the synthetic corpus side by side with the cmark CLI (docs/performance.md)
 bench: build
 	@scripts/setup.sh bench
 	python3 bench/parse_bench.py
 
+## bench-build: build 20,000 pages side by side with Hugo, and the rebuild after one edit
+bench-build: build
+	@scripts/setup.sh bench
+	python3 bench/build_bench.py
+
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift
 
 clean:
-	rm -rf .build site
+	rm -rf .build $(SITE) screenshots

@@ -2,15 +2,20 @@
 # Installs what the build needs on a fresh Debian machine, and nothing that is already there.
 #
 #   scripts/setup.sh            packages to build and test (cmark, libxml2, pkg-config)
-#   scripts/setup.sh bench      also what the benchmarks compare against (cmark CLI, hyperfine)
+#   scripts/setup.sh bench      also what the benchmarks compare against (cmark CLI, hyperfine, hugo)
+#   scripts/setup.sh browser    also headless Chromium for screenshots and browser tests
+#                               (scripts/setup-browser.sh adds selenium in a virtualenv)
 #
 # Idempotent: a second run installs nothing and does not touch the network.
 set -euo pipefail
 
 packages=(libcmark-dev libxml2-dev pkg-config)
-if [[ "${1:-}" == "bench" ]]; then
-  packages+=(cmark hyperfine)
-fi
+case "${1:-}" in
+  bench) packages+=(cmark hyperfine hugo) ;;
+  browser) packages+=(chromium chromium-driver python3-venv) ;;
+  "") ;;
+  *) echo "usage: scripts/setup.sh [bench|browser]" >&2; exit 2 ;;
+esac
 
 missing=()
 for package in "${packages[@]}"; do

@@ -54,7 +54,7 @@ struct ArticleBodyRenderer {
                 html.attribute("class", "language-\(language)")
             }
             html.raw(">")
-            html.text(code.code)
+            html.verbatim(code.code)
             html.raw("</code></pre>\n")
         }
     }
@@ -70,7 +70,7 @@ struct ArticleBodyRenderer {
         case .lineBreak: html.raw("<br>\n")
         case .code(let code):
             html.raw("<code>")
-            html.text(code)
+            html.verbatim(code)
             html.raw("</code>")
         case .strong(let children):
             html.raw("<strong class=\"ui-label\">")
@@ -87,7 +87,7 @@ struct ArticleBodyRenderer {
             }
             html.raw("<a")
             html.attribute("href", href)
-            if !title.isEmpty { html.attribute("title", title) }
+            if !title.isEmpty { html.attribute("title", title, prose: true) }
             html.raw(">")
             render(children, into: &html)
             html.raw("</a>")
@@ -98,8 +98,8 @@ struct ArticleBodyRenderer {
             }
             html.raw("<img")
             html.attribute("src", src)
-            html.attribute("alt", alt.plainText)
-            if !title.isEmpty { html.attribute("title", title) }
+            html.attribute("alt", alt.plainText, prose: true)
+            if !title.isEmpty { html.attribute("title", title, prose: true) }
             html.raw(">")
         }
     }

@@ -5,9 +5,21 @@
 /// target writes itself.
 struct HTMLBuffer {
     private(set) var bytes: [UInt8] = []
+    /// French typography: a no-break space before `: ; ? !` and inside « », so that a "?"
+    /// never starts a line on a narrow screen. Writers type ordinary spaces; pages get these.
+    var frenchSpacing = false
 
-    init(capacity: Int = 16 * 1024) {
+    init(capacity: Int = 16 * 1024, frenchSpacing: Bool = false) {
         bytes.reserveCapacity(capacity)
+        self.frenchSpacing = frenchSpacing
+    }
+
+    /// Text written as it is, escaped but never re-spaced: code.
+    mutating func verbatim(_ text: String) {
+        let spacing = frenchSpacing
+        frenchSpacing = false
+        self.text(text)
+        frenchSpacing = spacing
     }
 
     mutating func raw(_ markup: String) {
@@ -15,6 +27,12 @@ struct HTMLBuffer {
     }
 
     mutating func text(_ text: String) {
+        if frenchSpacing, let spaced = FrenchSpacing.apply(to: text) {
+            frenchSpacing = false
+            self.text(spaced)
+            frenchSpacing = true
+            return
+        }
         var utf8 = text.utf8
         // Fast path: most text has nothing to escape.
         if !utf8.contains(where: Self.needsEscape) {
@@ -33,10 +51,11 @@ struct HTMLBuffer {
         }
     }
 
-    /// ` name="value"`, the value escaped.
-    mutating func attribute(_ name: String, _ value: String) {
+    /// ` name="value"`, the value escaped. Only `prose` values (labels, messages) get the
+    /// locale's typography; URLs, ids and policies are written as they are.
+    mutating func attribute(_ name: String, _ value: String, prose: Bool = false) {
         raw(" \(name)=\"")
-        text(value)
+        if prose { text(value) } else { verbatim(value) }
         raw("\"")
     }
 
@@ -56,5 +75,37 @@ struct HTMLBuffer {
     private static func needsEscape(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
             || byte == UInt8(ascii: "\"")
+    }
+}
+
+/// Replaces the ordinary space a writer types before `: ; ? !` and inside « » with the no-break
+/// spaces of French typography (narrow before `; ? !`, plain before `:` and inside guillemets).
+enum FrenchSpacing {
+    /// The re-spaced text, or nil when there is nothing to change (the common case).
+    static func apply(to text: String) -> String? {
+        let utf8 = text.utf8
+        guard utf8.contains(0x20), utf8.contains(where: { $0 == 0x3F || $0 == 0x21 || $0 == 0x3A || $0 == 0x3B || $0 == 0xC2 }) else {
+            return nil
+        }
+        var scalars = Array(text.unicodeScalars)
+        var changed = false
+        for index in scalars.indices where scalars[index] == " " {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            let previous = index > 0 ? scalars[index - 1] : nil
+            switch (previous, next) {
+            case (_, "?"?), (_, "!"?), (_, ";"?):
+                scalars[index] = "\u{202F}"
+                changed = true
+            case (_, ":"?), (_, "»"?), ("«"?, _):
+                scalars[index] = "\u{00A0}"
+                changed = true
+            default:
+                continue
+            }
+        }
+        guard changed else { return nil }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars)
+        return String(result)
     }
 }

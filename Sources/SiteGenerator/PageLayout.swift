@@ -41,7 +41,7 @@ struct PageLayout {
     }
 
     func render(_ page: Page, main: (inout HTMLBuffer) -> Void) -> [UInt8] {
-        var html = HTMLBuffer()
+        var html = HTMLBuffer(frenchSpacing: chrome.locale == "fr" || chrome.locale.hasPrefix("fr-"))
         let root = root(for: page)
         let locale = chrome.locale
         html.raw("<!DOCTYPE html>\n<html")
@@ -54,7 +54,7 @@ struct PageLayout {
         html.raw("\n")
         if let description = page.description, !description.isEmpty {
             html.raw("<meta name=\"description\"")
-            html.attribute("content", description)
+            html.attribute("content", description, prose: true)
             html.raw(">\n")
         }
         if !page.isIndexable { html.raw("<meta name=\"robots\" content=\"noindex\">\n") }
@@ -110,7 +110,7 @@ struct PageLayout {
 
     private func renderLanguages(_ languages: [LanguageLink], into html: inout HTMLBuffer) {
         html.raw("<nav class=\"language-switcher\"")
-        html.attribute("aria-label", chrome[.languages])
+        html.attribute("aria-label", chrome[.languages], prose: true)
         html.raw("><ul>\n")
         for language in languages {
             if language.isCurrent {
@@ -143,7 +143,7 @@ struct PageLayout {
     private func renderBreadcrumb(_ trail: [(label: String, href: String?)], into html: inout HTMLBuffer) {
         guard !trail.isEmpty else { return }
         html.raw("<nav class=\"breadcrumb\"")
-        html.attribute("aria-label", chrome[.breadcrumb])
+        html.attribute("aria-label", chrome[.breadcrumb], prose: true)
         html.raw("><ol>")
         for (label, href) in trail {
             if let href {
@@ -176,7 +176,7 @@ enum SearchForm {
         html.raw("</label>\n<input")
         html.attribute("id", inputID)
         html.raw(" name=\"q\" type=\"search\" autocomplete=\"off\"")
-        html.attribute("placeholder", chrome[.searchPlaceholder])
+        html.attribute("placeholder", chrome[.searchPlaceholder], prose: true)
         html.raw(">\n<button type=\"submit\">")
         html.text(chrome[.searchButton])
         html.raw("</button>\n</form>\n")

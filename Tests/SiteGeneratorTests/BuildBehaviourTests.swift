@@ -94,7 +94,7 @@ struct BuildBehaviourTests {
         ], "\(written)")
         #expect(report.written == 3)
         #expect(try site.snapshotOfSite()["en/change-reset-login-credentials/index.html"] == untouched)
-        #expect(try site.page("fr/index.html").contains(">Comment changer ou réinitialiser mes identifiants de connexion ?</a>"))
+        #expect(try site.page("fr/index.html").contains(">Comment changer ou réinitialiser mes identifiants de connexion\u{202F}?</a>"))
     }
 
     @Test("a removed article's page is deleted on the next build")

@@ -24,6 +24,20 @@ struct PageContentTests {
         }
     }
 
+    @Test("French pages get no-break spaces before ? ! : ; and inside « », code and URLs do not")
+    func frenchTypography() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try site.content.write("fr/typo.md", frenchArticle(id: "typo", title: "Vraiment ?", body: "Attention : « ceci » ; `a ? b` et [lien](https://example.com/?q=a%20b)."))
+        try site.build()
+        let page = try site.page("fr/typo/index.html")
+        #expect(page.contains("<h1>Vraiment\u{202F}?</h1>"))
+        #expect(page.contains("<p>Attention\u{00A0}: «\u{00A0}ceci\u{00A0}»\u{202F}; <code>a ? b</code> et <a href=\"https://example.com/?q=a%20b\">lien</a>.</p>"))
+        #expect(page.contains("data-thanks=\"Merci pour votre avis\u{202F}!\""))
+        let english = try site.page("en/change-reset-login-credentials/index.html")
+        #expect(english.contains("<h1>How do I change or reset my login details?</h1>"))
+    }
+
     @Test("table of contents links to every section anchor, and every anchor exists once")
     func tableOfContents() throws {
         let site = try SiteFixture()

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("helpcenter build")
+struct BuildCommandTests {
+    static func seededContent() throws -> TemporaryContent {
+        let content = try TemporaryContent()
+        for file in ["fr/modifier-identifiants-connexion.md", "en/change-reset-login-credentials.md",
+                     "de/anmeldedaten-aendern-zuruecksetzen.md", "es/modificar-restablecer-credenciales.md"] {
+            try content.copyRepositoryArticle(file)
+        }
+        return content
+    }
+
+    @Test("builds site/, then writes nothing when nothing changed; exit 0 and a summary")
+    func buildTwice() throws {
+        let content = try Self.seededContent()
+        defer { content.remove() }
+        let first = try CommandRunner.run(["build"], in: content.directory)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.hasPrefix("built site/ from 4 articles: 26 files written (18 pages), 0 unchanged, 0 removed in "))
+        #expect(first.standardError.isEmpty, "quiet when not a terminal")
+        let second = try CommandRunner.run(["build", "--output", "site"], in: content.directory)
+        #expect(second.standardOutput.hasPrefix("built site/ from 4 articles: 0 files written (0 pages), 26 unchanged, 0 removed in "))
+    }
+
+    @Test("a broken article: exit 1, every diagnostic, and site/ as it was")
+    func brokenBuild() throws {
+        let content = try Self.seededContent()
+        defer { content.remove() }
+        #expect(try CommandRunner.run(["build"], in: content.directory).status == 0)
+        let index = content.directory.appendingPathComponent("site/fr/index.html")
+        let before = try Data(contentsOf: index)
+        try content.write("fr/a.md", frenchArticle(id: "a", body: "1. Dansez."))
+        try content.write("de/b.md", "kein Front Matter\n")
+        let result = try CommandRunner.run(["build"], in: content.directory)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("content/fr/a.md:8:4: error: step 1 does not read"))
+        #expect(result.standardError.contains("content/de/b.md:1:1: error: missing front matter"))
+        #expect(result.standardError.hasSuffix("build failed: site/ was left as it was\n"))
+        #expect(try Data(contentsOf: index) == before)
+        #expect(!FileManager.default.fileExists(atPath: content.directory.appendingPathComponent("site/fr/a").path))
+    }
+
+    @Test("--watch rebuilds an edited article and the site matches a full build")
+    func watch() throws {
+        let content = try Self.seededContent()
+        defer { content.remove() }
+        let process = Process()
+        process.executableURL = CommandRunner.executable
+        process.arguments = ["build", "--watch"]
+        process.currentDirectoryURL = content.directory
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        defer { process.terminate() }
+        let lines = LineReader(output.fileHandleForReading)
+        #expect(lines.next(containing: "watching content/", within: 30) != nil)
+        let file = content.root.appendingPathComponent("fr/modifier-identifiants-connexion.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "Voici la procédure à suivre", with: "Voici la marche à suivre")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let rebuilt = lines.next(containing: "rebuilt in", within: 30)
+        #expect(rebuilt?.contains("1 written, 0 removed (fr/modifier-identifiants-connexion/index.html)") == true, "\(rebuilt ?? "nothing")")
+        let page = try String(contentsOf: content.directory.appendingPathComponent("site/fr/modifier-identifiants-connexion/index.html"), encoding: .utf8)
+        #expect(page.contains("Voici la marche à suivre"))
+    }
+}
+
+/// Reads lines from a pipe on a background thread, so a test can wait for one with a deadline.
+final class LineReader: @unchecked Sendable {
+    private var lines: [String] = []
+    private let condition = NSCondition()
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            var buffer = Data()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { return }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    condition.lock()
+                    lines.append(line)
+                    condition.broadcast()
+                    condition.unlock()
+                }
+            }
+        }
+    }
+
+    /// The first line not yet returned that contains `text`, waiting up to `seconds`.
+    func next(containing text: String, within seconds: Double) -> String? {
+        let deadline = Date().addingTimeInterval(seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            if let index = lines.firstIndex(where: { $0.contains(text) }) {
+                let line = lines[index]
+                lines.removeSubrange(...index)
+                return line
+            }
+            guard condition.wait(until: deadline) else { return nil }
+        }
+    }
+}
