@@ -338,7 +338,8 @@ def our_rebuilds(a, mc, n, root, binary):
             # (and, after a revert, no longer the edited one).
             edited_title = title + " (2)"
             for path, enc in ((page, html_text), (home, html_text), (index, js_text)):
-                body = path.read_text(encoding="utf-8")
+                # French pages carry no-break spaces before ? ! : ; (the generator's typography).
+                body = path.read_text(encoding="utf-8").replace("\u202f", " ").replace("\u00a0", " ")
                 has_new = enc(new_title) in body
                 has_edited = enc(edited_title) in body
                 if not has_new or (k % 2 == 1 and has_edited):

@@ -6,21 +6,25 @@ struct ContentConsistency {
     let configuration: SiteConfiguration
     let configurationPath: String
 
-    /// - Returns: the articles that may be published (duplicates dropped) and the findings.
-    func check(_ articles: [Article]) -> ([Article], [Diagnostic]) {
+    /// Removes duplicates from `articles` (the first of each id and slug per locale stays).
+    /// - Returns: the findings.
+    func check(_ articles: inout [Article]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var kept: [Article] = []
-        var seenIDs: [String: Article] = [:]
-        var seenSlugs: [String: Article] = [:]
-        for article in articles {
+        var seenIDs: [String: Int] = [:]
+        var seenSlugs: [String: Int] = [:]
+        var duplicates: [Int] = []
+        for index in articles.indices {
+            let article = articles[index]
             let frontMatter = article.frontMatter
+            let idKey = "\(article.locale)/\(article.id)"
+            let slugKey = "\(article.locale)/\(frontMatter.slug)"
             var isDuplicate = false
-            if let first = seenIDs["\(article.locale)/\(article.id)"] {
-                diagnostics.append(duplicate("id '\(article.id)'", key: "id", in: article, first: first))
+            if let first = seenIDs[idKey] {
+                diagnostics.append(duplicate("id '\(article.id)'", key: "id", in: article, first: articles[first]))
                 isDuplicate = true
             }
-            if let first = seenSlugs["\(article.locale)/\(frontMatter.slug)"] {
-                diagnostics.append(duplicate("slug '\(frontMatter.slug)'", key: "slug", in: article, first: first))
+            if let first = seenSlugs[slugKey] {
+                diagnostics.append(duplicate("slug '\(frontMatter.slug)'", key: "slug", in: article, first: articles[first]))
                 isDuplicate = true
             }
             if configuration.categories[frontMatter.category] == nil {
@@ -30,12 +34,15 @@ struct ContentConsistency {
                     file: article.file, at: location(of: "category", in: article)))
             }
             diagnostics += translationProblems(of: article)
-            guard !isDuplicate else { continue }
-            seenIDs["\(article.locale)/\(article.id)"] = article
-            seenSlugs["\(article.locale)/\(frontMatter.slug)"] = article
-            kept.append(article)
+            if isDuplicate {
+                duplicates.append(index)
+            } else {
+                seenIDs[idKey] = index
+                seenSlugs[slugKey] = index
+            }
         }
-        return (kept, diagnostics)
+        for index in duplicates.reversed() { articles.remove(at: index) }
+        return diagnostics
     }
 
     private func translationProblems(of article: Article) -> [Diagnostic] {

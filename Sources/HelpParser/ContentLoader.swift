@@ -35,6 +35,8 @@ public struct ContentLoadResult: Sendable {
     var phrasebooks: [String: Phrasebook] = [:]
     var perFile: [String: (article: Article?, diagnostics: [Diagnostic], bytes: Int)] = [:]
     var folderDiagnostics: [Diagnostic] = []
+    /// Article files in publication order (locale, then path), kept while no file comes or goes.
+    var orderedFiles: [String] = []
 
     /// The loaded content, when the site settings were read.
     public var content: HelpContent? {
@@ -119,44 +121,60 @@ public struct ContentLoader: Sendable {
     /// - Parameter files: paths as the folder's diagnostics name them (`content/fr/a.md`).
     public func reload(_ files: Set<String>, in previous: ContentLoadResult) -> ContentLoadResult {
         var result = previous
-        var jobs: [ArticleJob] = []
-        for file in files.sorted() {
-            guard FileManager.default.fileExists(atPath: resolved(file)) else {
-                result.perFile[file] = nil
-                continue
-            }
-            let relative = file.hasPrefix(previous.root + "/") ? file.dropFirst(previous.root.count + 1) : Substring(file)
-            guard let locale = relative.split(separator: "/").first.map(String.init),
-                previous.configuration?.locales.contains(locale) == true, relative.contains("/")
-            else { continue }
-            jobs.append(ArticleJob(file: file, locale: locale))
-        }
-        for (job, parsed) in zip(jobs, parseInParallel(jobs, phrasebooks: previous.phrasebooks)) {
-            result.perFile[job.file] = (parsed.article, parsed.diagnostics, parsed.byteCount)
-        }
-        assemble(&result)
+        reload(files, in: &result)
         return result
     }
 
+    /// Re-reads some article files in place; a uniquely held result is updated without copying
+    /// the other twenty thousand articles.
+    public func reload(_ files: Set<String>, in result: inout ContentLoadResult) {
+        var jobs: [ArticleJob] = []
+        var fileSetChanged = false
+        for file in files.sorted() {
+            guard FileManager.default.fileExists(atPath: resolved(file)) else {
+                if result.perFile.removeValue(forKey: file) != nil { fileSetChanged = true }
+                continue
+            }
+            if result.perFile[file] == nil { fileSetChanged = true }
+            let relative = file.hasPrefix(result.root + "/") ? file.dropFirst(result.root.count + 1) : Substring(file)
+            guard let locale = relative.split(separator: "/").first.map(String.init),
+                result.configuration?.locales.contains(locale) == true, relative.contains("/")
+            else { continue }
+            jobs.append(ArticleJob(file: file, locale: locale))
+        }
+        for (job, parsed) in zip(jobs, parseInParallel(jobs, phrasebooks: result.phrasebooks)) {
+            result.perFile[job.file] = (parsed.article, parsed.diagnostics, parsed.byteCount)
+        }
+        assemble(&result, reorder: fileSetChanged)
+    }
+
     /// Orders the parsed articles, runs the cross-file checks and gathers every diagnostic.
-    private func assemble(_ result: inout ContentLoadResult) {
+    private func assemble(_ result: inout ContentLoadResult, reorder: Bool = true) {
         guard let configuration = result.configuration else { return }
+        if reorder || result.orderedFiles.count != result.perFile.count {
+            // Locale folders come first in the path (`root/<locale>/…`): order by locale, then path.
+            let localeOrder = Dictionary(uniqueKeysWithValues: configuration.locales.enumerated().map { ($1, $0) })
+            let prefix = result.root.count + 1
+            result.orderedFiles = result.perFile.keys.map { file in
+                let locale = file.dropFirst(prefix).prefix { $0 != "/" }
+                return (order: localeOrder[String(locale)] ?? Int.max, file: file)
+            }.sorted { ($0.order, $0.file) < ($1.order, $1.file) }.map(\.file)
+        }
         var articles: [Article] = []
+        articles.reserveCapacity(result.orderedFiles.count)
         var diagnostics = result.folderDiagnostics
         var byteCount = 0
-        for file in result.perFile.keys.sorted() {
+        for file in result.orderedFiles {
             guard let entry = result.perFile[file] else { continue }
+            if let article = entry.article { articles.append(article) }
             diagnostics += entry.diagnostics
             byteCount += entry.bytes
-            if let article = entry.article { articles.append(article) }
         }
-        let localeOrder = Dictionary(uniqueKeysWithValues: configuration.locales.enumerated().map { ($1, $0) })
-        articles.sort { (localeOrder[$0.locale] ?? 0, $0.file) < (localeOrder[$1.locale] ?? 0, $1.file) }
         let checker = ContentConsistency(
             configuration: configuration, configurationPath: join(result.root, Self.configurationFileName))
-        let (kept, consistencyDiagnostics) = checker.check(articles)
-        result.articles = kept
-        result.diagnostics = diagnostics + consistencyDiagnostics
+        diagnostics += checker.check(&articles)
+        result.articles = articles
+        result.diagnostics = diagnostics
         result.fileCount = result.perFile.count
         result.byteCount = byteCount
     }

@@ -27,11 +27,18 @@ struct BuildManifest {
     }
 
     func serialized() -> [UInt8] {
-        var text = "# HelpCenter build manifest: content hash, size, path. Used to write only what changed.\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.count * 64 + 128)
+        bytes.append(contentsOf: "# HelpCenter build manifest: content hash, size, path. Used to write only what changed.\n".utf8)
         for path in entries.keys.sorted() {
             guard let entry = entries[path] else { continue }
-            text += "\(String(entry.hash, radix: 16))\t\(entry.size)\t\(path)\n"
+            bytes.append(contentsOf: String(entry.hash, radix: 16).utf8)
+            bytes.append(0x09)
+            bytes.append(contentsOf: String(entry.size).utf8)
+            bytes.append(0x09)
+            bytes.append(contentsOf: path.utf8)
+            bytes.append(0x0A)
         }
-        return Array(text.utf8)
+        return bytes
     }
 }

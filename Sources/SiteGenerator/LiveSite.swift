@@ -1,81 +1,133 @@
+internal import Foundation
 public import HelpModel
 
 /// A built site kept in memory between edits, so that one changed article rebuilds in a
 /// fraction of a second: `helpcenter build --watch`.
 ///
-/// After an edit only the outputs that can depend on the changed articles are rendered: their
-/// pages, their translations' pages (language switcher), their locale's home page and search
-/// index, and the sitemap. When an article appears, disappears or changes its id, slug or
-/// locale, links from any page may change, so every output is rendered (and, as always, only
-/// changed files are written).
+/// An edit that keeps the article's file, id, slug and locale is local: its page is rendered,
+/// and its locale's home page only when the title or category changed, the search index only
+/// when the article's entry changed, the sitemap only when the date changed. Anything else
+/// (an article added, removed, renamed or given another slug) can change links on any page,
+/// so every output is rendered; as always, only changed files are written.
 public final class LiveSite {
     private let output: String
-    private var manifest: BuildManifest
-    /// What each article file was at the last build: what decides whether an edit is local.
-    private var identities: [String: ArticleIdentity]
+    private var manifest = BuildManifest()
+    private var articles: [String: ArticleState] = [:]
+    private var plan: SitePlan?
+    private let searchCache = SearchEntryCache()
 
-    struct ArticleIdentity: Equatable {
+    /// What decides which outputs an edit reaches.
+    struct ArticleState: Equatable {
         var id: String
         var slug: String
         var locale: String
+        var title: String
+        var category: String
+        var updated: CalendarDay
 
         init(_ article: Article) {
             id = article.id
             slug = article.frontMatter.slug
             locale = article.locale
+            title = article.frontMatter.title
+            category = article.frontMatter.category
+            updated = article.frontMatter.updated
+        }
+
+        func keepsLinks(_ other: ArticleState) -> Bool {
+            id == other.id && slug == other.slug && locale == other.locale
         }
     }
 
-    /// Starts from a site already built into `output` from `content`.
-    public init(output: String, content: HelpContent) {
+    public init(output: String) {
         self.output = output
-        manifest = BuildManifest.load(from: output)
-        identities = Self.identities(of: content)
+    }
+
+    /// Builds everything (writing only what differs from disk) and remembers the result.
+    public func rebuildAll(content: HelpContent) throws(SiteBuilder.WriteError) -> SiteBuilder.Report {
+        searchCache.forget(articles.keys)
+        let (site, findings) = SiteRenderer.prepare(content, searchCache: searchCache)
+        var report = SiteBuilder.Report(diagnostics: findings)
+        guard let site, findings.errorCount == 0 else { return report }
+        let outcome: SiteWriter.Outcome
+        do {
+            outcome = try SiteWriter(output: output, clean: false, progress: nil).write(site.jobs)
+        } catch {
+            throw SiteBuilder.WriteError(description: error.description)
+        }
+        report.record(outcome)
+        remember(content, plan: site.plan)
+        return report
     }
 
     /// Renders what the changed article files can affect and writes what differs.
     /// - Parameter changedFiles: article paths as `Article.file` names them (edited, added or deleted).
     public func update(content: HelpContent, changedFiles: Set<String>) throws(SiteBuilder.WriteError) -> SiteBuilder.Report {
-        let now = Self.identities(of: content)
-        let isLocal = changedFiles.allSatisfy { file in
-            now[file] != nil && now[file] == identities[file]
-        }
         let changedIndexes = content.articles.indices.filter { changedFiles.contains(content.articles[$0].file) }
-        var report = SiteBuilder.Report()
-        let (site, findings) = SiteRenderer.prepare(content, checkingLinksOf: isLocal ? changedIndexes : nil)
-        report.diagnostics = findings
+        var now: [String: ArticleState] = [:]
+        for index in changedIndexes { now[content.articles[index].file] = ArticleState(content.articles[index]) }
+        let isLocal = plan != nil && content.articles.count == articles.count && changedFiles.allSatisfy { file in
+            guard let before = articles[file], let after = now[file] else { return false }
+            return before.keepsLinks(after)
+        }
+        let previousEntries = changedFiles.map { searchCache.cachedEntry(forFile: $0) }
+        searchCache.forget(changedFiles)
+        let (site, findings) = SiteRenderer.prepare(
+            content, checkingLinksOf: isLocal ? changedIndexes : nil, reusing: isLocal ? plan : nil, searchCache: searchCache)
+        var report = SiteBuilder.Report(diagnostics: findings)
         guard let site, findings.errorCount == 0 else { return report }
 
         let jobs = site.jobs
         var selected = jobs
         if isLocal {
-            var affected: Set<String> = ["sitemap.xml"]
-            for index in changedIndexes {
+            var affected: Set<String> = []
+            for (offset, index) in changedIndexes.enumerated() {
                 let article = content.articles[index]
-                affected.insert("\(article.locale)/index.html")
-                affected.insert("\(article.locale)/search/search-index.js")
-                for translation in site.plan.translations(of: article) {
-                    affected.insert(site.plan.directory(ofArticleAt: translation.index) + "index.html")
+                let before = articles[article.file]
+                let after = ArticleState(article)
+                affected.insert(site.plan.directory(ofArticleAt: index) + "index.html")
+                if before?.title != after.title || before?.category != after.category {
+                    affected.insert("\(article.locale)/index.html")
+                }
+                if before?.updated != after.updated { affected.insert("sitemap.xml") }
+                let categoryNames = content.configuration.categories.compactMapValues { $0[article.locale] }
+                if previousEntries.indices.contains(offset),
+                    searchCache.entry(for: article, categoryNames: categoryNames) != previousEntries[offset]
+                {
+                    affected.insert("\(article.locale)/search/search-index.js")
                 }
             }
             selected = jobs.filter { affected.contains($0.path) }
         }
         do {
             let outcome = try SiteWriter(output: output, clean: false, progress: nil)
-                .update(selected, manifest: &manifest, allPaths: Set(jobs.map(\.path)))
-            report.written = outcome.written
-            report.unchanged = outcome.unchanged
-            report.removed = outcome.removed
-            report.writtenPaths = outcome.writtenPaths
-            report.pagesWritten = outcome.writtenPaths.filter { $0.hasSuffix(".html") }.count
+                .update(selected, manifest: &manifest, allPaths: isLocal ? nil : Set(jobs.map(\.path)))
+            report.record(outcome)
         } catch {
             throw SiteBuilder.WriteError(description: error.description)
         }
-        identities = now
+        if isLocal {
+            for index in changedIndexes { articles[content.articles[index].file] = ArticleState(content.articles[index]) }
+            plan = site.plan
+        } else {
+            remember(content, plan: site.plan, manifestOnDisk: false)
+        }
         return report
     }
 
-    private static func identities(of content: HelpContent) -> [String: ArticleIdentity] {
-        Dictionary(content.articles.map { ($0.file, ArticleIdentity($0)) }, uniquingKeysWith: { first, _ in first })
+    private func remember(_ content: HelpContent, plan: SitePlan, manifestOnDisk: Bool = true) {
+        articles = Dictionary(content.articles.map { ($0.file, ArticleState($0)) }, uniquingKeysWith: { first, _ in first })
+        self.plan = plan
+        if manifestOnDisk { manifest = BuildManifest.load(from: output) }
+    }
+}
+
+extension SiteBuilder.Report {
+    mutating func record(_ outcome: SiteWriter.Outcome) {
+        written = outcome.written
+        unchanged = outcome.unchanged
+        removed = outcome.removed
+        writtenPaths = outcome.writtenPaths
+        pagesWritten = outcome.writtenPaths.filter { $0.hasSuffix(".html") }.count
     }
 }

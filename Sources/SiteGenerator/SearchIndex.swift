@@ -9,8 +9,9 @@ internal import HelpModel
 /// folded exactly as the page script folds a query: NFD, combining marks removed, lowercase.
 /// So "reinitialiser" finds "réinitialiser".
 enum SearchIndex {
-    static func script(locale: String, articles: [Article], categoryNames: [String: String]) -> [UInt8] {
-        // Entries are independent: build them in chunks on every core, then join in order.
+    static func script(locale: String, articles: [Article], categoryNames: [String: String], cache: SearchEntryCache) -> [UInt8] {
+        // Entries are independent: build (or take from the cache) in chunks on every core,
+        // then join in order.
         let chunkSize = 256
         let chunkCount = (articles.count + chunkSize - 1) / chunkSize
         let chunks = Slots<[UInt8]>(count: chunkCount)
@@ -19,11 +20,12 @@ enum SearchIndex {
             out.reserveCapacity(chunkSize * 1200)
             for index in chunk * chunkSize..<min(articles.count, (chunk + 1) * chunkSize) {
                 if index > 0 { out.append(contentsOf: ",\n".utf8) }
-                appendEntry(articles[index], categoryNames: categoryNames, to: &out)
+                out.append(contentsOf: cache.entry(for: articles[index], categoryNames: categoryNames))
             }
             chunks.store(out, at: chunk)
         }
         var out: [UInt8] = []
+        out.reserveCapacity(chunks.values.reduce(64) { $0 + $1.count })
         out.append(contentsOf: "self.helpCenterSearchIndex = {\"locale\":".utf8)
         appendJSONString(locale, to: &out)
         out.append(contentsOf: ",\"articles\":[\n".utf8)
@@ -32,7 +34,10 @@ enum SearchIndex {
         return out
     }
 
-    private static func appendEntry(_ article: Article, categoryNames: [String: String], to out: inout [UInt8]) {
+    /// One article's entry: `{"t":title,"u":url,"c":category,"x":excerpt,"k":folded text}`.
+    static func entry(for article: Article, categoryNames: [String: String]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
         out.append(contentsOf: "{\"t\":".utf8)
         appendJSONString(article.frontMatter.title, to: &out)
         out.append(contentsOf: ",\"u\":".utf8)
@@ -41,68 +46,114 @@ enum SearchIndex {
         appendJSONString(categoryNames[article.frontMatter.category] ?? "", to: &out)
         out.append(contentsOf: ",\"x\":".utf8)
         appendJSONString(ArticlePage.description(of: article) ?? "", to: &out)
-        out.append(contentsOf: ",\"k\":".utf8)
-        appendJSONString(fold(searchableText(of: article)), to: &out)
-        out.append(UInt8(ascii: "}"))
+        out.append(contentsOf: ",\"k\":\"".utf8)
+        var first = true
+        forEachSearchableText(of: article) { text in
+            if !first { out.append(0x20) }
+            first = false
+            appendFolded(text, to: &out)
+        }
+        out.append(contentsOf: "\"}".utf8)
+        return out
     }
 
-    /// Title, section titles, step sentences and the labels in them.
-    static func searchableText(of article: Article) -> String {
-        var parts = [article.frontMatter.title]
+    /// Title, section titles, step sentences and the labels in them, in reading order.
+    static func forEachSearchableText(of article: Article, _ body: (String) -> Void) {
+        body(article.frontMatter.title)
+        for procedure in article.intro.flatMap(\.procedures) {
+            for step in procedure.steps { body(step.sentence.plainText) }
+        }
         for section in article.sections {
-            parts.append(section.title.plainText)
+            body(section.title.plainText)
             for procedure in section.procedures {
-                for step in procedure.steps { parts.append(step.sentence.plainText) }
+                for step in procedure.steps { body(step.sentence.plainText) }
             }
         }
-        for procedure in article.intro.flatMap(\.procedures) {
-            for step in procedure.steps { parts.append(step.sentence.plainText) }
-        }
-        return parts.joined(separator: " ")
     }
 
     /// Lowercase without diacritics: what `normalize('NFD').replace(/[\u0300-\u036f]/g, '')
-    /// .toLowerCase()` gives in the browser. Latin letters take a table; anything else goes
-    /// through Foundation's canonical decomposition, one scalar at a time.
+    /// .toLowerCase()` gives in the browser.
     static func fold(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        appendFolded(text, to: &out, escapeJSON: false)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `text` folded (see ``fold(_:)``) as UTF-8, JSON-escaped unless told otherwise.
+    /// Latin letters take a table; anything else goes through Foundation's canonical
+    /// decomposition, one scalar at a time.
+    static func appendFolded(_ text: String, to out: inout [UInt8], escapeJSON: Bool = true) {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                scalars.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+                let lower = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
+                if escapeJSON { appendJSONScalar(Unicode.Scalar(UInt8(lower)), to: &out) } else { out.append(UInt8(lower)) }
             } else if let base = LatinFolding.base[scalar] {
-                scalars.append(base)
+                UTF8.encode(base) { out.append($0) }
             } else if (0x300...0x36F).contains(value) {
                 continue
             } else {
                 for part in String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
                 where !(0x300...0x36F).contains(part.value) {
-                    scalars.append(part)
+                    if escapeJSON { appendJSONScalar(part, to: &out) } else { UTF8.encode(part) { out.append($0) } }
                 }
             }
         }
-        return String(scalars)
     }
 
-    /// A JSON string literal, also safe in a script (U+2028/2029 escaped).
+    /// A JSON string literal, also safe in a script (`<`, U+2028 and U+2029 escaped).
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out.append(contentsOf: "\\\"".utf8)
-            case 0x5C: out.append(contentsOf: "\\\\".utf8)
-            case 0x0A: out.append(contentsOf: "\\n".utf8)
-            case 0x0D: out.append(contentsOf: "\\r".utf8)
-            case 0x09: out.append(contentsOf: "\\t".utf8)
-            case 0x3C: out.append(contentsOf: "\\u003c".utf8)  // no "</script" even if inlined one day
-            case 0x00..<0x20, 0x2028, 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default:
-                UTF8.encode(scalar) { out.append($0) }
-            }
-        }
+        for scalar in text.unicodeScalars { appendJSONScalar(scalar, to: &out) }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func appendJSONScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        switch scalar.value {
+        case 0x22: out.append(contentsOf: "\\\"".utf8)
+        case 0x5C: out.append(contentsOf: "\\\\".utf8)
+        case 0x0A: out.append(contentsOf: "\\n".utf8)
+        case 0x0D: out.append(contentsOf: "\\r".utf8)
+        case 0x09: out.append(contentsOf: "\\t".utf8)
+        case 0x3C: out.append(contentsOf: "\\u003c".utf8)  // no "</script" even if inlined one day
+        case 0x00..<0x20, 0x2028, 0x2029:
+            let hex = String(scalar.value, radix: 16)
+            out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        default:
+            UTF8.encode(scalar) { out.append($0) }
+        }
+    }
+}
+
+/// Search entries by article file, kept between watch-mode rebuilds so that an edit refolds
+/// one article rather than a whole locale.
+final class SearchEntryCache: @unchecked Sendable {
+    private var entries: [String: [UInt8]] = [:]
+    private let lock = NSLock()
+
+    func entry(for article: Article, categoryNames: [String: String]) -> [UInt8] {
+        lock.lock()
+        let cached = entries[article.file]
+        lock.unlock()
+        if let cached { return cached }
+        let entry = SearchIndex.entry(for: article, categoryNames: categoryNames)
+        lock.lock()
+        entries[article.file] = entry
+        lock.unlock()
+        return entry
+    }
+
+    /// The cached entry of a file, without computing one.
+    func cachedEntry(forFile file: String) -> [UInt8]? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[file]
+    }
+
+    func forget(_ files: some Sequence<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        for file in files { entries[file] = nil }
     }
 }
 

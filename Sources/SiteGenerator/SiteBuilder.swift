@@ -66,12 +66,7 @@ public struct SiteBuilder: Sendable {
         guard let site, findings.errorCount == 0 else { return report }
         let writer = SiteWriter(output: options.output, clean: options.clean, progress: options.progress)
         do {
-            let outcome = try writer.write(site.jobs)
-            report.written = outcome.written
-            report.unchanged = outcome.unchanged
-            report.removed = outcome.removed
-            report.writtenPaths = outcome.writtenPaths
-            report.pagesWritten = outcome.writtenPaths.filter { $0.hasSuffix(".html") }.count
+            report.record(try writer.write(site.jobs))
         } catch {
             throw WriteError(description: error.description)
         }

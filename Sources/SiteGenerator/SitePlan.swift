@@ -40,6 +40,19 @@ final class SitePlan: Sendable {
         directories = content.articles.map { "\($0.locale)/\($0.frontMatter.slug)/" }
     }
 
+    /// A plan for edited articles that kept their files, ids, slugs and locales: the URL
+    /// tables of `previous` still hold, only the articles are new.
+    init(content: HelpContent, reusing previous: SitePlan) {
+        configuration = content.configuration
+        articles = content.articles
+        articlesByLocale = previous.articlesByLocale
+        translations = previous.translations
+        articleByFile = previous.articleByFile
+        basePath = previous.basePath
+        siteTitles = content.configuration.titles
+        directories = previous.directories
+    }
+
     /// `fr/modifier-identifiants-connexion/`: the folder of an article page.
     func directory(of article: Article) -> String {
         "\(article.locale)/\(article.frontMatter.slug)/"

@@ -9,11 +9,19 @@ struct SiteRenderer: Sendable {
     let csp: String
     let links: LinkResolver
     let dates = LocalizedDate()
+    let searchCache: SearchEntryCache
 
     /// Validates catalogs and links, then describes every output file.
-    /// - Parameter linkedArticles: indexes of the articles whose links to check; nil for all.
+    /// - Parameters:
+    ///   - linkedArticles: indexes of the articles whose links to check; nil for all.
+    ///   - previousPlan: the plan of the same articles (same files, ids, slugs) before an edit,
+    ///     whose URL tables can be kept.
+    ///   - searchCache: search entries already folded, by article file.
     /// - Returns: nil and the errors when anything would make a wrong page.
-    static func prepare(_ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil) -> (SiteRenderer?, [Diagnostic]) {
+    static func prepare(
+        _ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil, reusing previousPlan: SitePlan? = nil,
+        searchCache: SearchEntryCache = SearchEntryCache()
+    ) -> (SiteRenderer?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var chromes: [String: Chrome] = [:]
         for locale in content.configuration.locales {
@@ -26,13 +34,13 @@ struct SiteRenderer: Sendable {
                     file: "\(locale)/chrome.yml", at: SourceLocation(line: 1, column: 1)))
             }
         }
-        let plan = SitePlan(content: content)
+        let plan = previousPlan.map { SitePlan(content: content, reusing: $0) } ?? SitePlan(content: content)
         let links = LinkResolver(plan: plan)
         let checked = linkedArticles.map { $0.map { plan.articles[$0] } } ?? plan.articles
         diagnostics += LinkCheck.check(checked, with: links)
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let csp = ContentSecurityPolicy.header(feedbackEndpoint: content.configuration.feedbackEndpoint)
-        return (SiteRenderer(plan: plan, chromes: chromes, csp: csp, links: links), diagnostics)
+        return (SiteRenderer(plan: plan, chromes: chromes, csp: csp, links: links, searchCache: searchCache), diagnostics)
     }
 
     /// Every file of the site, each rendered on demand (in parallel by the writer).
@@ -59,8 +67,10 @@ struct SiteRenderer: Sendable {
             let categoryNames = plan.configuration.categories.compactMapValues { $0[locale] }
             let indexes = plan.articlesByLocale[locale] ?? []
             let plan = self.plan
+            let cache = searchCache
             jobs.append(OutputJob(path: "\(locale)/search/search-index.js") {
-                SearchIndex.script(locale: locale, articles: indexes.map { plan.articles[$0] }, categoryNames: categoryNames)
+                SearchIndex.script(
+                    locale: locale, articles: indexes.map { plan.articles[$0] }, categoryNames: categoryNames, cache: cache)
             })
             let articlePage = ArticlePage(layout: layout, links: links, dates: dates, languageNames: languageNames)
             for index in indexes {

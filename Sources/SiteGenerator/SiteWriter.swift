@@ -48,13 +48,13 @@ struct SiteWriter {
     }
 
     /// Writes the files of some jobs into an existing output, updating a manifest kept in
-    /// memory (watch mode); files the site no longer has (`allPaths`) are removed.
-    func update(_ jobs: [OutputJob], manifest: inout BuildManifest, allPaths: Set<String>) throws(FileOutput.Failure) -> Outcome {
+    /// memory (watch mode); files the site no longer has (`allPaths`, when given) are removed.
+    func update(_ jobs: [OutputJob], manifest: inout BuildManifest, allPaths: Set<String>?) throws(FileOutput.Failure) -> Outcome {
         let output = Self.trimmed(output)
         let results = try renderAndWrite(jobs, into: output, previous: manifest, replaceAtomically: true)
         var outcome = Outcome()
         Self.record(results, of: jobs, into: &manifest, outcome: &outcome)
-        for path in manifest.entries.keys where !allPaths.contains(path) {
+        for path in manifest.entries.keys where allPaths.map({ !$0.contains(path) }) ?? false {
             FileOutput.remove(output + "/" + path)
             manifest.entries[path] = nil
             outcome.removed += 1

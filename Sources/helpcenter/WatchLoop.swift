@@ -22,8 +22,8 @@ struct WatchLoop {
             DiagnosticReport.printError("error: \(error)\n")
             throw ExitStatus.usage.exitCode
         }
-        var loaded = try? fullBuild(loader)
-        var live = loaded.flatMap { result in result.content.map { LiveSite(output: output, content: $0) } }
+        let site = LiveSite(output: output)
+        var loaded = fullBuild(loader, into: site)
         print("watching \(content)/ for changes (Ctrl-C to stop)")
         flush()
         // Files changed since the site was last written: a failed rebuild keeps them pending,
@@ -33,13 +33,13 @@ struct WatchLoop {
             let changed = watcher.waitForChanges()
             let started = ContinuousClock.now
             let onlyArticles = changed.allSatisfy { $0.hasSuffix(".md") }
-            guard onlyArticles, let previous = loaded, let site = live else {
-                loaded = try? fullBuild(loader)
-                live = loaded.flatMap { result in result.content.map { LiveSite(output: output, content: $0) } }
+            // Taken out of `loaded` so that the reload updates it in place, without a copy.
+            guard onlyArticles, var reloaded = loaded.take() else {
+                loaded = fullBuild(loader, into: site)
                 pending = []
                 continue
             }
-            let reloaded = loader.reload(changed, in: previous)
+            loader.reload(changed, in: &reloaded)
             loaded = reloaded
             pending.formUnion(changed)
             guard let model = reloaded.content, reloaded.diagnostics.errorCount == 0 else {
@@ -68,7 +68,7 @@ struct WatchLoop {
     }
 
     /// Loads everything and builds; nil when the content has errors (they are printed).
-    private func fullBuild(_ loader: ContentLoader) throws -> ContentLoadResult? {
+    private func fullBuild(_ loader: ContentLoader, into site: LiveSite) -> ContentLoadResult? {
         let started = ContinuousClock.now
         let loaded: ContentLoadResult
         do {
@@ -83,15 +83,21 @@ struct WatchLoop {
             flush()
             return nil
         }
-        let report = try SiteBuilder(content: model, options: .init(output: output)).build()
-        DiagnosticReport.print(loaded.diagnostics + report.diagnostics)
-        guard report.succeeded else {
-            print("build failed: \(output)/ was left as it was")
-            flush()
+        do {
+            let report = try site.rebuildAll(content: model)
+            DiagnosticReport.print(loaded.diagnostics + report.diagnostics)
+            guard report.succeeded else {
+                print("build failed: \(output)/ was left as it was")
+                flush()
+                return nil
+            }
+            let elapsed = (ContinuousClock.now - started).components
+            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+            print("built \(output)/ in \(String(format: "%.2f", seconds)) s: \(report.written) written")
+        } catch {
+            DiagnosticReport.printError("error: \(error)\n")
             return nil
         }
-        let elapsed = ContinuousClock.now - started
-        print("built \(output)/ in \(elapsed.components.seconds).\(String(format: "%02d", elapsed.components.attoseconds / 10_000_000_000_000_000)) s: \(report.written) written")
         flush()
         return loaded
     }

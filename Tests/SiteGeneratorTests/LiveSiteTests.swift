@@ -19,10 +19,10 @@ struct LiveSiteTests {
         let site = try SiteFixture()
         defer { site.remove() }
         try site.content.write("fr/autre.md", frenchArticle(id: "autre", title: "Un autre article", body: "Texte."))
-        try site.build()
         let loader = ContentLoader(workingDirectory: site.content.directory.path)
         let loaded = try site.loadContent()
-        let live = LiveSite(output: site.siteURL.path, content: try #require(loaded.content))
+        let live = LiveSite(output: site.siteURL.path)
+        #expect(try live.rebuildAll(content: try #require(loaded.content)).written == 27)
         try Self.edit(site, "fr/modifier-identifiants-connexion.md") {
             $0.replacingOccurrences(of: "title: Comment modifier", with: "title: Comment changer")
         }
@@ -33,6 +33,13 @@ struct LiveSiteTests {
         #expect(Set(report.writtenPaths) == [
             "fr/modifier-identifiants-connexion/index.html", "fr/index.html", "fr/search/search-index.js",
         ])
+        // A body-only edit reaches the page alone.
+        try Self.edit(site, "fr/modifier-identifiants-connexion.md") {
+            $0.replacingOccurrences(of: "Voici la procédure à suivre", with: "Voici la marche à suivre")
+        }
+        let again = loader.reload([file], in: reloaded)
+        let second = try live.update(content: try #require(again.content), changedFiles: [file])
+        #expect(second.writtenPaths == ["fr/modifier-identifiants-connexion/index.html"])
         // The same site as a full build of the edited content.
         let afterLive = try site.snapshotOfSite()
         let full = try site.build(clean: true)
@@ -44,10 +51,10 @@ struct LiveSiteTests {
     func addAndDelete() throws {
         let site = try SiteFixture()
         defer { site.remove() }
-        try site.build()
         let loader = ContentLoader(workingDirectory: site.content.directory.path)
         var loaded = try site.loadContent()
-        let live = LiveSite(output: site.siteURL.path, content: try #require(loaded.content))
+        let live = LiveSite(output: site.siteURL.path)
+        _ = try live.rebuildAll(content: try #require(loaded.content))
         try site.content.write("fr/nouveau.md", frenchArticle(id: "nouveau", title: "Nouveau", body: "Texte."))
         loaded = loader.reload(["content/fr/nouveau.md"], in: loaded)
         var report = try live.update(content: try #require(loaded.content), changedFiles: ["content/fr/nouveau.md"])
