@@ -11,9 +11,14 @@ RELEASE_BIN = .build/release/helpcenter
 site: build
 	$(RELEASE_BIN) build --content $(CONTENT) --output $(SITE)
 
-## test: the whole test suite (what .ci/run calls)
+## test: the whole test suite (what .ci/run calls): Swift Testing, then what a real headless
+## Chromium shows of a site built from content/ (relative dates, search, feedback, CSP)
 test: setup
 	$(SWIFT) test
+	@scripts/setup-browser.sh
+	$(SWIFT) build --product helpcenter
+	.build/debug/helpcenter build --clean --content $(CONTENT) --output .build/browser-test-site
+	.venv-browser/bin/python Tests/Browser/test_site.py .build/browser-test-site
 
 setup:
 	@scripts/setup.sh

@@ -35,17 +35,23 @@ enum SearchIndex {
     }
 
     /// One article's entry: `{"t":title,"u":url,"c":category,"x":excerpt,"k":folded text}`.
+    /// Title and excerpt are shown as they are on the pages (French spacing included); `k` is
+    /// only matched, never shown.
     static func entry(for article: Article, categoryNames: [String: String]) -> [UInt8] {
+        let isFrench = article.locale == "fr" || article.locale.hasPrefix("fr-")
+        func shown(_ text: String) -> String {
+            isFrench ? FrenchSpacing.apply(to: text) ?? text : text
+        }
         var out: [UInt8] = []
         out.reserveCapacity(1024)
         out.append(contentsOf: "{\"t\":".utf8)
-        appendJSONString(article.frontMatter.title, to: &out)
+        appendJSONString(shown(article.frontMatter.title), to: &out)
         out.append(contentsOf: ",\"u\":".utf8)
         appendJSONString("../\(article.frontMatter.slug)/", to: &out)
         out.append(contentsOf: ",\"c\":".utf8)
         appendJSONString(categoryNames[article.frontMatter.category] ?? "", to: &out)
         out.append(contentsOf: ",\"x\":".utf8)
-        appendJSONString(ArticlePage.description(of: article) ?? "", to: &out)
+        appendJSONString(shown(ArticlePage.description(of: article) ?? ""), to: &out)
         out.append(contentsOf: ",\"k\":\"".utf8)
         var first = true
         forEachSearchableText(of: article) { text in
