@@ -147,10 +147,17 @@ def cold_builds(a, n, root, binary, helper, hugo_bin, use_hugo):
     runs_of = {x: [] for x in names}
     last_stderr = ""
     log(f"time: {n} x {len(a.locales)}: {a.warmup} warm-up + {a.n} rounds of {' '.join(names)}")
+    # Every run starts with the page cache written back (`sync`, untimed), so that the
+    # hundreds of megabytes one tool has just written are not flushed during the next
+    # tool's timed run, on the same two cores.
     for k in range(a.warmup + a.n):
-        r = {"A": run(cmd_a(k), helper, capture_stderr=True), "B": run(cmd_b, helper)}
+        os.sync()
+        r = {"A": run(cmd_a(k), helper, capture_stderr=True)}
+        os.sync()
+        r["B"] = run(cmd_b, helper)
         last_stderr = r["A"]["stderr"]
         if use_hugo:
+            os.sync()
             r["H"] = run(cmd_h(k), helper, capture_stderr=True)
         if k >= a.warmup:
             for x in names:
@@ -505,7 +512,7 @@ def main():
               f"{version([hugo_bin, 'version']) if use_hugo else 'no Hugo'}; "
               f"{version([shutil.which(a.cmark), '--version'])}. "
               f"Cold builds: {a.n} counted rounds after {a.warmup} warm-up, interleaved "
-              f"{' '.join(last['names'])}; every A and H run writes a new folder, none is "
+              f"{' '.join(last['names'])}; every run starts after a sync; every A and H run writes a new folder, none is "
               f"deleted before the end; wall = median (min–max) of whole processes; × B = "
               f"median (min–max) of per-round ratios; files written = files in one output "
               f"folder. Commands (size {sizes[-1]}; K = run number): {cmd_txt}")
