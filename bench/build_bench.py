@@ -19,11 +19,12 @@ shared make_corpus.py's Hugo site of the same articles), then:
 
    Every A and H run writes into a folder that did not exist (K counts the runs), and no run
    folder is deleted until the very end: deleting 20,000 files just before creating 20,000
-   others makes ext4's inode allocator slow for about a minute (it avoids inodes freed in
-   the last 60 s), which would penalize whichever command runs next. For the same reason,
-   when anything was deleted before the timings (old run folders, also those the previous
-   run deleted at its end; an outdated corpus), the script syncs and waits until 65 s have
-   passed since.
+   others makes ext4's inode allocator slow for minutes (without a journal it skips inodes
+   freed in the last 60 s, or 300 s while their inode-table block is dirty, which it is as
+   long as new files are being written), which would penalize whichever command runs next.
+   For the same reason, when anything was deleted before the timings (old run folders, also
+   those the previous run deleted at its end; an outdated corpus), the script syncs and
+   waits until 305 s have passed since.
 
 2. The rebuild after one edit, both tools in watch mode:
    ours  `helpcenter build --watch` on OUT/N/content; the title of fr/account/a00000.md
@@ -57,7 +58,7 @@ from corpus import (REPO, cpu_count, ensure_peak_helper, files_command, generate
                     load_make_corpus, log, md_files, run, shown, slug)
 
 EDITED = ("fr", "account", "a00000")  # the article both rebuild tests edit
-RECENTLY_DELETED_WAIT = 65  # s; ext4 avoids inodes freed in the last 60 s
+RECENTLY_DELETED_WAIT = 305  # s; ext4 avoids inodes freed in the last 60 s, 300 s while dirty
 
 
 # --- the file-system settle ---------------------------------------------------------------
@@ -86,7 +87,7 @@ class Settle:
             return
         subprocess.run(["sync"], check=False)
         log(f"settle: deleted {what}; synced, now waiting {left:.0f} s so that ext4's "
-            f"recently-deleted window (60 s) is over before timing")
+            f"recently-deleted window (300 s while writing) is over before timing")
         time.sleep(left)
 
 
