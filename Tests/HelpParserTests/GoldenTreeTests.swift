@@ -20,15 +20,11 @@ struct GoldenTreeTests {
     @Test("tree dump matches the golden file", arguments: ["fr", "en", "de", "es"])
     func treeDumpMatchesGolden(locale: String) throws {
         let article = try #require(try Self.loadSeed(locale))
-        let golden = repositoryRoot.appendingPathComponent("Tests/HelpParserTests/Golden/seed-\(locale).txt")
-        let dump = article.treeDump + "\n"
-        if ProcessInfo.processInfo.environment["HELPCENTER_RECORD"] != nil {
-            try dump.write(to: golden, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(golden.path); unset HELPCENTER_RECORD and run again")
-            return
+        switch try Golden.compare(article.treeDump + "\n", storedAt: "Tests/HelpParserTests/Golden/seed-\(locale).txt") {
+        case .matches: break
+        case .differs: Issue.record("tree of \(locale) differs from Golden/seed-\(locale).txt; re-record if intended")
+        case .recorded(let path): Issue.record("recorded \(path); unset HELPCENTER_RECORD and run again")
         }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(dump == expected, "tree of \(locale) differs from \(golden.lastPathComponent); re-record if intended")
     }
 
     /// Loads the seed article of a locale from the repository content, with paths as `make site` prints them.

@@ -19,13 +19,11 @@ struct ArticlePageSnapshotTests {
         let report = try site.build()
         #expect(report.succeeded, "\(report.diagnostics.map(\.formatted))")
         let page = try site.page(path)
-        let stored = repositoryRoot.appendingPathComponent("Tests/SiteGeneratorTests/Snapshots/article-\(locale).html")
-        if ProcessInfo.processInfo.environment["HELPCENTER_RECORD"] != nil {
-            try page.write(to: stored, atomically: true, encoding: .utf8)
-            Issue.record("recorded \(stored.path); unset HELPCENTER_RECORD and run again")
-            return
+        switch try Golden.compare(page, storedAt: "Tests/SiteGeneratorTests/Snapshots/article-\(locale).html") {
+        case .matches: break
+        case .differs(let expected):
+            #expect(page == expected, "the \(locale) page differs from Snapshots/article-\(locale).html; re-record if intended")
+        case .recorded(let path): Issue.record("recorded \(path); unset HELPCENTER_RECORD and run again")
         }
-        let expected = try String(contentsOf: stored, encoding: .utf8)
-        #expect(page == expected, "the \(locale) page differs from \(stored.lastPathComponent); re-record if intended")
     }
 }
