@@ -55,7 +55,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # no bench/__pycache__ in the working tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import (REPO, cpu_count, ensure_peak_helper, files_command, generate,  # noqa: E402
-                    load_make_corpus, log, md_files, run, shown, slug)
+                    load_make_corpus, log, md_files, publish_report, run, shown, slug)
 
 EDITED = ("fr", "account", "a00000")  # the article both rebuild tests edit
 RECENTLY_DELETED_WAIT = 305  # s; ext4 avoids inodes freed in the last 60 s, 300 s while dirty
@@ -518,11 +518,7 @@ def main():
               f"median (min–max) of per-round ratios; files written = files in one output "
               f"folder. Commands (size {sizes[-1]}; K = run number): {cmd_txt}")
     report = "\n\n".join(sections + [footer]) + "\n"
-    print(report, end="")
-    if a.markdown:
-        a.markdown.parent.mkdir(parents=True, exist_ok=True)
-        a.markdown.write_text(report, encoding="utf-8")
-        log(f"wrote {a.markdown}")
+    publish_report(report, a.markdown)
 
 
 if __name__ == "__main__":

@@ -316,3 +316,12 @@ def cpu_count():
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count()
+
+
+def publish_report(report, markdown=None):
+    """Prints a benchmark report and, when asked, writes it to a Markdown file too."""
+    print(report, end="")
+    if markdown:
+        markdown.parent.mkdir(parents=True, exist_ok=True)
+        markdown.write_text(report, encoding="utf-8")
+        log(f"wrote {markdown}")

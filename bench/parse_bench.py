@@ -37,7 +37,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # no bench/__pycache__ in the working tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import (REPO, ensure_peak_helper, files_command, generate, load_make_corpus,  # noqa: E402
-                    log, md_files, run, shown)
+                    log, md_files, publish_report, run, shown)
 
 
 def check_lint(binary, content):
@@ -193,11 +193,7 @@ def main():
               f"read; commands (size {n_last}; other sizes: same with their folder): "
               f"{cmd_txt}")
     report = "\n\n".join(sections + [footer]) + "\n"
-    print(report, end="")
-    if a.markdown:
-        a.markdown.parent.mkdir(parents=True, exist_ok=True)
-        a.markdown.write_text(report, encoding="utf-8")
-        log(f"wrote {a.markdown}")
+    publish_report(report, a.markdown)
 
 
 if __name__ == "__main__":
