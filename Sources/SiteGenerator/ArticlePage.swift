@@ -28,7 +28,7 @@ struct ArticlePage {
             title: article.frontMatter.title, depth: 2, canonicalPath: plan.directory(of: article),
             alternates: alternates, description: Self.description(of: article),
             breadcrumb: [
-                (chrome[.home], "../"), (categoryName, "../#category-\(article.frontMatter.category)"),
+                (chrome[.home], "../"), (categoryName, "../" + SitePlan.categoryPath(article.frontMatter.category)),
                 (article.frontMatter.title, nil),
             ],
             languages: languages)

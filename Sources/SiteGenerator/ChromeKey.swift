@@ -17,6 +17,7 @@ enum ChromeKey: String, CaseIterable, Sendable {
     case updatedOn = "article.updated_on"
     case updated = "article.updated"
     case homeIntro = "home.intro"
+    case allArticles = "home.all_articles"
     case searchTitle = "search.title"
     case searchLabel = "search.label"
     case searchPlaceholder = "search.placeholder"

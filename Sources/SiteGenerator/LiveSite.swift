@@ -4,11 +4,12 @@ public import HelpModel
 /// A built site kept in memory between edits, so that one changed article rebuilds in a
 /// fraction of a second: `helpcenter build --watch`.
 ///
-/// An edit that keeps the article's file, id, slug and locale is local: its page is rendered,
-/// and its locale's home page only when the title or category changed, the search index only
-/// when the article's entry changed, the sitemap only when the date changed. Anything else
-/// (an article added, removed, renamed or given another slug) can change links on any page,
-/// so every output is rendered; as always, only changed files are written.
+/// An edit that keeps the article's file, id, slug, locale and category is local: its page is
+/// rendered, its locale's home and category page only when the title changed, the search index
+/// only when the article's entry changed, the sitemap only when the date changed. Anything
+/// else (an article added, removed, renamed, moved to another category or given another slug)
+/// can change links on any page, so every output is rendered; as always, only changed files
+/// are written.
 public final class LiveSite {
     private let output: String
     private var manifest = BuildManifest()
@@ -34,8 +35,9 @@ public final class LiveSite {
             updated = article.frontMatter.updated
         }
 
+        /// Same id, slug, locale and category: every URL and every category page stays.
         func keepsLinks(_ other: ArticleState) -> Bool {
-            id == other.id && slug == other.slug && locale == other.locale
+            id == other.id && slug == other.slug && locale == other.locale && category == other.category
         }
     }
 
@@ -86,8 +88,9 @@ public final class LiveSite {
                 let before = articles[article.file]
                 let after = ArticleState(article)
                 affected.insert(site.plan.directory(ofArticleAt: index) + "index.html")
-                if before?.title != after.title || before?.category != after.category {
+                if before?.title != after.title {
                     affected.insert("\(article.locale)/index.html")
+                    affected.insert("\(article.locale)/\(SitePlan.categoryPath(after.category))index.html")
                 }
                 if before?.updated != after.updated { affected.insert("sitemap.xml") }
                 let categoryNames = content.configuration.categories.compactMapValues { $0[article.locale] }

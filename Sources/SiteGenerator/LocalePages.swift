@@ -1,3 +1,4 @@
+internal import Foundation
 internal import HelpModel
 
 /// The pages of a locale that are not articles: its home page, search page and 404 page.
@@ -18,18 +19,27 @@ struct LocalePages {
         }
     }
 
-    /// Categories in configuration order, each with its articles by title.
+    /// How many articles of a category the home page lists before linking to the category page.
+    static let homeArticlesPerCategory = 10
+
+    /// The locale's articles by category key, each list sorted by title.
+    private func articlesByCategory() -> [String: [Article]] {
+        var byCategory: [String: [Article]] = [:]
+        for index in plan.articlesByLocale[locale] ?? [] {
+            let article = plan.articles[index]
+            byCategory[article.frontMatter.category, default: []].append(article)
+        }
+        return byCategory.mapValues { $0.sorted { $0.frontMatter.title < $1.frontMatter.title } }
+    }
+
+    /// Categories in configuration order, each with its first articles by title and a link to
+    /// its page when it has more.
     func home() -> [UInt8] {
         let alternates = plan.configuration.locales.map { ($0, "\($0)/") } + [("x-default", "\(plan.configuration.defaultLocale)/")]
         let page = PageLayout.Page(
             title: chrome[.home], depth: 1, canonicalPath: "\(locale)/", alternates: alternates,
             description: chrome[.homeIntro], languages: languages(depth: 1, sitePath: ""))
-        let indexes = plan.articlesByLocale[locale] ?? []
-        var byCategory: [String: [Article]] = [:]
-        for index in indexes {
-            let article = plan.articles[index]
-            byCategory[article.frontMatter.category, default: []].append(article)
-        }
+        let byCategory = articlesByCategory()
         return layout.render(page) { html in
             html.element("h1", text: layout.siteTitle)
             html.raw("\n<p class=\"home-intro\">")
@@ -42,19 +52,59 @@ struct LocalePages {
                 html.attribute("aria-labelledby", id)
                 html.raw(">\n<h2")
                 html.attribute("id", id)
+                html.raw("><a")
+                html.attribute("href", SitePlan.categoryPath(category))
                 html.raw(">")
                 html.text(plan.configuration.categories[category]?[locale] ?? category)
-                html.raw("</h2>\n<ul class=\"article-list\">\n")
-                for article in articles.sorted(by: { $0.frontMatter.title < $1.frontMatter.title }) {
-                    html.raw("<li><a")
-                    html.attribute("href", article.frontMatter.slug + "/")
+                html.raw("</a></h2>\n")
+                renderList(articles.prefix(Self.homeArticlesPerCategory), linkPrefix: "", into: &html)
+                if articles.count > Self.homeArticlesPerCategory {
+                    html.raw("<p class=\"category-more\"><a")
+                    html.attribute("href", SitePlan.categoryPath(category))
                     html.raw(">")
-                    html.text(article.frontMatter.title)
-                    html.raw("</a></li>\n")
+                    html.text(chrome[.allArticles].replacingOccurrences(of: "{count}", with: String(articles.count)))
+                    html.raw("</a></p>\n")
                 }
-                html.raw("</ul>\n</section>\n")
+                html.raw("</section>\n")
             }
         }
+    }
+
+    /// Every article of a category, by title: `<locale>/category/<key>/`.
+    func category(_ key: String) -> [UInt8] {
+        let name = plan.configuration.categories[key]?[locale] ?? key
+        let path = SitePlan.categoryPath(key)
+        let present = plan.configuration.locales.filter { plan.hasCategoryPage(key, in: $0) }
+        var alternates = present.map { ($0, "\($0)/\(path)") }
+        if let source = present.first(where: { $0 == plan.configuration.defaultLocale }) ?? present.first {
+            alternates.append(("x-default", "\(source)/\(path)"))
+        }
+        let languages = plan.configuration.locales.map { other in
+            PageLayout.LanguageLink(
+                locale: other, name: languageNames[other] ?? other,
+                href: present.contains(other) ? "../../../\(other)/\(path)" : nil, isCurrent: other == locale)
+        }
+        let page = PageLayout.Page(
+            title: name, depth: 3, canonicalPath: "\(locale)/\(path)", alternates: alternates,
+            breadcrumb: [(chrome[.home], "../../"), (name, nil)], languages: languages)
+        let articles = articlesByCategory()[key] ?? []
+        return layout.render(page) { html in
+            html.element("h1", text: name)
+            html.raw("\n")
+            renderList(articles[...], linkPrefix: "../../", into: &html)
+        }
+    }
+
+    private func renderList(_ articles: ArraySlice<Article>, linkPrefix: String, into html: inout HTMLBuffer) {
+        html.raw("<ul class=\"article-list\">\n")
+        for article in articles {
+            html.raw("<li><a")
+            html.attribute("href", linkPrefix + article.frontMatter.slug + "/")
+            html.raw(">")
+            html.text(article.frontMatter.title)
+            html.raw("</a></li>\n")
+        }
+        html.raw("</ul>\n")
     }
 
     /// The search page: a form that works as a plain GET, results listed by the script from

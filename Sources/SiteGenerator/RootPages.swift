@@ -60,6 +60,12 @@ struct RootPages {
         let homes = locales.map { ($0, "\($0)/") }
         entry(path: "", lastModified: nil, alternates: homes, into: &xml)
         for locale in locales { entry(path: "\(locale)/", lastModified: nil, alternates: homes, into: &xml) }
+        for category in plan.configuration.categoryOrder {
+            let path = SitePlan.categoryPath(category)
+            let present = locales.filter { plan.hasCategoryPage(category, in: $0) }
+            let alternates = present.count > 1 ? present.map { ($0, "\($0)/\(path)") } : []
+            for locale in present { entry(path: "\(locale)/\(path)", lastModified: nil, alternates: alternates, into: &xml) }
+        }
         for article in plan.articles {
             let alternates = plan.translations(of: article).map { ($0.locale, plan.directory(ofArticleAt: $0.index)) }
             entry(path: plan.directory(of: article), lastModified: article.frontMatter.updated.description,

@@ -19,6 +19,8 @@ final class SitePlan: Sendable {
     let basePath: String
     /// The site title per locale, and every article's page folder, computed once.
     let siteTitles: [String: String]
+    /// Category keys that have at least one article, per locale: the category pages that exist.
+    let categoriesByLocale: [String: Set<String>]
     private let directories: [String]
 
     init(content: HelpContent) {
@@ -38,6 +40,9 @@ final class SitePlan: Sendable {
         basePath = Self.path(ofURL: content.configuration.baseURL)
         siteTitles = content.configuration.titles
         directories = content.articles.map { "\($0.locale)/\($0.frontMatter.slug)/" }
+        var categories: [String: Set<String>] = [:]
+        for article in content.articles { categories[article.locale, default: []].insert(article.frontMatter.category) }
+        categoriesByLocale = categories
     }
 
     /// A plan for edited articles that kept their files, ids, slugs and locales: the URL
@@ -51,6 +56,20 @@ final class SitePlan: Sendable {
         basePath = previous.basePath
         siteTitles = content.configuration.titles
         directories = previous.directories
+        categoriesByLocale = previous.categoriesByLocale
+    }
+
+    /// Whether `locale` has a page for the category `key` (it has articles in it).
+    func hasCategoryPage(_ key: String, in locale: String) -> Bool {
+        categoriesByLocale[locale]?.contains(key) == true
+    }
+
+    /// Folder names below a locale that are the site's own pages, not articles.
+    static let reservedSlugs: Set<String> = ["search", "category", "assets"]
+
+    /// `category/account/`: a category page, below its locale's folder.
+    static func categoryPath(_ key: String) -> String {
+        "category/\(key)/"
     }
 
     /// `fr/modifier-identifiants-connexion/`: the folder of an article page.

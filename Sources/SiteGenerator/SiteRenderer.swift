@@ -35,6 +35,11 @@ struct SiteRenderer: Sendable {
             }
         }
         let plan = previousPlan.map { SitePlan(content: content, reusing: $0) } ?? SitePlan(content: content)
+        for article in plan.articles where SitePlan.reservedSlugs.contains(article.frontMatter.slug) {
+            diagnostics.append(.error(
+                "slug '\(article.frontMatter.slug)' is the address of the site's own pages (\(SitePlan.reservedSlugs.sorted().joined(separator: ", "))); give the article another 'slug:'",
+                file: article.file, at: article.frontMatter.keyLocations["slug"] ?? SourceLocation(line: 1, column: 1)))
+        }
         let links = LinkResolver(plan: plan)
         let checked = linkedArticles.map { $0.map { plan.articles[$0] } } ?? plan.articles
         diagnostics += LinkCheck.check(checked, with: links)
@@ -59,6 +64,9 @@ struct SiteRenderer: Sendable {
             let layout = PageLayout(plan: plan, chrome: chrome, csp: csp)
             let pages = LocalePages(layout: layout, languageNames: languageNames)
             jobs.append(OutputJob(path: "\(locale)/index.html") { pages.home() })
+            for category in plan.configuration.categoryOrder where plan.hasCategoryPage(category, in: locale) {
+                jobs.append(OutputJob(path: "\(locale)/\(SitePlan.categoryPath(category))index.html") { pages.category(category) })
+            }
             jobs.append(OutputJob(path: "\(locale)/search/index.html") { pages.search() })
             jobs.append(OutputJob(path: "\(locale)/404.html") { pages.notFound() })
             if locale == plan.configuration.defaultLocale {

@@ -38,6 +38,47 @@ struct PageContentTests {
         #expect(english.contains("<h1>How do I change or reset my login details?</h1>"))
     }
 
+    @Test("the home page lists ten articles per category and links to the category page for all")
+    func categoryPages() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        for number in 1...11 {
+            try site.content.write("fr/a\(number).md", frenchArticle(id: "a\(number)", title: "Article \(String(format: "%02d", number))", body: "Texte."))
+        }
+        try site.build()
+        let home = try site.page("fr/index.html")
+        #expect(home.contains("<h2 id=\"category-account\"><a href=\"category/account/\">Compte et connexion</a></h2>"))
+        #expect(Self.articleLinks(in: home) == 10)
+        #expect(home.contains("<p class=\"category-more\"><a href=\"category/account/\">Voir les 12 articles</a></p>"))
+        let category = try site.page("fr/category/account/index.html")
+        #expect(category.contains("<h1>Compte et connexion</h1>"))
+        #expect(Self.articleLinks(in: category) == 12)
+        #expect(category.contains("<li><a href=\"../../a11/\">Article 11</a></li>"))
+        #expect(category.contains("<li><a href=\"../../../en/category/account/\" hreflang=\"en\" lang=\"en\">English</a></li>"))
+        #expect(!FileManager.default.fileExists(atPath: site.siteURL.appendingPathComponent("fr/category/users").path), "no page for an empty category")
+        let article = try site.page("fr/a1/index.html")
+        #expect(article.contains("<li><a href=\"../category/account/\">Compte et connexion</a></li>"))
+        #expect(try site.page("sitemap.xml").contains("<loc>https://help.example.com/fr/category/account/</loc>"))
+    }
+
+    /// Links inside the page's article lists (not the switcher or breadcrumb).
+    static func articleLinks(in page: String) -> Int {
+        page.matches(of: /<ul class="article-list">(.*?)<\/ul>/.dotMatchesNewlines()).reduce(0) { total, match in
+            total + match.1.components(separatedBy: "<li><a href=").count - 1
+        }
+    }
+
+    @Test("an article may not take the address of the site's own pages")
+    func reservedSlugs() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try site.content.write("fr/recherche.md", "---\nid: recherche\ntitle: Recherche\nupdated: 2026-11-18\ncategory: account\nslug: search\n---\nTexte.\n")
+        let report = try site.build()
+        #expect(report.diagnostics.map(\.formatted) == [
+            "content/fr/recherche.md:6:1: error: slug 'search' is the address of the site's own pages (assets, category, search); give the article another 'slug:'",
+        ])
+    }
+
     @Test("table of contents links to every section anchor, and every anchor exists once")
     func tableOfContents() throws {
         let site = try SiteFixture()
@@ -102,7 +143,7 @@ struct PageContentTests {
         defer { site.remove() }
         try site.build()
         let pages = try site.snapshotOfSite().filter { $0.key.hasSuffix(".html") }
-        #expect(pages.count == 18)
+        #expect(pages.count == 22)
         for (path, data) in pages {
             let html = String(decoding: data, as: UTF8.self)
             #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self'; style-src 'self';"), "\(path)")
