@@ -92,7 +92,9 @@ public final class LiveSite {
                     affected.insert("\(article.locale)/index.html")
                     affected.insert("\(article.locale)/\(SitePlan.categoryPath(after.category))index.html")
                 }
-                if before?.updated != after.updated { affected.insert("sitemap.xml") }
+                if before?.updated != after.updated {
+                    affected.formUnion(jobs.lazy.map(\.path).filter { $0.hasPrefix("sitemap") })
+                }
                 let categoryNames = content.configuration.categories.compactMapValues { $0[article.locale] }
                 if previousEntries.indices.contains(offset),
                     searchCache.entry(for: article, categoryNames: categoryNames) != previousEntries[offset]

@@ -52,24 +52,75 @@ struct RootPages {
         Array("User-agent: *\nAllow: /\nSitemap: \(plan.absoluteURL("sitemap.xml"))\n".utf8)
     }
 
-    /// Every indexable page with its `xhtml:link` alternates in the other locales.
-    func sitemap() -> [UInt8] {
-        var xml = HTMLBuffer(capacity: 256 * plan.articles.count + 4096)
+    /// The sitemap protocol's limit of URLs per file.
+    static let sitemapURLLimit = 50_000
+
+    /// One URL of the sitemap, cheap to list before any XML is written.
+    enum SitemapURL {
+        case root
+        case home(String)
+        case category(key: String, locale: String)
+        case article(Int)
+    }
+
+    /// Every indexable page: the chooser, the homes, the category pages, the articles.
+    func sitemapURLs() -> [SitemapURL] {
+        var urls: [SitemapURL] = [.root] + locales.map { .home($0) }
+        for key in plan.configuration.categoryOrder {
+            for locale in locales where plan.hasCategoryPage(key, in: locale) { urls.append(.category(key: key, locale: locale)) }
+        }
+        urls += plan.articles.indices.map { .article($0) }
+        return urls
+    }
+
+    /// The sitemap files: `sitemap.xml` holding every URL, or, past `limit` URLs, a sitemap
+    /// index at `sitemap.xml` that lists `sitemap-1.xml`, `sitemap-2.xml`… of `limit` URLs each.
+    func sitemaps(limit: Int = sitemapURLLimit) -> [(path: String, render: @Sendable () -> [UInt8])] {
+        let urls = sitemapURLs()
+        guard urls.count > limit else { return [("sitemap.xml", { self.sitemap(urls[...]) })] }
+        let parts = stride(from: 0, to: urls.count, by: limit).map { urls[$0..<min(urls.count, $0 + limit)] }
+        var files: [(path: String, render: @Sendable () -> [UInt8])] = [("sitemap.xml", { self.sitemapIndex(parts: parts.count) })]
+        for (number, part) in parts.enumerated() {
+            files.append(("sitemap-\(number + 1).xml", { self.sitemap(part) }))
+        }
+        return files
+    }
+
+    private func sitemapIndex(parts: Int) -> [UInt8] {
+        var xml = HTMLBuffer(capacity: 128 * parts + 256)
+        xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n")
+        for number in 1...max(parts, 1) {
+            xml.raw("<sitemap><loc>")
+            xml.text(plan.absoluteURL("sitemap-\(number).xml"))
+            xml.raw("</loc></sitemap>\n")
+        }
+        xml.raw("</sitemapindex>\n")
+        return xml.bytes
+    }
+
+    /// A `<urlset>` of some URLs, each with its `xhtml:link` alternates in the other locales.
+    private func sitemap(_ urls: ArraySlice<SitemapURL>) -> [UInt8] {
+        var xml = HTMLBuffer(capacity: 256 * urls.count + 4096)
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml.raw("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
         let homes = locales.map { ($0, "\($0)/") }
-        entry(path: "", lastModified: nil, alternates: homes, into: &xml)
-        for locale in locales { entry(path: "\(locale)/", lastModified: nil, alternates: homes, into: &xml) }
-        for category in plan.configuration.categoryOrder {
-            let path = SitePlan.categoryPath(category)
-            let present = locales.filter { plan.hasCategoryPage(category, in: $0) }
-            let alternates = present.count > 1 ? present.map { ($0, "\($0)/\(path)") } : []
-            for locale in present { entry(path: "\(locale)/\(path)", lastModified: nil, alternates: alternates, into: &xml) }
-        }
-        for article in plan.articles {
-            let alternates = plan.translations(of: article).map { ($0.locale, plan.directory(ofArticleAt: $0.index)) }
-            entry(path: plan.directory(of: article), lastModified: article.frontMatter.updated.description,
-                  alternates: alternates.count > 1 ? alternates : [], into: &xml)
+        for url in urls {
+            switch url {
+            case .root:
+                entry(path: "", lastModified: nil, alternates: homes, into: &xml)
+            case .home(let locale):
+                entry(path: "\(locale)/", lastModified: nil, alternates: homes, into: &xml)
+            case .category(let key, let locale):
+                let path = SitePlan.categoryPath(key)
+                let present = locales.filter { plan.hasCategoryPage(key, in: $0) }
+                let alternates = present.count > 1 ? present.map { ($0, "\($0)/\(path)") } : []
+                entry(path: "\(locale)/\(path)", lastModified: nil, alternates: alternates, into: &xml)
+            case .article(let index):
+                let article = plan.articles[index]
+                let alternates = plan.translations(of: article).map { ($0.locale, plan.directory(ofArticleAt: $0.index)) }
+                entry(path: plan.directory(ofArticleAt: index), lastModified: article.frontMatter.updated.description,
+                      alternates: alternates.count > 1 ? alternates : [], into: &xml)
+            }
         }
         xml.raw("</urlset>\n")
         return xml.bytes

@@ -16,6 +16,9 @@ public struct SiteBuilder: Sendable {
         public var clean: Bool
         /// Called now and then with (files done, files in all) while writing.
         public var progress: (@Sendable (Int, Int) -> Void)?
+        /// URLs per sitemap file (the protocol allows 50,000); past it `sitemap.xml` becomes an
+        /// index of `sitemap-N.xml` files. Lower it for hosts or tests that need smaller files.
+        public var sitemapURLLimit = 50_000
 
         public init(output: String = "site", clean: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) {
             self.output = output
@@ -61,9 +64,10 @@ public struct SiteBuilder: Sendable {
     /// - Throws: ``WriteError`` when the disk refuses a write (the content is not at fault).
     public func build() throws(WriteError) -> Report {
         var report = Report()
-        let (site, findings) = SiteRenderer.prepare(content)
+        let (prepared, findings) = SiteRenderer.prepare(content)
         report.diagnostics = findings
-        guard let site, findings.errorCount == 0 else { return report }
+        guard var site = prepared, findings.errorCount == 0 else { return report }
+        site.sitemapURLLimit = options.sitemapURLLimit
         let writer = SiteWriter(output: options.output, clean: options.clean, progress: options.progress)
         do {
             report.record(try writer.write(site.jobs))

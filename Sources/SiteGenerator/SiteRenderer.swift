@@ -10,6 +10,8 @@ struct SiteRenderer: Sendable {
     let links: LinkResolver
     let dates = LocalizedDate()
     let searchCache: SearchEntryCache
+    /// URLs per sitemap file before the sitemap becomes an index of several files.
+    var sitemapURLLimit = RootPages.sitemapURLLimit
 
     /// Validates catalogs and links, then describes every output file.
     /// - Parameters:
@@ -55,7 +57,9 @@ struct SiteRenderer: Sendable {
         let roots = RootPages(plan: plan, chromes: chromes, csp: csp)
         jobs.append(OutputJob(path: "index.html") { roots.languageChooser() })
         jobs.append(OutputJob(path: "robots.txt") { roots.robots() })
-        jobs.append(OutputJob(path: "sitemap.xml") { roots.sitemap() })
+        for sitemap in roots.sitemaps(limit: sitemapURLLimit) {
+            jobs.append(OutputJob(path: sitemap.path, render: sitemap.render))
+        }
         for asset in SiteAssets.all {
             jobs.append(OutputJob(path: "assets/\(asset.name)") { asset.bytes })
         }

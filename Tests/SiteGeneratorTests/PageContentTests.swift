@@ -1,4 +1,5 @@
 import Foundation
+import HelpParser
 import SiteGenerator
 import Testing
 import TestSupport
@@ -66,6 +67,29 @@ struct PageContentTests {
         page.matches(of: /<ul class="article-list">(.*?)<\/ul>/.dotMatchesNewlines()).reduce(0) { total, match in
             total + match.1.components(separatedBy: "<li><a href=").count - 1
         }
+    }
+
+    @Test("past the URL limit, sitemap.xml is an index of sitemap-N.xml files that hold every URL")
+    func sitemapIndex() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        let loaded = try site.loadContent()
+        var options = SiteBuilder.Options(output: site.siteURL.path)
+        options.sitemapURLLimit = 5
+        #expect(try SiteBuilder(content: try #require(loaded.content), options: options).build().succeeded)
+        let index = try site.page("sitemap.xml")
+        #expect(index.contains("<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        // 1 chooser + 4 homes + 4 category pages + 4 articles = 13 URLs: three files of at most 5.
+        #expect(index.components(separatedBy: "<sitemap><loc>").count - 1 == 3)
+        #expect(index.contains("<sitemap><loc>https://help.example.com/sitemap-3.xml</loc></sitemap>"))
+        var urls = 0
+        for number in 1...3 {
+            let part = try site.page("sitemap-\(number).xml")
+            let count = part.components(separatedBy: "<url><loc>").count - 1
+            #expect(count <= 5)
+            urls += count
+        }
+        #expect(urls == 13)
     }
 
     @Test("an article may not take the address of the site's own pages")
