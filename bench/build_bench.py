@@ -30,7 +30,7 @@ shared make_corpus.py's Hugo site of the same articles), then:
    ours  `helpcenter build --watch` on OUT/N/content; the title of fr/account/a00000.md
          gets " (2)" appended, then reverted, --edits times, 1.5 s apart; wall = from our
          write to the "rebuilt in N ms" line on its stdout (N is its own figure), and after
-         every rebuild the article's page, the fr home page and the fr search index must
+         every rebuild the article's page, its fr category page and the fr search index must
          all hold the current title (the script stops otherwise).
    Hugo  /work/shared/bench/hugo_rebuild.py on OUT/N/hugo (`hugo server`, fast render; it
          appends a sentence to content/fr/account/a00000.md and reverts): its own summary.
@@ -317,7 +317,8 @@ def our_rebuilds(a, mc, n, root, binary):
     plans = [mc.plan(0, n, a.seed)]
     title = mc.title(plans[0], loc)
     page = dest / loc / slug(mc, plans[0], loc) / "index.html"
-    home = dest / loc / "index.html"
+    # The home page lists ten articles per category; the category page lists them all.
+    listing = dest / loc / "category" / EDITED[1] / "index.html"
     index = dest / loc / "search" / "search-index.js"
     edited = orig[:m.start()] + f'title: "{m.group(1)} (2)"' + orig[m.end():]
 
@@ -342,10 +343,10 @@ def our_rebuilds(a, mc, n, root, binary):
             if not mm:
                 w.fail(f"unexpected line {line!r}")
             own_ms, written = int(mm.group(1)), int(mm.group(2))
-            # Consistency: the page, the home page and the search index hold the new title
+            # Consistency: the page, its category page and the search index hold the new title
             # (and, after a revert, no longer the edited one).
             edited_title = title + " (2)"
-            for path, enc in ((page, html_text), (home, html_text), (index, js_text)):
+            for path, enc in ((page, html_text), (listing, html_text), (index, js_text)):
                 # French pages carry no-break spaces before ? ! : ; (the generator's typography).
                 body = path.read_text(encoding="utf-8").replace("\u202f", " ").replace("\u00a0", " ")
                 has_new = enc(new_title) in body
@@ -356,7 +357,7 @@ def our_rebuilds(a, mc, n, root, binary):
                                                if has_edited and k % 2 else ""))
             rows.append(dict(wall=wall_ms, own=own_ms, written=written))
             log(f"  edit {k}: wall_ms={wall_ms:.0f} own_ms={own_ms} written={written} "
-                f"(title {'+ (2)' if k % 2 == 0 else 'reverted'}; page, home, index ok)")
+                f"(title {'+ (2)' if k % 2 == 0 else 'reverted'}; page, category page, index ok)")
     finally:
         with open(src, "w", encoding="utf-8", newline="\n") as f:
             f.write(orig)
