@@ -25,6 +25,22 @@ struct BuildCommandTests {
         #expect(second.standardOutput.hasPrefix("built site/ from 4 articles: 0 files written (0 pages), 30 unchanged, 0 removed in "))
     }
 
+    @Test("on a terminal, a large build shows a progress line and clears it", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressOnTerminal() throws {
+        let content = try TemporaryContent()
+        defer { content.remove() }
+        for number in 1...520 {
+            try content.write("fr/a\(number).md", frenchArticle(id: "a\(number)", title: "Article \(number)", body: "Texte."))
+        }
+        // script(1) gives the command a pseudo-terminal, as a writer's shell would.
+        let command = "\(CommandRunner.executable.path) build 2>&1"
+        let result = try CommandRunner.run(["-qec", command, "/dev/null"], in: content.directory, executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(result.status == 0, "\(result.standardOutput)")
+        #expect(result.standardOutput.contains("\r[500/"), "progress line")
+        #expect(result.standardOutput.contains("\r\u{1B}[K"), "the line is cleared before the summary")
+        #expect(result.standardOutput.contains("built site/ from 520 articles"))
+    }
+
     @Test("a broken article: exit 1, every diagnostic, and site/ as it was")
     func brokenBuild() throws {
         let content = try Self.seededContent()

@@ -20,9 +20,9 @@ enum CommandRunner {
         return folder.appendingPathComponent("helpcenter")
     }
 
-    static func run(_ arguments: [String], in directory: URL = repositoryRoot) throws -> CommandResult {
+    static func run(_ arguments: [String], in directory: URL = repositoryRoot, executable: URL? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = executable ?? Self.executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let output = Pipe()
