@@ -55,7 +55,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # no bench/__pycache__ in the working tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import (REPO, cpu_count, ensure_peak_helper, files_command, generate,  # noqa: E402
-                    load_make_corpus, log, md_files, publish_report, run, shown, slug)
+                    add_common_options, load_make_corpus, log, md_files, publish_report, run, shown, slug)
 
 EDITED = ("fr", "account", "a00000")  # the article both rebuild tests edit
 RECENTLY_DELETED_WAIT = 305  # s; ext4 avoids inodes freed in the last 60 s, 300 s while dirty
@@ -427,25 +427,9 @@ def main():
                     "one-article edit in both tools' watch modes.",
         epilog="Corpora and run folders go to bench/out/ (ignored by git); a corpus is "
                "regenerated only when its parameters or inputs change.")
-    ap.add_argument("-n", type=int, default=5, help="counted rounds (default 5)")
-    ap.add_argument("--warmup", type=int, default=1, help="uncounted rounds first (default 1)")
-    ap.add_argument("--sizes", default="10000",
-                    help="articles per locale, comma-separated (default 10000)")
-    ap.add_argument("--locales", default="fr,en",
-                    help="comma-separated, source (fr) first (default fr,en)")
-    ap.add_argument("--seed", type=int, default=1, help="make_corpus seed (default 1)")
+    add_common_options(ap, runs=5, sizes="10000", shared_holds="make_corpus.py and hugo_rebuild.py")
     ap.add_argument("--edits", type=int, default=10,
                     help="edits in the rebuild test, each tool (default 10)")
-    ap.add_argument("--out", type=Path, default=REPO / "bench" / "out",
-                    help="where corpora and run folders go (default <repo>/bench/out)")
-    ap.add_argument("--markdown", type=Path, metavar="FILE",
-                    help="also write the tables to FILE")
-    ap.add_argument("--binary", type=Path, default=REPO / ".build" / "release" / "helpcenter",
-                    help="helpcenter executable (default <repo>/.build/release/helpcenter)")
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "bench",
-                    help="folder of make_corpus.py and hugo_rebuild.py "
-                         "(default <repo>/../shared/bench)")
-    ap.add_argument("--cmark", default="cmark", help="cmark CLI (default: cmark on PATH)")
     ap.add_argument("--hugo", default="hugo", help="hugo executable (default: hugo on PATH)")
     ap.add_argument("--skip-hugo", action="store_true", help="no Hugo site, no H, no Hugo rebuild")
     ap.add_argument("--skip-rebuild", action="store_true", help="cold builds only")

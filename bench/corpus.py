@@ -325,3 +325,23 @@ def publish_report(report, markdown=None):
         markdown.parent.mkdir(parents=True, exist_ok=True)
         markdown.write_text(report, encoding="utf-8")
         log(f"wrote {markdown}")
+
+
+def add_common_options(ap, *, runs, sizes, shared_holds):
+    """The options both benchmarks take, with each one's own defaults."""
+    ap.add_argument("-n", type=int, default=runs, help=f"counted rounds (default {runs})")
+    ap.add_argument("--warmup", type=int, default=1, help="uncounted rounds first (default 1)")
+    ap.add_argument("--sizes", default=sizes,
+                    help=f"articles per locale, comma-separated (default {sizes})")
+    ap.add_argument("--locales", default="fr,en",
+                    help="comma-separated, source (fr) first (default fr,en)")
+    ap.add_argument("--seed", type=int, default=1, help="make_corpus seed (default 1)")
+    ap.add_argument("--out", type=Path, default=REPO / "bench" / "out",
+                    help="where corpora and run folders go (default <repo>/bench/out)")
+    ap.add_argument("--markdown", type=Path, metavar="FILE",
+                    help="also write the tables to FILE")
+    ap.add_argument("--binary", type=Path, default=REPO / ".build" / "release" / "helpcenter",
+                    help="helpcenter executable (default <repo>/.build/release/helpcenter)")
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "bench",
+                    help=f"folder of {shared_holds} (default <repo>/../shared/bench)")
+    ap.add_argument("--cmark", default="cmark", help="cmark CLI (default: cmark on PATH)")

@@ -37,7 +37,7 @@ from pathlib import Path
 sys.dont_write_bytecode = True  # no bench/__pycache__ in the working tree
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import (REPO, ensure_peak_helper, files_command, generate, load_make_corpus,  # noqa: E402
-                    log, md_files, publish_report, run, shown)
+                    add_common_options, log, md_files, publish_report, run, shown)
 
 
 def check_lint(binary, content):
@@ -95,23 +95,7 @@ def main():
                     "content format.",
         epilog="The corpus goes to bench/out/ (ignored by git) and is regenerated only when "
                "its parameters or inputs change.")
-    ap.add_argument("-n", type=int, default=7, help="counted runs of each command (default 7)")
-    ap.add_argument("--warmup", type=int, default=1, help="uncounted runs first (default 1)")
-    ap.add_argument("--sizes", default="1000,10000",
-                    help="articles per locale, comma-separated (default 1000,10000)")
-    ap.add_argument("--locales", default="fr,en",
-                    help="comma-separated, source (fr) first (default fr,en)")
-    ap.add_argument("--seed", type=int, default=1, help="make_corpus seed (default 1)")
-    ap.add_argument("--out", type=Path, default=REPO / "bench" / "out",
-                    help="where corpora go (default <repo>/bench/out)")
-    ap.add_argument("--markdown", type=Path, metavar="FILE",
-                    help="also write the tables to FILE")
-    ap.add_argument("--binary", type=Path, default=REPO / ".build" / "release" / "helpcenter",
-                    help="helpcenter executable (default <repo>/.build/release/helpcenter)")
-    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared" / "bench",
-                    help="folder of make_corpus.py and cmark_floor.c "
-                         "(default <repo>/../shared/bench)")
-    ap.add_argument("--cmark", default="cmark", help="cmark CLI (default: cmark on PATH)")
+    add_common_options(ap, runs=7, sizes="1000,10000", shared_holds="make_corpus.py and cmark_floor.c")
     a = ap.parse_args()
 
     sizes = [int(s) for s in a.sizes.split(",") if s.strip()]

@@ -11,13 +11,4 @@ public struct HelpContent: Sendable, Hashable, Codable {
         self.articles = articles
         self.catalogs = catalogs
     }
-
-    public func articles(in locale: String) -> [Article] {
-        articles.filter { $0.locale == locale }
-    }
-
-    /// The same article (by `id`) in every locale that has it, keyed by locale.
-    public func translations(of id: String) -> [String: Article] {
-        Dictionary(articles.filter { $0.id == id }.map { ($0.locale, $0) }, uniquingKeysWith: { first, _ in first })
-    }
 }

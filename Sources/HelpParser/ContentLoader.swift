@@ -250,23 +250,28 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadPhrasebook(locale: String, folder: String) throws(UnreadableInputError) -> (Phrasebook?, [Diagnostic]) {
-        let path = join(folder, Self.phrasebookFileName)
-        guard FileManager.default.fileExists(atPath: resolved(path)) else {
-            return (nil, [.error(
-                "locale '\(locale)' has no phrasebook: create \(path) so its steps can be read",
-                file: path, at: SourceLocation(line: 1, column: 1))])
+        try loadLocaleFile(Self.phrasebookFileName, of: locale, in: folder, purpose: "so its steps can be read") {
+            PhrasebookLoader.load(text: $0, file: $1, locale: locale)
         }
-        return PhrasebookLoader.load(text: try readText(path), file: path, locale: locale)
     }
 
     private func loadCatalog(locale: String, folder: String) throws(UnreadableInputError) -> (ChromeCatalog?, [Diagnostic]) {
-        let path = join(folder, Self.chromeCatalogFileName)
+        try loadLocaleFile(Self.chromeCatalogFileName, of: locale, in: folder, purpose: "with the page strings of that language") {
+            ChromeCatalogLoader.load(text: $0, file: $1, locale: locale)
+        }
+    }
+
+    /// Reads a file every locale folder must have, or reports it missing at its path.
+    private func loadLocaleFile<Value>(
+        _ name: String, of locale: String, in folder: String, purpose: String,
+        reading read: (_ text: String, _ path: String) -> (Value?, [Diagnostic])
+    ) throws(UnreadableInputError) -> (Value?, [Diagnostic]) {
+        let path = join(folder, name)
         guard FileManager.default.fileExists(atPath: resolved(path)) else {
             return (nil, [.error(
-                "locale '\(locale)' has no chrome catalog: create \(path) with the page strings of that language",
-                file: path, at: SourceLocation(line: 1, column: 1))])
+                "locale '\(locale)' has no \(name): create \(path) \(purpose)", file: path, at: SourceLocation(line: 1, column: 1))])
         }
-        return ChromeCatalogLoader.load(text: try readText(path), file: path, locale: locale)
+        return read(try readText(path), path)
     }
 
     private func unknownLocale(

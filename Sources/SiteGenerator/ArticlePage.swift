@@ -9,8 +9,10 @@ struct ArticlePage {
     /// Names of every locale in its own language, from each locale's catalog.
     let languageNames: [String: String]
 
-    func render(_ article: Article) -> [UInt8] {
+    /// Renders the article at `index` of the plan's articles.
+    func render(articleAt index: Int) -> [UInt8] {
         let plan = layout.plan
+        let article = plan.articles[index]
         let chrome = layout.chrome
         let translations = plan.translations(of: article)
         var alternates = translations.map { ($0.locale, plan.directory(ofArticleAt: $0.index)) }
@@ -25,7 +27,7 @@ struct ArticlePage {
                 href: other.map { "../../" + plan.directory(ofArticleAt: $0) }, isCurrent: locale == article.locale)
         }
         let page = PageLayout.Page(
-            title: article.frontMatter.title, depth: 2, canonicalPath: plan.directory(of: article),
+            title: article.frontMatter.title, depth: 2, canonicalPath: plan.directory(ofArticleAt: index),
             alternates: alternates, description: Self.description(of: article),
             breadcrumb: [
                 (chrome[.home], "../"), (categoryName, "../" + SitePlan.categoryPath(article.frontMatter.category)),

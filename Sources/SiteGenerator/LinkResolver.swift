@@ -27,7 +27,7 @@ struct LinkResolver: Sendable {
         let linked = plan.articles[index]
         let href = linked.locale == article.locale
             ? "../\(linked.frontMatter.slug)/"
-            : "../../\(plan.directory(of: linked))"
+            : "../../\(plan.directory(ofArticleAt: index))"
         return .url(href + fragment)
     }
 

@@ -48,17 +48,8 @@ public final class LiveSite {
     /// Builds everything (writing only what differs from disk) and remembers the result.
     public func rebuildAll(content: HelpContent) throws(SiteBuilder.WriteError) -> SiteBuilder.Report {
         searchCache.forget(articles.keys)
-        let (site, findings) = SiteRenderer.prepare(content, searchCache: searchCache)
-        var report = SiteBuilder.Report(diagnostics: findings)
-        guard let site, findings.errorCount == 0 else { return report }
-        let outcome: SiteWriter.Outcome
-        do {
-            outcome = try SiteWriter(output: output, clean: false, progress: nil).write(site.jobs)
-        } catch {
-            throw SiteBuilder.WriteError(description: error.description)
-        }
-        report.record(outcome)
-        remember(content, plan: site.plan)
+        let (report, plan) = try SiteBuilder(content: content, options: .init(output: output)).build(searchCache: searchCache)
+        if let plan { remember(content, plan: plan) }
         return report
     }
 

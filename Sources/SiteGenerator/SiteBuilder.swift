@@ -63,10 +63,15 @@ public struct SiteBuilder: Sendable {
     /// Checks, renders and writes the site.
     /// - Throws: ``WriteError`` when the disk refuses a write (the content is not at fault).
     public func build() throws(WriteError) -> Report {
+        try build(searchCache: SearchEntryCache()).report
+    }
+
+    /// The build, also giving the plan it used (watch mode keeps both for the next edit).
+    func build(searchCache: SearchEntryCache) throws(WriteError) -> (report: Report, plan: SitePlan?) {
         var report = Report()
-        let (prepared, findings) = SiteRenderer.prepare(content)
+        let (prepared, findings) = SiteRenderer.prepare(content, searchCache: searchCache)
         report.diagnostics = findings
-        guard var site = prepared, findings.errorCount == 0 else { return report }
+        guard var site = prepared, findings.errorCount == 0 else { return (report, nil) }
         site.sitemapURLLimit = options.sitemapURLLimit
         let writer = SiteWriter(output: options.output, clean: options.clean, progress: options.progress)
         do {
@@ -74,6 +79,6 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw WriteError(description: error.description)
         }
-        return report
+        return (report, site.plan)
     }
 }

@@ -72,12 +72,7 @@ final class SitePlan: Sendable {
         "category/\(key)/"
     }
 
-    /// `fr/modifier-identifiants-connexion/`: the folder of an article page.
-    func directory(of article: Article) -> String {
-        "\(article.locale)/\(article.frontMatter.slug)/"
-    }
-
-    /// The folder of the article at an index of ``articles``.
+    /// `fr/modifier-identifiants-connexion/`: the folder of the article at an index of ``articles``.
     func directory(ofArticleAt index: Int) -> String {
         directories[index]
     }

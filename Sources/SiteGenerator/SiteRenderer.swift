@@ -86,8 +86,7 @@ struct SiteRenderer: Sendable {
             })
             let articlePage = ArticlePage(layout: layout, links: links, dates: dates, languageNames: languageNames)
             for index in indexes {
-                let article = plan.articles[index]
-                jobs.append(OutputJob(path: plan.directory(of: article) + "index.html") { articlePage.render(article) })
+                jobs.append(OutputJob(path: plan.directory(ofArticleAt: index) + "index.html") { articlePage.render(articleAt: index) })
             }
         }
         return jobs

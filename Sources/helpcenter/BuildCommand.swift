@@ -37,13 +37,7 @@ struct BuildCommand: ParsableCommand {
             try WatchLoop(content: options.content, output: output).run()
         }
         let started = ContinuousClock.now
-        let loaded: ContentLoadResult
-        do {
-            loaded = try ContentLoader().load(root: options.content)
-        } catch {
-            DiagnosticReport.printError("error: \(error)\n")
-            throw ExitStatus.usage.exitCode
-        }
+        let loaded = try options.load()
         defer { ProcessLifetime.keep(loaded) }
         let parsed = ContinuousClock.now
         guard let content = loaded.content, loaded.diagnostics.errorCount == 0 else {
@@ -63,7 +57,7 @@ struct BuildCommand: ParsableCommand {
         }
         progress?.finish()
         if timings {
-            DiagnosticReport.printError("timings: parse \(Self.seconds(parsed - started)) s, render and write \(Self.seconds(ContinuousClock.now - parsed)) s\n")
+            DiagnosticReport.printError("timings: parse \((parsed - started).secondsText) s, render and write \((ContinuousClock.now - parsed).secondsText) s\n")
         }
         let diagnostics = loaded.diagnostics + report.diagnostics
         DiagnosticReport.print(diagnostics)
@@ -74,11 +68,6 @@ struct BuildCommand: ParsableCommand {
         print(
             "built \(output)/ from \(DiagnosticReport.count(content.articles.count, "article")): "
                 + "\(report.written) files written (\(DiagnosticReport.count(report.pagesWritten, "page"))), "
-                + "\(report.unchanged) unchanged, \(report.removed) removed in \(Self.seconds(ContinuousClock.now - started)) s")
-    }
-
-    private static func seconds(_ duration: Duration) -> String {
-        let parts = duration.components
-        return String(format: "%.2f", Double(parts.seconds) + Double(parts.attoseconds) * 1e-18)
+                + "\(report.unchanged) unchanged, \(report.removed) removed in \((ContinuousClock.now - started).secondsText) s")
     }
 }

@@ -13,13 +13,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var options: ContentOptions
 
     func run() throws {
-        let result: ContentLoadResult
-        do {
-            result = try ContentLoader().load(root: options.content)
-        } catch {
-            DiagnosticReport.printError("error: \(error)\n")
-            throw ExitStatus.usage.exitCode
-        }
+        let result = try options.load()
         defer { ProcessLifetime.keep(result) }
         DiagnosticReport.print(result.diagnostics)
         print(ModelSummary(result).line)

@@ -57,9 +57,7 @@ struct WatchLoop {
                     continue
                 }
                 pending = []
-                let elapsed = (ContinuousClock.now - started).components
-                let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
-                print("rebuilt in \(milliseconds) ms: \(report.written) written, \(report.removed) removed (\(report.writtenPaths.sorted().joined(separator: ", ")))")
+                print("rebuilt in \((ContinuousClock.now - started).milliseconds) ms: \(report.written) written, \(report.removed) removed (\(report.writtenPaths.sorted().joined(separator: ", ")))")
             } catch {
                 DiagnosticReport.printError("error: \(error)\n")
             }
@@ -70,13 +68,7 @@ struct WatchLoop {
     /// Loads everything and builds; nil when the content has errors (they are printed).
     private func fullBuild(_ loader: ContentLoader, into site: LiveSite) -> ContentLoadResult? {
         let started = ContinuousClock.now
-        let loaded: ContentLoadResult
-        do {
-            loaded = try loader.load(root: content)
-        } catch {
-            DiagnosticReport.printError("error: \(error)\n")
-            return nil
-        }
+        guard let loaded = try? ContentOptions.load(content, with: loader) else { return nil }
         guard let model = loaded.content, loaded.diagnostics.errorCount == 0 else {
             DiagnosticReport.print(loaded.diagnostics)
             print("build failed: \(output)/ was left as it was")
@@ -91,9 +83,7 @@ struct WatchLoop {
                 flush()
                 return nil
             }
-            let elapsed = (ContinuousClock.now - started).components
-            let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
-            print("built \(output)/ in \(String(format: "%.2f", seconds)) s: \(report.written) written")
+            print("built \(output)/ in \((ContinuousClock.now - started).secondsText) s: \(report.written) written")
         } catch {
             DiagnosticReport.printError("error: \(error)\n")
             return nil
