@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "HelpModel", targets: ["HelpModel"]),
         .library(name: "HelpParser", targets: ["HelpParser"]),
         .library(name: "SiteGenerator", targets: ["SiteGenerator"]),
+        .library(name: "SiteValidator", targets: ["SiteValidator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -26,7 +27,7 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
 
-        // Stages: model ← parser ← CLI.
+        // Stages: model ← parser, generator, validator ← CLI.
         .target(name: "HelpModel", swiftSettings: strictSettings),
         .target(
             name: "HelpParser",
@@ -39,10 +40,17 @@ let package = Package(
             resources: [.copy("Assets")],
             swiftSettings: strictSettings
         ),
+        // The only code that touches libxml2: HTML in, Swift values out (validator, checker).
+        .target(name: "HTMLReader", dependencies: ["CLibXML2"], swiftSettings: strictSettings),
+        .target(
+            name: "SiteValidator",
+            dependencies: ["HelpModel", "HTMLReader"],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "helpcenter",
             dependencies: [
-                "HelpModel", "HelpParser", "SiteGenerator",
+                "HelpModel", "HelpParser", "SiteGenerator", "SiteValidator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -61,6 +69,12 @@ let package = Package(
             name: "SiteGeneratorTests",
             dependencies: ["SiteGenerator", "HelpParser", "HelpModel", "TestSupport"],
             exclude: ["Snapshots"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "HTMLReaderTests", dependencies: ["HTMLReader"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SiteValidatorTests",
+            dependencies: ["SiteValidator", "SiteGenerator", "HelpParser", "HelpModel", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,120 @@
+import Foundation
+
+/// An HTML page read back as Swift values: every element and text run in document order.
+///
+/// The validator and the procedure checker look at pages the way a browser's accessibility
+/// tree would (labels, links, headings), so they need the parsed tree, not the text. Nodes are
+/// kept in one flat array in document order; a node's descendants are the nodes that follow it
+/// up to ``HTMLNode/subtreeEnd``, which makes "the text of this link" or "the inputs of this
+/// form" a slice instead of a pointer chase.
+public struct HTMLDocument: Sendable {
+    /// Every element and text node, in document order (pre-order).
+    public let nodes: [HTMLNode]
+    /// What libxml2 reported while reading, except HTML5 element names it does not know.
+    public let errors: [HTMLParseError]
+    /// The page's lines, to place a finding at a column as well as a line.
+    public let source: String
+
+    init(nodes: [HTMLNode], errors: [HTMLParseError], source: String) {
+        self.nodes = nodes
+        self.errors = errors
+        self.source = source
+    }
+
+    /// Reads an HTML page with libxml2's HTML parser (no network, UTF-8).
+    public init(parsing source: String) {
+        self = LibXML2HTMLParser.parse(source)
+    }
+
+    /// Indices of the elements named `name` (lowercase), in document order.
+    public func elements(named name: String) -> [Int] {
+        nodes.indices.filter { nodes[$0].kind == .element && nodes[$0].name == name }
+    }
+
+    /// Indices of every element, in document order.
+    public var elementIndices: [Int] { nodes.indices.filter { nodes[$0].kind == .element } }
+
+    /// Indices of the element descendants of node `index`.
+    public func descendants(of index: Int) -> [Int] {
+        ((index + 1)..<Int(nodes[index].subtreeEnd)).filter { nodes[$0].kind == .element }
+    }
+
+    /// Indices of the elements enclosing node `index`, nearest first.
+    public func ancestors(of index: Int) -> [Int] {
+        var result: [Int] = []
+        var parent = nodes[index].parent
+        while parent >= 0 {
+            result.append(Int(parent))
+            parent = nodes[Int(parent)].parent
+        }
+        return result
+    }
+
+    /// The text a person reads in node `index`: its text runs joined, whitespace collapsed.
+    public func text(of index: Int) -> String {
+        var pieces: [Substring] = []
+        for position in index..<Int(nodes[index].subtreeEnd) where nodes[position].kind == .text {
+            pieces.append(contentsOf: nodes[position].text.split(whereSeparator: \.isWhitespace))
+        }
+        return pieces.joined(separator: " ")
+    }
+
+    /// The 1-based column on `line` where `needle` first occurs, or 1 when it does not.
+    ///
+    /// libxml2 gives nodes a line only; the validator narrows a finding to the attribute it is
+    /// about by looking for it on that line.
+    public func column(of needle: String, onLine line: Int) -> Int {
+        guard line >= 1, let lineText = lineText(line), let range = lineText.range(of: needle) else { return 1 }
+        return lineText.unicodeScalars.distance(from: lineText.startIndex, to: range.lowerBound) + 1
+    }
+
+    private func lineText(_ line: Int) -> Substring? {
+        var current = 1
+        var start = source.startIndex
+        while current < line {
+            guard let newline = source[start...].firstIndex(of: "\n") else { return nil }
+            start = source.index(after: newline)
+            current += 1
+        }
+        let end = source[start...].firstIndex(of: "\n") ?? source.endIndex
+        return source[start..<end]
+    }
+}
+
+/// One element or text run of an ``HTMLDocument``.
+public struct HTMLNode: Sendable {
+    public enum Kind: Sendable { case element, text }
+
+    public let kind: Kind
+    /// The element's name in lowercase; empty for text.
+    public let name: String
+    public let attributes: [HTMLAttribute]
+    /// The characters of a text run; empty for an element.
+    public let text: String
+    /// The 1-based line where libxml2 saw the node start.
+    public let line: Int32
+    /// The enclosing element's index, or -1 at the top.
+    public let parent: Int32
+    /// One past the index of the node's last descendant.
+    public let subtreeEnd: Int32
+
+    /// The value of attribute `name`, if the element has it.
+    public subscript(attribute name: String) -> String? {
+        attributes.first { $0.name == name }?.value
+    }
+
+    public func has(attribute name: String) -> Bool { attributes.contains { $0.name == name } }
+}
+
+public struct HTMLAttribute: Sendable, Hashable {
+    /// Lowercase, as HTML treats attribute names.
+    public let name: String
+    public let value: String
+}
+
+/// A problem libxml2 reported while reading a page.
+public struct HTMLParseError: Sendable, Hashable {
+    public let line: Int
+    public let column: Int
+    public let message: String
+}
