@@ -23,7 +23,13 @@ public struct HTMLDocument: Sendable {
 
     /// Reads an HTML page with libxml2's HTML parser (no network, UTF-8).
     public init(parsing source: String) {
-        self = LibXML2HTMLParser.parse(source)
+        self = LibXML2Reader.parse(source, as: .html)
+    }
+
+    /// Reads an XML file (a sitemap) with libxml2's XML parser; names lose their prefix
+    /// (`xhtml:link` is `link`).
+    public init(parsingXML source: String) {
+        self = LibXML2Reader.parse(source, as: .xml)
     }
 
     /// Indices of the elements named `name` (lowercase), in document order.
@@ -59,12 +65,12 @@ public struct HTMLDocument: Sendable {
         return pieces.joined(separator: " ")
     }
 
-    /// The 1-based column on `line` where `needle` first occurs, or 1 when it does not.
+    /// The 1-based column on `line` where `needle` first occurs, or nil when it does not.
     ///
     /// libxml2 gives nodes a line only; the validator narrows a finding to the attribute it is
     /// about by looking for it on that line.
-    public func column(of needle: String, onLine line: Int) -> Int {
-        guard line >= 1, let lineText = lineText(line), let range = lineText.range(of: needle) else { return 1 }
+    public func column(of needle: String, onLine line: Int) -> Int? {
+        guard line >= 1, let lineText = lineText(line), let range = lineText.range(of: needle) else { return nil }
         return lineText.unicodeScalars.distance(from: lineText.startIndex, to: range.lowerBound) + 1
     }
 

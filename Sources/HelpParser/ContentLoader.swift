@@ -229,7 +229,7 @@ public struct ContentLoader: Sendable {
 
     /// Parses on every core: files are independent, and cmark documents share nothing.
     private func parseInParallel(_ jobs: [ArticleJob], phrasebooks: [String: Phrasebook]) -> [ParsedArticle] {
-        let results = ResultSlots<ParsedArticle>(count: jobs.count)
+        let results = ParallelResults<ParsedArticle>(count: jobs.count)
         let parser = self.parser
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
@@ -337,22 +337,4 @@ public struct ContentLoader: Sendable {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return String(path[..<slash])
     }
-}
-
-/// Fixed slots that concurrent workers fill by index; each slot is written once.
-private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(_ value: Value, at index: Int) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value] { slots.compactMap { $0 } }
 }

@@ -100,8 +100,13 @@ struct ArticlePage {
         html.raw("</a>")
     }
 
-    /// The first paragraph of the intro, shortened for `<meta name="description">`.
-    static func description(of article: Article) -> String? {
+    /// `<meta name="description">`: the intro's summary, or the title when there is no intro.
+    static func description(of article: Article) -> String {
+        summary(of: article) ?? article.frontMatter.title
+    }
+
+    /// The first paragraph of the intro, shortened to 160 characters (search results show it).
+    static func summary(of article: Article) -> String? {
         for block in article.intro {
             guard case .paragraph(let paragraph) = block else { continue }
             let text = paragraph.content.plainText

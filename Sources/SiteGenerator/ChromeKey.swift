@@ -18,6 +18,7 @@ enum ChromeKey: String, CaseIterable, Sendable {
     case updated = "article.updated"
     case homeIntro = "home.intro"
     case allArticles = "home.all_articles"
+    case categoryDescription = "category.description"
     case searchTitle = "search.title"
     case searchLabel = "search.label"
     case searchPlaceholder = "search.placeholder"

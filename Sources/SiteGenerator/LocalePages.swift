@@ -35,7 +35,7 @@ struct LocalePages {
     /// Categories in configuration order, each with its first articles by title and a link to
     /// its page when it has more.
     func home() -> [UInt8] {
-        let alternates = plan.configuration.locales.map { ($0, "\($0)/") } + [("x-default", "\(plan.configuration.defaultLocale)/")]
+        let alternates = plan.configuration.locales.map { ($0, "\($0)/") } + [("x-default", "")]
         let page = PageLayout.Page(
             title: chrome[.home], depth: 1, canonicalPath: "\(locale)/", alternates: alternates,
             description: chrome[.homeIntro], languages: languages(depth: 1, sitePath: ""))
@@ -86,6 +86,7 @@ struct LocalePages {
         }
         let page = PageLayout.Page(
             title: name, depth: 3, canonicalPath: "\(locale)/\(path)", alternates: alternates,
+            description: chrome[.categoryDescription].replacingOccurrences(of: "{category}", with: name),
             breadcrumb: [(chrome[.home], "../../"), (name, nil)], languages: languages)
         let articles = articlesByCategory()[key] ?? []
         return layout.render(page) { html in
@@ -111,7 +112,7 @@ struct LocalePages {
     /// `search-index.js` beside it, so search needs no server.
     func search() -> [UInt8] {
         let page = PageLayout.Page(
-            title: chrome[.searchTitle], depth: 2, canonicalPath: nil, isIndexable: false,
+            title: chrome[.searchTitle], depth: 2, canonicalPath: nil, description: chrome[.searchLabel], isIndexable: false,
             breadcrumb: [(chrome[.home], "../"), (chrome[.searchTitle], nil)],
             languages: languages(depth: 2, sitePath: "search/"), scripts: ["search-index.js"])
         return layout.render(page) { html in
@@ -131,7 +132,8 @@ struct LocalePages {
     /// The 404 page of the locale. It is served at any missing URL, so its links start from
     /// the site's base path instead of being relative.
     func notFound() -> [UInt8] {
-        var page = PageLayout.Page(title: chrome[.notFoundTitle], depth: 1, canonicalPath: nil, isIndexable: false)
+        var page = PageLayout.Page(
+            title: chrome[.notFoundTitle], depth: 1, canonicalPath: nil, description: chrome[.notFoundText], isIndexable: false)
         page.absoluteLinks = true
         let home = plan.basePath + locale + "/"
         return layout.render(page) { html in

@@ -20,7 +20,8 @@ struct PageLayout {
         var canonicalPath: String?
         /// `(hreflang, site path)` of the same page in each locale, plus `x-default`.
         var alternates: [(String, String)] = []
-        var description: String?
+        /// `<meta name="description">`: every page has one (the validator checks it).
+        var description: String
         var isIndexable = true
         var breadcrumb: [(label: String, href: String?)] = []
         var languages: [LanguageLink] = []
@@ -52,11 +53,9 @@ struct PageLayout {
         html.raw(">\n")
         html.element("title", text: page.title + " – " + siteTitle)
         html.raw("\n")
-        if let description = page.description, !description.isEmpty {
-            html.raw("<meta name=\"description\"")
-            html.attribute("content", description, prose: true)
-            html.raw(">\n")
-        }
+        html.raw("<meta name=\"description\"")
+        html.attribute("content", page.description, prose: true)
+        html.raw(">\n")
         if !page.isIndexable { html.raw("<meta name=\"robots\" content=\"noindex\">\n") }
         if let canonical = page.canonicalPath {
             html.raw("<link rel=\"canonical\"")

@@ -103,7 +103,7 @@ struct RootPages {
         var xml = HTMLBuffer(capacity: 256 * urls.count + 4096)
         xml.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         xml.raw("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n")
-        let homes = locales.map { ($0, "\($0)/") }
+        let homes = locales.map { ($0, "\($0)/") } + [("x-default", "")]
         for url in urls {
             switch url {
             case .root:

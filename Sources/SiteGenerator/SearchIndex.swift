@@ -14,7 +14,7 @@ enum SearchIndex {
         // then join in order.
         let chunkSize = 256
         let chunkCount = (articles.count + chunkSize - 1) / chunkSize
-        let chunks = Slots<[UInt8]>(count: chunkCount)
+        let chunks = ParallelResults<[UInt8]>(count: chunkCount)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var out: [UInt8] = []
             out.reserveCapacity(chunkSize * 1200)
@@ -51,7 +51,7 @@ enum SearchIndex {
         out.append(contentsOf: ",\"c\":".utf8)
         appendJSONString(categoryNames[article.frontMatter.category] ?? "", to: &out)
         out.append(contentsOf: ",\"x\":".utf8)
-        appendJSONString(shown(ArticlePage.description(of: article) ?? ""), to: &out)
+        appendJSONString(shown(ArticlePage.summary(of: article) ?? ""), to: &out)
         out.append(contentsOf: ",\"k\":\"".utf8)
         var first = true
         forEachSearchableText(of: article) { text in

@@ -97,7 +97,7 @@ struct SiteRenderer: Sendable {
 enum LinkCheck {
     /// Checks every article's links, on every core; diagnostics come back in article order.
     static func check(_ articles: [Article], with links: LinkResolver) -> [Diagnostic] {
-        let found = Slots<[Diagnostic]>(count: articles.count)
+        let found = ParallelResults<[Diagnostic]>(count: articles.count)
         DispatchQueue.concurrentPerform(iterations: articles.count) { index in
             let article = articles[index]
             var diagnostics: [Diagnostic] = []

@@ -1,5 +1,6 @@
 internal import Dispatch
 internal import Foundation
+internal import HelpModel
 
 /// Writes rendered files to the output folder, atomically for a first build and incrementally
 /// after it.
@@ -72,8 +73,8 @@ struct SiteWriter {
         _ jobs: [OutputJob], into target: String, previous: BuildManifest, replaceAtomically: Bool
     ) throws(FileOutput.Failure) -> [(hash: UInt64, size: Int, written: Bool)] {
         let pid = FileOutput.processID
-        let results = Slots<(hash: UInt64, size: Int, written: Bool)>(count: jobs.count)
-        let failures = Slots<FileOutput.Failure>(count: 1)
+        let results = ParallelResults<(hash: UInt64, size: Int, written: Bool)>(count: jobs.count)
+        let failures = ParallelResults<FileOutput.Failure>(count: 1)
         let done = Counter()
         let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
@@ -148,28 +149,6 @@ struct SiteWriter {
 
     private static func removeTree(_ path: String) {
         try? FileManager.default.removeItem(atPath: path)
-    }
-}
-
-/// Fixed slots filled by index from concurrent workers.
-final class Slots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func store(_ value: Value, at index: Int) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }
 

@@ -34,5 +34,7 @@ public struct Finding: Sendable, Hashable, Codable {
         case procedureShape = "procedure-shape"
         case chromeMissingKey = "chrome-missing-key"
         case chromeUntranslated = "chrome-untranslated"
+        // what the parser reported while loading content/ (see `helpcenter lint`)
+        case contentParse = "content-parse"
     }
 }

@@ -1,8 +1,8 @@
 internal import CLibXML2
 
-/// The one place that holds libxml2 pointers: parse, copy the tree into ``HTMLNode`` values,
-/// free the tree, all in one call.
-enum LibXML2HTMLParser {
+/// The one place that holds libxml2 pointers: parse (HTML or XML), copy the tree into
+/// ``HTMLNode`` values, free the tree, all in one call.
+enum LibXML2Reader {
     /// Elements HTML5 added that libxml2 2.9's HTML 4 tables report as "Tag X invalid" (801).
     /// Any other unknown name stays an error.
     static let html5ElementNames: Set<String> = [
@@ -21,11 +21,11 @@ enum LibXML2HTMLParser {
         return true
     }()
 
-    static func parse(_ source: String) -> HTMLDocument {
+    enum Syntax { case html, xml }
+
+    static func parse(_ source: String, as syntax: Syntax) -> HTMLDocument {
         _ = initialized
         let sink = ErrorSink()
-        let options = Int32(HTML_PARSE_NONET.rawValue) | Int32(HTML_PARSE_COMPACT.rawValue)
-            | Int32(HTML_PARSE_NOWARNING.rawValue)
         // Structured error handlers are per thread in libxml2, so parallel parses do not mix.
         let context = Unmanaged.passRetained(sink)
         xmlSetStructuredErrorFunc(context.toOpaque(), collectError)
@@ -34,7 +34,16 @@ enum LibXML2HTMLParser {
             context.release()
         }
         let document = source.withCString { bytes in
-            htmlReadMemory(bytes, Int32(source.utf8.count), "page.html", "UTF-8", options)
+            switch syntax {
+            case .html:
+                let options = Int32(HTML_PARSE_NONET.rawValue) | Int32(HTML_PARSE_COMPACT.rawValue)
+                    | Int32(HTML_PARSE_NOWARNING.rawValue)
+                return htmlReadMemory(bytes, Int32(source.utf8.count), "page.html", "UTF-8", options)
+            case .xml:
+                // No network, no entity expansion from outside: a sitemap needs neither.
+                let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_COMPACT.rawValue)
+                return xmlReadMemory(bytes, Int32(source.utf8.count), "file.xml", "UTF-8", options)
+            }
         }
         guard let document else {
             return HTMLDocument(nodes: [], errors: sink.errors, source: source)
@@ -44,7 +53,7 @@ enum LibXML2HTMLParser {
     }
 
     /// Walks the tree without recursion (a hostile page may nest deeply) into flat nodes.
-    private static func copyTree(of document: htmlDocPtr) -> [HTMLNode] {
+    private static func copyTree(of document: xmlDocPtr) -> [HTMLNode] {
         var nodes: [NodeDraft] = []
         var open: [Int] = []
         var cursor = document.pointee.children
@@ -121,8 +130,8 @@ enum LibXML2HTMLParser {
         guard let context, let error else { return }
         let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
         let detail = error.pointee
-        if detail.code == LibXML2HTMLParser.unknownTagCode, let name = detail.str1,
-            LibXML2HTMLParser.html5ElementNames.contains(String(cString: name).lowercased())
+        if detail.code == LibXML2Reader.unknownTagCode, let name = detail.str1,
+            LibXML2Reader.html5ElementNames.contains(String(cString: name).lowercased())
         {
             return
         }

@@ -1,0 +1,226 @@
+internal import HTMLReader
+internal import HelpModel
+
+/// The rules that need one page only: it parses, declares its locale, has one `h1`, a title and
+/// a description, labels its controls, runs no inline script, loads nothing from elsewhere, and
+/// its table of contents matches its headings. Also collects the page's ``PageSummary``.
+struct PageInspection {
+    let document: HTMLDocument
+    let path: String
+    /// The path findings name (`site/fr/x/index.html`).
+    let file: String
+    let expectations: SiteExpectations
+    let address: SiteAddress
+
+    private(set) var findings: [Finding] = []
+
+    init(document: HTMLDocument, path: String, file: String, expectations: SiteExpectations, address: SiteAddress) {
+        self.document = document
+        self.path = path
+        self.file = file
+        self.expectations = expectations
+        self.address = address
+    }
+
+    /// Elements that load something the page needs, and the attribute holding its address.
+    private static let resourceAttributes: [String: [String]] = [
+        "script": ["src"], "img": ["src", "srcset"], "source": ["src", "srcset"], "iframe": ["src"],
+        "embed": ["src"], "object": ["data"], "video": ["src", "poster"], "audio": ["src"], "track": ["src"],
+        "input": ["src"],
+    ]
+    /// `<link rel>` values that make the browser fetch the link.
+    private static let fetchedLinkRelations: Set<String> = [
+        "stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon",
+    ]
+    /// Controls that need no label: they carry their own text or are never shown.
+    private static let unlabelledInputTypes: Set<String> = ["hidden", "submit", "button", "reset", "image"]
+
+    mutating func run() -> PageSummary {
+        for error in document.errors {
+            report(.htmlParse, SourceLocation(line: error.line, column: error.column), "the page does not parse cleanly: \(error.message)")
+        }
+        checkLang()
+        checkSingleH1()
+        checkTitleAndDescription()
+        checkLabels()
+        checkScriptsAndStyles()
+        var tableOfContents = TableOfContentsRule(document: document)
+        for problem in tableOfContents.problems() {
+            report(.tableOfContents, location(problem.node), problem.message)
+        }
+        return summarize()
+    }
+
+    // MARK: - Rules
+
+    private mutating func checkLang() {
+        let expected = expectations.locale(ofPageAt: path)
+        guard let html = document.elements(named: "html").first else {
+            report(.htmlLang, SourceLocation(line: 1, column: 1), "the page has no <html> element; it must declare lang=\"\(expected)\"")
+            return
+        }
+        let lang = document.nodes[html][attribute: "lang"]
+        if lang != expected {
+            let found = lang.map { "lang=\"\($0)\"" } ?? "no lang"
+            report(.htmlLang, location(html, "lang="), "<html> has \(found), but the page is in the '\(expected)' folder; it must be lang=\"\(expected)\"")
+        }
+    }
+
+    private mutating func checkSingleH1() {
+        let headings = document.elements(named: "h1")
+        if headings.isEmpty {
+            let body = document.elements(named: "body").first
+            report(.singleH1, body.map { location($0) } ?? SourceLocation(line: 1, column: 1), "the page has no <h1>; every page needs exactly one, its title")
+        }
+        for extra in headings.dropFirst() {
+            report(.singleH1, location(extra, "<h1"), "a second <h1>; the first is at line \(document.nodes[headings[0]].line), and a page has exactly one")
+        }
+    }
+
+    private mutating func checkTitleAndDescription() {
+        let titles = document.elements(named: "title")
+        if titles.isEmpty || document.text(of: titles[0]).isEmpty {
+            report(.titleAndDescription, titles.first.map { location($0, "<title") } ?? headLocation, "the page has no <title> text")
+        }
+        let descriptions = document.elements(named: "meta").filter { document.nodes[$0][attribute: "name"]?.lowercased() == "description" }
+        if let description = descriptions.first {
+            if (document.nodes[description][attribute: "content"] ?? "").allSatisfy(\.isWhitespace) {
+                report(.titleAndDescription, location(description, "content="), "the meta description is empty")
+            }
+        } else {
+            report(.titleAndDescription, headLocation, "the page has no <meta name=\"description\">; search engines and link previews show it")
+        }
+    }
+
+    private mutating func checkLabels() {
+        var labelled: Set<String> = []
+        for label in document.elements(named: "label") {
+            if let target = document.nodes[label][attribute: "for"] { labelled.insert(target) }
+        }
+        let ids = allIDs
+        for control in document.elementIndices where ["input", "select", "textarea"].contains(document.nodes[control].name) {
+            let node = document.nodes[control]
+            if node.name == "input", Self.unlabelledInputTypes.contains((node[attribute: "type"] ?? "text").lowercased()) {
+                continue
+            }
+            if let id = node[attribute: "id"], labelled.contains(id) { continue }
+            if let name = node[attribute: "aria-label"], !name.allSatisfy(\.isWhitespace) { continue }
+            if let references = node[attribute: "aria-labelledby"],
+                !references.split(separator: " ").isEmpty,
+                references.split(separator: " ").allSatisfy({ ids.contains(String($0)) })
+            {
+                continue
+            }
+            if document.ancestors(of: control).contains(where: { document.nodes[$0].name == "label" }) { continue }
+            let name = node[attribute: "name"].map { " name=\"\($0)\"" } ?? ""
+            report(.unlabelledControl, location(control, "<\(node.name)"), "<\(node.name)\(name)> has no label; give it a <label for> (or aria-label) that a screen reader can announce")
+        }
+    }
+
+    private mutating func checkScriptsAndStyles() {
+        for index in document.elementIndices {
+            let node = document.nodes[index]
+            if node.name == "script", !node.has(attribute: "src") || !document.text(of: index).isEmpty {
+                report(.inlineScript, location(index, "<script"), "inline <script>: the Content-Security-Policy forbids it; move the code to a file under assets/")
+            }
+            if node.name == "style" {
+                report(.inlineScript, location(index, "<style"), "inline <style>: the Content-Security-Policy forbids it; move the rules to assets/site.css")
+            }
+            for attribute in node.attributes {
+                if attribute.name == "style" {
+                    report(.inlineScript, location(index, "style="), "a style attribute on <\(node.name)>: the Content-Security-Policy forbids it; use a class")
+                } else if attribute.name.hasPrefix("on") {
+                    report(.inlineScript, location(index, "\(attribute.name)="), "an \(attribute.name) handler on <\(node.name)>: inline script is forbidden; attach listeners from a script file")
+                } else if ["href", "src", "action"].contains(attribute.name),
+                    attribute.value.drop(while: \.isWhitespace).lowercased().hasPrefix("javascript:")
+                {
+                    report(.inlineScript, location(index, "\(attribute.name)="), "a javascript: URL on <\(node.name)>: inline script is forbidden")
+                }
+            }
+            for (attributeName, value) in resources(of: index) {
+                if address.resolve(value, fromPage: urlPath) == .elsewhere, !value.lowercased().hasPrefix("data:") {
+                    report(.foreignResource, location(index, "\(attributeName)="), "<\(node.name)> loads \(value) from another origin; serve it from the site (the Content-Security-Policy blocks it)")
+                }
+            }
+        }
+    }
+
+    // MARK: - Summary
+
+    private var urlPath: String { PageSummary.urlPath(ofFile: path) }
+
+    private var allIDs: Set<String> {
+        Set(document.elementIndices.compactMap { document.nodes[$0][attribute: "id"] })
+    }
+
+    /// The addresses the page fetches: `(attribute, value)` pairs, `srcset` split into URLs.
+    private func resources(of index: Int) -> [(String, String)] {
+        let node = document.nodes[index]
+        var names = Self.resourceAttributes[node.name] ?? []
+        if node.name == "link", let rel = node[attribute: "rel"]?.lowercased(),
+            rel.split(separator: " ").contains(where: { Self.fetchedLinkRelations.contains(String($0)) })
+        {
+            names.append("href")
+        }
+        return names.flatMap { name -> [(String, String)] in
+            guard let value = node[attribute: name] else { return [] }
+            guard name == "srcset" else { return [(name, value)] }
+            return value.split(separator: ",").compactMap { candidate in
+                candidate.split(separator: " ").first.map { (name, String($0)) }
+            }
+        }
+    }
+
+    private func summarize() -> PageSummary {
+        var references: [PageSummary.Reference] = []
+        var alternates: [PageSummary.Alternate] = []
+        var isIndexable = true
+        for index in document.elementIndices {
+            let node = document.nodes[index]
+            if node.name == "meta", node[attribute: "name"]?.lowercased() == "robots",
+                node[attribute: "content"]?.lowercased().contains("noindex") == true
+            {
+                isIndexable = false
+            }
+            var addresses: [(String, String)] = resources(of: index)
+            if ["a", "area"].contains(node.name) || (node.name == "link" && !addresses.contains { $0.0 == "href" }),
+                let href = node[attribute: "href"]
+            {
+                addresses.append(("href", href))
+            }
+            if node.name == "form", (node[attribute: "method"] ?? "get").lowercased() == "get", let action = node[attribute: "action"] {
+                addresses.append(("action", action))
+            }
+            for (attributeName, value) in addresses {
+                let target = address.resolve(value, fromPage: urlPath)
+                guard target != .elsewhere else { continue }
+                let location = location(index, "\(attributeName)=\"\(value)")
+                if node.name == "link", node[attribute: "rel"]?.lowercased() == "alternate", let hreflang = node[attribute: "hreflang"] {
+                    alternates.append(.init(hreflang: hreflang, written: value, target: target, location: location))
+                }
+                references.append(.init(written: value, target: target, location: location))
+            }
+        }
+        let lang = document.elements(named: "html").first.flatMap { document.nodes[$0][attribute: "lang"] }
+        return PageSummary(
+            path: path, urlPath: urlPath, ids: allIDs, references: references, alternates: alternates, lang: lang,
+            isIndexable: isIndexable)
+    }
+
+    // MARK: - Reporting
+
+    private var headLocation: SourceLocation {
+        document.elements(named: "head").first.map { location($0, "<head") } ?? SourceLocation(line: 1, column: 1)
+    }
+
+    private func location(_ node: Int, _ needle: String? = nil) -> SourceLocation {
+        let line = Int(document.nodes[node].line)
+        let column = needle.flatMap { document.column(of: $0, onLine: line) }
+            ?? document.column(of: "<\(document.nodes[node].name)", onLine: line) ?? 1
+        return SourceLocation(line: max(line, 1), column: column)
+    }
+
+    private mutating func report(_ rule: Finding.Rule, _ location: SourceLocation, _ message: String) {
+        findings.append(Finding(rule, .error(message, file: file, at: location)))
+    }
+}

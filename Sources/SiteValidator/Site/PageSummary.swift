@@ -1,0 +1,39 @@
+internal import HelpModel
+
+/// What the cross-page rules need of one page once its own rules have run; the parsed tree is
+/// dropped by then, so 20,000 pages never sit in memory at once.
+struct PageSummary: Sendable {
+    /// A link or resource of the page that leads into the site.
+    struct Reference: Sendable {
+        /// As written in the page (for messages).
+        let written: String
+        let target: SiteAddress.Target
+        let location: SourceLocation
+    }
+
+    /// A `<link rel="alternate" hreflang>` of the page.
+    struct Alternate: Sendable {
+        let hreflang: String
+        let written: String
+        let target: SiteAddress.Target
+        let location: SourceLocation
+    }
+
+    /// The file under the site folder (`fr/x/index.html`).
+    let path: String
+    /// The path a browser shows for it under the site (`fr/x/`).
+    let urlPath: String
+    let ids: Set<String>
+    let references: [Reference]
+    let alternates: [Alternate]
+    let lang: String?
+    /// False when the page asks robots not to index it (`noindex`): it stays out of the sitemap.
+    let isIndexable: Bool
+
+    /// `fr/x/index.html` → `fr/x/`; `fr/404.html` stays as it is.
+    static func urlPath(ofFile path: String) -> String {
+        if path == "index.html" { return "" }
+        if path.hasSuffix("/index.html") { return String(path.dropLast("index.html".count)) }
+        return path
+    }
+}

@@ -1,0 +1,50 @@
+internal import ArgumentParser
+internal import Foundation
+internal import HelpModel
+internal import HelpParser
+internal import SiteValidator
+
+/// `helpcenter validate`: read the built site back and lint the content across locales.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check the built site (links, fragments, table of contents, lang, hreflang, labels, CSP, sitemap) and the content across locales.",
+        discussion: """
+            Exits 0 when there is nothing to report, 1 on findings (errors, and warnings unless \
+            --fail-on error), 2 when the site or content folder cannot be read.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The built site folder.", valueName: "site-dir"))
+    var site: String = "site"
+
+    @OptionGroup var options: ContentOptions
+
+    @Option(help: "How to print findings: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: ReportFormat = .human
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on any finding (warning) or on errors only (error).")
+    var failOn: FailureThreshold = .warning
+
+    func run() throws {
+        let loaded = try options.load()
+        defer { ProcessLifetime.keep(loaded) }
+        guard let content = loaded.content else {
+            DiagnosticReport.print(loaded.diagnostics)
+            throw ExitStatus.usage.exitCode
+        }
+        var report: ValidationReport
+        do {
+            report = try SiteValidation.run(
+                site: URL(fileURLWithPath: site), displayPath: site,
+                expectations: SiteExpectations(configuration: content.configuration))
+        } catch {
+            DiagnosticReport.printError("error: \(error)\n")
+            throw ExitStatus.usage.exitCode
+        }
+        report.findings += loaded.diagnostics.map { Finding(.contentParse, $0) }
+        let printed = FindingsReport(report: report, failOn: failOn)
+        printed.print(as: format)
+        if printed.fails { throw ExitStatus.findings.exitCode }
+    }
+}
