@@ -1,5 +1,3 @@
-import Foundation
-
 /// An HTML page read back as Swift values: every element and text run in document order.
 ///
 /// The validator and the procedure checker look at pages the way a browser's accessibility
@@ -12,24 +10,36 @@ public struct HTMLDocument: Sendable {
     public let nodes: [HTMLNode]
     /// What libxml2 reported while reading, except HTML5 element names it does not know.
     public let errors: [HTMLParseError]
-    /// The page's lines, to place a finding at a column as well as a line.
-    public let source: String
+    /// The page's bytes, to place a finding at a column as well as a line.
+    private let bytes: [UInt8]
+    /// Offset of the start of each line in `bytes` (line 1 at index 0).
+    private let lineStarts: [Int]
 
-    init(nodes: [HTMLNode], errors: [HTMLParseError], source: String) {
+    init(nodes: [HTMLNode], errors: [HTMLParseError], bytes: [UInt8]) {
         self.nodes = nodes
         self.errors = errors
-        self.source = source
+        self.bytes = bytes
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            for offset in buffer.indices where buffer[offset] == 0x0A { starts.append(offset + 1) }
+        }
+        lineStarts = starts
     }
 
     /// Reads an HTML page with libxml2's HTML parser (no network, UTF-8).
     public init(parsing source: String) {
-        self = LibXML2Reader.parse(source, as: .html)
+        self.init(parsing: Array(source.utf8))
+    }
+
+    /// Reads an HTML page from its UTF-8 bytes, as read from disk.
+    public init(parsing bytes: [UInt8]) {
+        self = LibXML2Reader.parse(bytes, as: .html)
     }
 
     /// Reads an XML file (a sitemap) with libxml2's XML parser; names lose their prefix
     /// (`xhtml:link` is `link`).
     public init(parsingXML source: String) {
-        self = LibXML2Reader.parse(source, as: .xml)
+        self = LibXML2Reader.parse(Array(source.utf8), as: .xml)
     }
 
     /// Indices of the elements named `name` (lowercase), in document order.
@@ -56,34 +66,46 @@ public struct HTMLDocument: Sendable {
         return result
     }
 
-    /// The text a person reads in node `index`: its text runs joined, whitespace collapsed.
+    /// The text a person reads in node `index`: its text runs joined, runs of HTML (ASCII)
+    /// whitespace collapsed to one space as a browser shows them; no-break spaces stay.
     public func text(of index: Int) -> String {
-        var pieces: [Substring] = []
+        var collapsed: [UInt8] = []
+        var pendingSpace = false
         for position in index..<Int(nodes[index].subtreeEnd) where nodes[position].kind == .text {
-            pieces.append(contentsOf: nodes[position].text.split(whereSeparator: \.isWhitespace))
+            for byte in nodes[position].text.utf8 {
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    pendingSpace = !collapsed.isEmpty
+                } else {
+                    if pendingSpace { collapsed.append(0x20) }
+                    pendingSpace = false
+                    collapsed.append(byte)
+                }
+            }
         }
-        return pieces.joined(separator: " ")
+        return String(decoding: collapsed, as: UTF8.self)
     }
 
-    /// The 1-based column on `line` where `needle` first occurs, or nil when it does not.
+    /// The 1-based column (in characters) on `line` where `needle` first occurs, or nil.
     ///
     /// libxml2 gives nodes a line only; the validator narrows a finding to the attribute it is
     /// about by looking for it on that line.
     public func column(of needle: String, onLine line: Int) -> Int? {
-        guard line >= 1, let lineText = lineText(line), let range = lineText.range(of: needle) else { return nil }
-        return lineText.unicodeScalars.distance(from: lineText.startIndex, to: range.lowerBound) + 1
-    }
-
-    private func lineText(_ line: Int) -> Substring? {
-        var current = 1
-        var start = source.startIndex
-        while current < line {
-            guard let newline = source[start...].firstIndex(of: "\n") else { return nil }
-            start = source.index(after: newline)
-            current += 1
+        guard line >= 1, line <= lineStarts.count, !needle.isEmpty else { return nil }
+        let start = lineStarts[line - 1]
+        let end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        let pattern = Array(needle.utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard end - start >= pattern.count else { return nil }
+            var characters = 0
+            for offset in start...(end - pattern.count) {
+                if buffer[offset] == pattern[0], pattern.indices.allSatisfy({ buffer[offset + $0] == pattern[$0] }) {
+                    return characters + 1
+                }
+                // Continuation bytes of UTF-8 are not characters of their own.
+                if buffer[offset] & 0xC0 != 0x80 { characters += 1 }
+            }
+            return nil
         }
-        let end = source[start...].firstIndex(of: "\n") ?? source.endIndex
-        return source[start..<end]
     }
 }
 
@@ -102,7 +124,7 @@ public struct HTMLNode: Sendable {
     /// The enclosing element's index, or -1 at the top.
     public let parent: Int32
     /// One past the index of the node's last descendant.
-    public let subtreeEnd: Int32
+    public internal(set) var subtreeEnd: Int32
 
     /// The value of attribute `name`, if the element has it.
     public subscript(attribute name: String) -> String? {

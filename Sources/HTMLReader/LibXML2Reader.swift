@@ -1,7 +1,9 @@
 internal import CLibXML2
 
-/// The one place that holds libxml2 pointers: parse (HTML or XML), copy the tree into
-/// ``HTMLNode`` values, free the tree, all in one call.
+/// The one place that holds libxml2 pointers. HTML pages go through libxml2's SAX interface
+/// straight into ``HTMLNode`` values (no libxml2 tree: half the work, which matters at 20,000
+/// pages); XML files (sitemaps) are read as a tree and copied. Everything is freed before the
+/// call returns.
 enum LibXML2Reader {
     /// Elements HTML5 added that libxml2 2.9's HTML 4 tables report as "Tag X invalid" (801).
     /// Any other unknown name stays an error.
@@ -23,81 +25,109 @@ enum LibXML2Reader {
 
     enum Syntax { case html, xml }
 
-    static func parse(_ source: String, as syntax: Syntax) -> HTMLDocument {
+    static func parse(_ bytes: [UInt8], as syntax: Syntax) -> HTMLDocument {
         _ = initialized
-        let sink = ErrorSink()
+        let builder = NodeBuilder()
+        let context = Unmanaged.passRetained(builder)
         // Structured error handlers are per thread in libxml2, so parallel parses do not mix.
-        let context = Unmanaged.passRetained(sink)
         xmlSetStructuredErrorFunc(context.toOpaque(), collectError)
         defer {
             xmlSetStructuredErrorFunc(nil, nil)
             context.release()
         }
-        let document = source.withCString { bytes in
-            switch syntax {
-            case .html:
-                let options = Int32(HTML_PARSE_NONET.rawValue) | Int32(HTML_PARSE_COMPACT.rawValue)
-                    | Int32(HTML_PARSE_NOWARNING.rawValue)
-                return htmlReadMemory(bytes, Int32(source.utf8.count), "page.html", "UTF-8", options)
-            case .xml:
-                // No network, no entity expansion from outside: a sitemap needs neither.
-                let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_COMPACT.rawValue)
-                return xmlReadMemory(bytes, Int32(source.utf8.count), "file.xml", "UTF-8", options)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { text in
+                switch syntax {
+                case .html: readHTML(text, into: builder, context: context.toOpaque())
+                case .xml: readXML(text, into: builder)
+                }
             }
         }
-        guard let document else {
-            return HTMLDocument(nodes: [], errors: sink.errors, source: source)
-        }
-        defer { xmlFreeDoc(document) }
-        return HTMLDocument(nodes: copyTree(of: document), errors: sink.errors, source: source)
+        builder.finish()
+        return HTMLDocument(nodes: builder.nodes, errors: builder.errors, bytes: bytes)
     }
 
-    /// Walks the tree without recursion (a hostile page may nest deeply) into flat nodes.
-    private static func copyTree(of document: xmlDocPtr) -> [HTMLNode] {
-        var nodes: [NodeDraft] = []
-        var open: [Int] = []
+    // MARK: - HTML through SAX
+
+    private static func readHTML(_ text: UnsafeBufferPointer<CChar>, into builder: NodeBuilder, context: UnsafeMutableRawPointer) {
+        guard let base = text.baseAddress, let parser = htmlCreateMemoryParserCtxt(base, Int32(text.count)) else { return }
+        defer {
+            if let document = parser.pointee.myDoc { xmlFreeDoc(document) }
+            htmlFreeParserCtxt(parser)
+        }
+        var handler = htmlSAXHandler()
+        handler.startElement = startElement
+        handler.endElement = endElement
+        handler.characters = characters
+        handler.ignorableWhitespace = characters
+        handler.cdataBlock = characters
+        parser.pointee.sax.pointee = handler
+        parser.pointee.userData = context
+        builder.parser = parser
+        defer { builder.parser = nil }
+        xmlSwitchEncoding(parser, XML_CHAR_ENCODING_UTF8)
+        _ = htmlCtxtUseOptions(
+            parser, Int32(HTML_PARSE_NONET.rawValue) | Int32(HTML_PARSE_NOWARNING.rawValue) | Int32(HTML_PARSE_NODEFDTD.rawValue))
+        _ = htmlParseDocument(parser)
+    }
+
+    private static func builder(_ context: UnsafeMutableRawPointer?) -> NodeBuilder? {
+        context.map { Unmanaged<NodeBuilder>.fromOpaque($0).takeUnretainedValue() }
+    }
+
+    private static let startElement: startElementSAXFunc = { context, name, attributes in
+        guard let builder = LibXML2Reader.builder(context), let name else { return }
+        var list: [HTMLAttribute] = []
+        if var pair = attributes {
+            while let attributeName = pair.pointee {
+                let value = pair.successor().pointee.map { String(cString: $0) } ?? ""
+                list.append(HTMLAttribute(name: String(cString: attributeName).lowercased(), value: value))
+                pair = pair.advanced(by: 2)
+            }
+        }
+        builder.open(String(cString: name), attributes: list, line: builder.currentLine)
+    }
+
+    private static let endElement: endElementSAXFunc = { context, _ in
+        LibXML2Reader.builder(context)?.close()
+    }
+
+    private static let characters: charactersSAXFunc = { context, bytes, length in
+        guard let builder = LibXML2Reader.builder(context), let bytes, length > 0 else { return }
+        builder.appendText(UnsafeBufferPointer(start: bytes, count: Int(length)), line: builder.currentLine)
+    }
+
+    // MARK: - XML as a tree
+
+    private static func readXML(_ text: UnsafeBufferPointer<CChar>, into builder: NodeBuilder) {
+        // No network, no external entities: a sitemap needs neither.
+        let options = Int32(XML_PARSE_NONET.rawValue) | Int32(XML_PARSE_COMPACT.rawValue)
+        guard let base = text.baseAddress, let document = xmlReadMemory(base, Int32(text.count), "file.xml", "UTF-8", options) else {
+            return
+        }
+        defer { xmlFreeDoc(document) }
+        // Walked without recursion, so a hostile file cannot exhaust the stack.
         var cursor = document.pointee.children
         while let node = cursor {
+            let line = Int32(truncatingIfNeeded: xmlGetLineNo(node))
             var descend = false
-            if let draft = draft(of: node, parent: open.last ?? -1) {
-                nodes.append(draft)
-                if draft.kind == .element, node.pointee.children != nil {
-                    open.append(nodes.count - 1)
-                    descend = true
-                } else {
-                    nodes[nodes.count - 1].subtreeEnd = nodes.count
-                }
+            if node.pointee.type == XML_ELEMENT_NODE {
+                builder.open(node.pointee.name.map { String(cString: $0) } ?? "", attributes: attributes(of: node), line: line)
+                descend = node.pointee.children != nil
+                if !descend { builder.close() }
+            } else if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
+                builder.appendText(content, line: line)
             }
             if descend {
                 cursor = node.pointee.children
                 continue
             }
             var current = node
-            while current.pointee.next == nil, let parent = current.pointee.parent,
-                parent.pointee.type == XML_ELEMENT_NODE, let index = open.popLast()
-            {
-                nodes[index].subtreeEnd = nodes.count
+            while current.pointee.next == nil, let parent = current.pointee.parent, parent.pointee.type == XML_ELEMENT_NODE {
+                builder.close()
                 current = parent
             }
             cursor = current.pointee.next
-        }
-        for index in open { nodes[index].subtreeEnd = nodes.count }
-        return nodes.map(\.node)
-    }
-
-    private static func draft(of node: xmlNodePtr, parent: Int) -> NodeDraft? {
-        let line = Int32(truncatingIfNeeded: xmlGetLineNo(node))
-        switch node.pointee.type {
-        case XML_ELEMENT_NODE:
-            let name = node.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-            return NodeDraft(
-                kind: .element, name: name, attributes: attributes(of: node), text: "", line: line,
-                parent: parent)
-        case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            let text = node.pointee.content.map { String(cString: $0) } ?? ""
-            return NodeDraft(kind: .text, name: "", attributes: [], text: text, line: line, parent: parent)
-        default:
-            return nil
         }
     }
 
@@ -105,30 +135,21 @@ enum LibXML2Reader {
         var result: [HTMLAttribute] = []
         var property = node.pointee.properties
         while let attribute = property {
-            let name = attribute.pointee.name.map { String(cString: $0).lowercased() } ?? ""
             var value = ""
-            if let children = attribute.pointee.children {
-                if children.pointee.next == nil, let content = children.pointee.content {
-                    value = String(cString: content)
-                } else if let joined = xmlNodeListGetString(node.pointee.doc, children, 1) {
-                    defer { clibxml2_free(joined) }
-                    value = String(cString: joined)
-                }
+            if let children = attribute.pointee.children, let joined = xmlNodeListGetString(node.pointee.doc, children, 1) {
+                defer { clibxml2_free(joined) }
+                value = String(cString: joined)
             }
-            result.append(HTMLAttribute(name: name, value: value))
+            result.append(HTMLAttribute(name: attribute.pointee.name.map { String(cString: $0) } ?? "", value: value))
             property = attribute.pointee.next
         }
         return result
     }
 
-    /// Receives libxml2's structured errors for one parse.
-    private final class ErrorSink {
-        var errors: [HTMLParseError] = []
-    }
+    // MARK: - Errors
 
     private static let collectError: xmlStructuredErrorFunc = { context, error in
-        guard let context, let error else { return }
-        let sink = Unmanaged<ErrorSink>.fromOpaque(context).takeUnretainedValue()
+        guard let builder = LibXML2Reader.builder(context), let error else { return }
         let detail = error.pointee
         if detail.code == LibXML2Reader.unknownTagCode, let name = detail.str1,
             LibXML2Reader.html5ElementNames.contains(String(cString: name).lowercased())
@@ -136,35 +157,68 @@ enum LibXML2Reader {
             return
         }
         let message = detail.message.map { String(cString: $0) } ?? "unreadable HTML"
-        sink.errors.append(
+        builder.errors.append(
             HTMLParseError(
                 line: Int(detail.line), column: Int(max(detail.int2, 1)),
                 message: String(message.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())))
     }
-}
 
-/// A node whose subtree end is known only once its last descendant has been copied.
-private struct NodeDraft {
-    let kind: HTMLNode.Kind
-    let name: String
-    let attributes: [HTMLAttribute]
-    let text: String
-    let line: Int32
-    let parent: Int
-    var subtreeEnd = 0
+    /// Receives one parse's events and errors and lays the nodes out in document order.
+    private final class NodeBuilder {
+        var nodes: [HTMLNode] = []
+        var errors: [HTMLParseError] = []
+        /// Indices of the elements not yet closed.
+        private var open: [Int] = []
+        /// Text arrives in pieces; it becomes one node when the next tag starts or ends.
+        private var pendingText: [UInt8] = []
+        private var pendingLine: Int32 = 0
+        /// The SAX parser while it runs, for the line it has reached.
+        var parser: htmlParserCtxtPtr?
 
-    init(kind: HTMLNode.Kind, name: String, attributes: [HTMLAttribute], text: String, line: Int32, parent: Int) {
-        self.kind = kind
-        self.name = name
-        self.attributes = attributes
-        self.text = text
-        self.line = line
-        self.parent = parent
-    }
+        init() {
+            nodes.reserveCapacity(512)
+        }
 
-    var node: HTMLNode {
-        HTMLNode(
-            kind: kind, name: name, attributes: attributes, text: text, line: line,
-            parent: Int32(parent), subtreeEnd: Int32(subtreeEnd))
+        var currentLine: Int32 {
+            guard let input = parser?.pointee.input else { return 0 }
+            return Int32(truncatingIfNeeded: input.pointee.line)
+        }
+
+        func open(_ name: String, attributes: [HTMLAttribute], line: Int32) {
+            flushText()
+            nodes.append(HTMLNode(kind: .element, name: name, attributes: attributes, text: "", line: line, parent: Int32(open.last ?? -1), subtreeEnd: 0))
+            open.append(nodes.count - 1)
+        }
+
+        func close() {
+            flushText()
+            guard let index = open.popLast() else { return }
+            nodes[index].subtreeEnd = Int32(nodes.count)
+        }
+
+        func appendText(_ bytes: UnsafeBufferPointer<UInt8>, line: Int32) {
+            if pendingText.isEmpty { pendingLine = line }
+            pendingText.append(contentsOf: bytes)
+        }
+
+        func appendText(_ text: UnsafePointer<UInt8>, line: Int32) {
+            var end = text
+            while end.pointee != 0 { end += 1 }
+            appendText(UnsafeBufferPointer(start: text, count: end - text), line: line)
+        }
+
+        func finish() {
+            flushText()
+            while !open.isEmpty { close() }
+        }
+
+        /// Whitespace-only runs are kept as one space: they still separate words.
+        private func flushText() {
+            guard !pendingText.isEmpty else { return }
+            let blank = pendingText.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
+            let text = blank ? " " : String(decoding: pendingText, as: UTF8.self)
+            nodes.append(HTMLNode(kind: .text, name: "", attributes: [], text: text, line: pendingLine, parent: Int32(open.last ?? -1), subtreeEnd: Int32(nodes.count + 1)))
+            pendingText.removeAll(keepingCapacity: true)
+        }
     }
 }

@@ -13,6 +13,8 @@ struct PageInspection {
     let address: SiteAddress
 
     private(set) var findings: [Finding] = []
+    /// Every `id` of the page.
+    private let ids: Set<String>
 
     init(document: HTMLDocument, path: String, file: String, expectations: SiteExpectations, address: SiteAddress) {
         self.document = document
@@ -20,6 +22,7 @@ struct PageInspection {
         self.file = file
         self.expectations = expectations
         self.address = address
+        ids = Set(document.elementIndices.compactMap { document.nodes[$0][attribute: "id"] })
     }
 
     /// Elements that load something the page needs, and the attribute holding its address.
@@ -97,7 +100,6 @@ struct PageInspection {
         for label in document.elements(named: "label") {
             if let target = document.nodes[label][attribute: "for"] { labelled.insert(target) }
         }
-        let ids = allIDs
         for control in document.elementIndices where ["input", "select", "textarea"].contains(document.nodes[control].name) {
             let node = document.nodes[control]
             if node.name == "input", Self.unlabelledInputTypes.contains((node[attribute: "type"] ?? "text").lowercased()) {
@@ -131,9 +133,7 @@ struct PageInspection {
                     report(.inlineScript, location(index, "style="), "a style attribute on <\(node.name)>: the Content-Security-Policy forbids it; use a class")
                 } else if attribute.name.hasPrefix("on") {
                     report(.inlineScript, location(index, "\(attribute.name)="), "an \(attribute.name) handler on <\(node.name)>: inline script is forbidden; attach listeners from a script file")
-                } else if ["href", "src", "action"].contains(attribute.name),
-                    attribute.value.drop(while: \.isWhitespace).lowercased().hasPrefix("javascript:")
-                {
+                } else if ["href", "src", "action"].contains(attribute.name), Self.isJavaScriptURL(attribute.value) {
                     report(.inlineScript, location(index, "\(attribute.name)="), "a javascript: URL on <\(node.name)>: inline script is forbidden")
                 }
             }
@@ -145,13 +145,15 @@ struct PageInspection {
         }
     }
 
+    /// `javascript:` in any case, after leading whitespace, as browsers read it.
+    private static func isJavaScriptURL(_ value: String) -> Bool {
+        let bytes = value.utf8.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0C }
+        return bytes.count >= 11 && zip(bytes.prefix(11), "javascript:".utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
+    }
+
     // MARK: - Summary
 
     private var urlPath: String { PageSummary.urlPath(ofFile: path) }
-
-    private var allIDs: Set<String> {
-        Set(document.elementIndices.compactMap { document.nodes[$0][attribute: "id"] })
-    }
 
     /// The addresses the page fetches: `(attribute, value)` pairs, `srcset` split into URLs.
     private func resources(of index: Int) -> [(String, String)] {
@@ -203,7 +205,7 @@ struct PageInspection {
         }
         let lang = document.elements(named: "html").first.flatMap { document.nodes[$0][attribute: "lang"] }
         return PageSummary(
-            path: path, urlPath: urlPath, ids: allIDs, references: references, alternates: alternates, lang: lang,
+            path: path, urlPath: urlPath, ids: ids, references: references, alternates: alternates, lang: lang,
             isIndexable: isIndexable)
     }
 

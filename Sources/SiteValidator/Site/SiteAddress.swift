@@ -7,6 +7,8 @@ struct SiteAddress: Sendable {
     let origin: String
     /// `/` or `/help/`: where the site starts on its origin.
     let basePath: String
+    /// `help.example.com`: the origin without its scheme.
+    private let host: String
 
     init(baseURL: String) {
         let lower = baseURL.lowercased()
@@ -16,9 +18,11 @@ struct SiteAddress: Sendable {
             origin = String(lower[..<hostEnd])
             let path = String(baseURL[hostEnd...])
             basePath = path.isEmpty ? "/" : (path.hasSuffix("/") ? path : path + "/")
+            host = String(lower[schemeEnd.upperBound..<hostEnd])
         } else {
             origin = lower
             basePath = "/"
+            host = lower
         }
     }
 
@@ -37,49 +41,64 @@ struct SiteAddress: Sendable {
 
     /// - Parameter pagePath: the page's URL path under the site (`fr/x/` for `fr/x/index.html`).
     func resolve(_ reference: String, fromPage pagePath: String) -> Target {
-        var rest = Substring(reference)
+        // Scanned as UTF-8: Character iteration costs more than the rest of the rule.
+        let utf8 = reference.utf8
+        var end = utf8.endIndex
         var fragment: String?
-        if let hash = rest.firstIndex(of: "#") {
-            fragment = String(rest[rest.index(after: hash)...])
-            rest = rest[..<hash]
+        if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(reference[utf8.index(after: hash)...])
+            end = hash
         }
-        if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
+        if let query = utf8[..<end].firstIndex(of: UInt8(ascii: "?")) { end = query }
+        let rest = reference[..<end]
         if rest.isEmpty {
             return fragment.map { .samePage(fragment: $0) } ?? .site(path: pagePath, fragment: nil)
         }
         var absolutePath: String
-        if rest.hasPrefix("//") {
-            let authority = rest.dropFirst(2)
-            let hostEnd = authority.firstIndex(of: "/") ?? authority.endIndex
-            guard authority[..<hostEnd].lowercased() == host else { return .elsewhere }
-            absolutePath = hostEnd == authority.endIndex ? "/" : String(authority[hostEnd...])
-        } else if Self.hasScheme(rest) {
-            guard rest.lowercased().hasPrefix(origin) else { return .elsewhere }
-            let afterOrigin = rest.dropFirst(origin.count)
-            guard afterOrigin.isEmpty || afterOrigin.hasPrefix("/") else { return .elsewhere }
-            absolutePath = afterOrigin.isEmpty ? "/" : String(afterOrigin)
-        } else if rest.hasPrefix("/") {
+        if rest.utf8.starts(with: "//".utf8) {
+            let authority = rest.utf8.dropFirst(2)
+            let hostEnd = authority.firstIndex(of: UInt8(ascii: "/")) ?? authority.endIndex
+            guard Self.equalIgnoringASCIICase(authority[..<hostEnd], host.utf8) else { return .elsewhere }
+            absolutePath = hostEnd == authority.endIndex ? "/" : String(rest[hostEnd...])
+        } else if Self.hasScheme(rest.utf8) {
+            let bytes = rest.utf8
+            guard bytes.count >= origin.utf8.count,
+                Self.equalIgnoringASCIICase(bytes.prefix(origin.utf8.count), origin.utf8)
+            else { return .elsewhere }
+            let afterOrigin = bytes.dropFirst(origin.utf8.count)
+            guard afterOrigin.isEmpty || afterOrigin.first == UInt8(ascii: "/") else { return .elsewhere }
+            absolutePath = afterOrigin.isEmpty ? "/" : String(rest[afterOrigin.startIndex...])
+        } else if rest.utf8.first == UInt8(ascii: "/") {
             absolutePath = String(rest)
         } else {
             absolutePath = basePath + Self.directory(of: pagePath) + rest
         }
-        if absolutePath.contains("%") { absolutePath = Self.percentDecoded(absolutePath) }
-        guard let normalized = Self.normalized(absolutePath), normalized.hasPrefix(basePath) else {
+        if absolutePath.utf8.contains(UInt8(ascii: "%")) { absolutePath = Self.percentDecoded(absolutePath) }
+        guard let normalized = Self.normalized(absolutePath), normalized.utf8.starts(with: basePath.utf8) else {
             return .outsideSite
         }
-        return .site(path: String(normalized.dropFirst(basePath.count)), fragment: fragment)
+        return .site(path: String(normalized.utf8.dropFirst(basePath.utf8.count)) ?? "", fragment: fragment)
     }
 
-    private var host: String {
-        guard let schemeEnd = origin.range(of: "://") else { return origin }
-        return String(origin[schemeEnd.upperBound...])
+
+    /// `https:`, `mailto:`…: letters first, then letters, digits, `+ - .` up to a colon.
+    private static func hasScheme(_ bytes: Substring.UTF8View) -> Bool {
+        guard let first = bytes.first, isASCIILetter(first) else { return false }
+        for byte in bytes.dropFirst() {
+            if byte == UInt8(ascii: ":") { return true }
+            guard isASCIILetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2B || byte == 0x2D || byte == 0x2E else {
+                return false
+            }
+        }
+        return false
     }
 
-    private static func hasScheme(_ text: Substring) -> Bool {
-        guard let colon = text.firstIndex(of: ":"), colon != text.startIndex else { return false }
-        let scheme = text[..<colon]
-        return scheme.first?.isLetter == true
-            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A
+    }
+
+    private static func equalIgnoringASCIICase(_ lhs: some Collection<UInt8>, _ rhs: some Collection<UInt8>) -> Bool {
+        lhs.count == rhs.count && zip(lhs, rhs).allSatisfy { a, b in a == b || (isASCIILetter(a) && a | 0x20 == b | 0x20) }
     }
 
     private static func directory(of pagePath: String) -> Substring {
@@ -89,22 +108,35 @@ struct SiteAddress: Sendable {
 
     /// Removes `.` and `..` segments; nil when `..` climbs above the origin's root.
     private static func normalized(_ path: String) -> String? {
-        var parts: [Substring] = []
-        let segments = path.split(separator: "/", omittingEmptySubsequences: false)
-        for (index, segment) in segments.enumerated() {
-            let isLast = index == segments.count - 1
-            switch segment {
-            case ".":
-                if isLast { parts.append("") }
-            case "..":
-                guard parts.count > 1 else { return nil }
-                parts.removeLast()
-                if isLast { parts.append("") }
-            default:
-                parts.append(segment)
-            }
+        let input = Array(path.utf8)
+        // Fast path: most paths have no dot segment at all.
+        if !input.indices.contains(where: { input[$0] == UInt8(ascii: ".") && ($0 == 0 || input[$0 - 1] == UInt8(ascii: "/")) }) {
+            return path
         }
-        return parts.joined(separator: "/")
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var segmentStarts: [Int] = []
+        var position = 0
+        while position <= input.count {
+            let end = input[position...].firstIndex(of: UInt8(ascii: "/")) ?? input.count
+            let segment = input[position..<end]
+            let isLast = end == input.count
+            if segment.elementsEqual([UInt8(ascii: ".")]) {
+                // nothing: "a/./b" is "a/b"
+            } else if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
+                guard segmentStarts.count > 1, let start = segmentStarts.popLast() else { return nil }
+                output.removeSubrange(start...)
+            } else {
+                segmentStarts.append(output.count)
+                output.append(contentsOf: segment)
+                if !isLast { output.append(UInt8(ascii: "/")) }
+                position = end + 1
+                continue
+            }
+            // A dropped or climbing segment at the end still names a folder: keep the slash.
+            position = end + 1
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     private static func percentDecoded(_ text: String) -> String {

@@ -16,7 +16,10 @@ public enum SiteValidation {
     ///   - site: the folder `helpcenter build` wrote.
     ///   - displayPath: how findings name that folder (`site`), as the user typed it.
     public static func run(site: URL, displayPath: String, expectations: SiteExpectations) throws -> ValidationReport {
-        let files = try listFiles(in: site, displayPath: displayPath)
+        guard let files = SiteFiles.list(site.path) else {
+            throw UnreadableSiteError(description: "\(displayPath): no such folder, or it cannot be read; build the site first (`helpcenter build` or `make site`)")
+        }
+        let sitePath = site.path
         let displayRoot = displayPath.hasSuffix("/") ? displayPath : displayPath + "/"
         let address = SiteAddress(baseURL: expectations.baseURL)
         let pagePaths = files.filter { $0.hasSuffix(".html") }.sorted()
@@ -25,14 +28,13 @@ public enum SiteValidation {
         DispatchQueue.concurrentPerform(iterations: pagePaths.count) { position in
             let path = pagePaths[position]
             let file = displayRoot + path
-            guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(path).path) else {
+            guard let bytes = SiteFiles.read(sitePath + "/" + path) else {
                 let finding = Finding(.htmlParse, .error("the page cannot be read", file: file, at: SourceLocation(line: 1, column: 1)))
                 inspected.store((emptySummary(path), [finding]), at: position)
                 return
             }
-            let text = String(decoding: data, as: UTF8.self)
             var inspection = PageInspection(
-                document: HTMLDocument(parsing: text), path: path, file: file, expectations: expectations,
+                document: HTMLDocument(parsing: bytes), path: path, file: file, expectations: expectations,
                 address: address)
             let summary = inspection.run()
             inspected.store((summary, inspection.findings), at: position)
@@ -56,22 +58,4 @@ public enum SiteValidation {
             isIndexable: false)
     }
 
-    /// Every regular file under the folder, relative to it; hidden files (the build manifest,
-    /// staging folders) are not part of the site.
-    private static func listFiles(in site: URL, displayPath: String) throws -> Set<String> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: site.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw UnreadableSiteError(description: "\(displayPath): no such folder; build the site first (`helpcenter build` or `make site`)")
-        }
-        guard let enumerator = FileManager.default.enumerator(at: site, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles]) else {
-            throw UnreadableSiteError(description: "\(displayPath): the folder cannot be listed")
-        }
-        let rootLength = site.standardizedFileURL.path.count + 1
-        var files: Set<String> = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            files.insert(String(url.standardizedFileURL.path.dropFirst(rootLength)))
-        }
-        return files
-    }
 }

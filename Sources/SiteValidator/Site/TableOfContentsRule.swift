@@ -22,7 +22,7 @@ struct TableOfContentsRule {
     func problems() -> [Problem] {
         let navigation = document.elements(named: "nav").first { isTableOfContents($0) }
         guard let article = document.elements(named: "article").first else { return [] }
-        let excluded = navigation.map { Set([$0] + document.descendants(of: $0)) } ?? []
+        let excluded = navigation.map { $0..<Int(document.nodes[$0].subtreeEnd) } ?? 0..<0
         let headings = document.descendants(of: article).filter { index in
             let node = document.nodes[index]
             return (node.name == "h2" || node.name == "h3") && node.has(attribute: "id") && !excluded.contains(index)
