@@ -48,10 +48,30 @@ struct ContentFixture {
         return (loader, loaded, try #require(loaded.content))
     }
 
+    /// The git history of this folder, reading old texts with the loaded phrasebooks.
+    func gitHistory() throws -> GitSourceHistory {
+        let (loader, loaded, _) = try load()
+        return GitSourceHistory(workingDirectory: directory) { text, file, locale in
+            loader.parseArticle(text: text, file: file, locale: locale, in: loaded).0
+        }
+    }
+
     /// Every finding of the content audit, printed as the CLI prints them.
     func audit(history: (any SourceHistory)? = nil) throws -> [String] {
         let (_, _, model) = try load()
         return ContentAudit.run(model, history: history).diagnostics.map(\.formatted)
+    }
+
+    /// Runs git in the temporary folder (`git init`, `git commit -a`…), failing the test on an error.
+    func git(_ arguments: String...) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["-c", "user.name=Test", "-c", "user.email=test@example.com", "-c", "commit.gpgsign=false"] + arguments
+        process.currentDirectoryURL = content.directory
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
     }
 
     func cleanUp() { content.remove() }

@@ -14,7 +14,10 @@ struct ContentRealContentTests {
         let loaded = try loader.load(root: "content")
         #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics.map(\.formatted))")
         let content = try #require(loaded.content)
-        let report = ContentAudit.run(content, history: nil)
+        let history = GitSourceHistory(workingDirectory: repositoryRoot.path) { text, file, locale in
+            loader.parseArticle(text: text, file: file, locale: locale, in: loaded).0
+        }
+        let report = ContentAudit.run(content, history: history)
         #expect(report.diagnostics.map(\.formatted) == [])
         #expect(report.articles == [
             "content/fr/modifier-identifiants-connexion.md", "content/en/change-reset-login-credentials.md",

@@ -32,7 +32,8 @@ public enum ContentAudit {
                 let source = byLocaleAndID["\(recorded.locale)/\(translation.id)"]
             else { continue }
             if recorded.version != source.frontMatter.version {
-                continue
+                findings.append(OutdatedTranslationCheck.finding(
+                    translation: translation, recorded: recorded.version, source: source, history: history))
             } else if let finding = ProcedureShapeCheck.finding(translation: translation, source: source) {
                 findings.append(finding)
             }
