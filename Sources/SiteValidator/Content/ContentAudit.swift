@@ -16,6 +16,9 @@ public enum ContentAudit {
     public static func run(_ content: HelpContent, history: (any SourceHistory)?) -> ValidationReport {
         var findings = MissingTranslationCheck.findings(content)
         findings += translationFindings(content, history: history)
+        let catalogs = ChromeCatalogs(content)
+        findings += ChromeMissingKeyCheck.findings(catalogs)
+        findings += ChromeUntranslatedCheck.findings(catalogs)
         return ValidationReport(articles: content.articles.map(\.file), findings: sorted(findings))
     }
 
