@@ -94,6 +94,16 @@ struct ContentOutdatedTests {
         #expect(findings.contains(Self.englishWarning("history unavailable: no source history was given")))
     }
 
+    @Test("the history is asked once per source and version, however many locales translate it")
+    func historyAskedOnce() throws {
+        let fixture = try ContentFixture()
+        defer { fixture.cleanUp() }
+        try fixture.edit(ContentFixture.source, Self.version2)
+        let history = CountingHistory()
+        #expect(try fixture.audit(history: history).count == 3)
+        #expect(history.count == 1)
+    }
+
     @Test("a translation recording a version the source never reached")
     func versionAhead() throws {
         let fixture = try ContentFixture()
@@ -152,5 +162,18 @@ private struct FixedHistory: SourceHistory {
     func article(_ source: Article, atVersion version: Int) throws(SourceHistoryUnavailable) -> Article {
         guard version == 1 else { throw SourceHistoryUnavailable("only version 1 is known") }
         return article
+    }
+}
+
+/// A history that knows no version and counts how often it was asked.
+private final class CountingHistory: SourceHistory, @unchecked Sendable {
+    private let lock = NSLock()
+    private var asked = 0
+
+    var count: Int { lock.withLock { asked } }
+
+    func article(_ source: Article, atVersion version: Int) throws(SourceHistoryUnavailable) -> Article {
+        lock.withLock { asked += 1 }
+        throw SourceHistoryUnavailable("unknown")
     }
 }

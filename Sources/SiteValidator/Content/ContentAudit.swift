@@ -30,13 +30,13 @@ public enum ContentAudit {
             byLocaleAndID["\(article.locale)/\(article.id)"] = article
         }
         var findings: [Finding] = []
+        var outdated = OutdatedTranslationCheck(history: history)
         for translation in content.articles {
             guard let recorded = translation.frontMatter.translates,
                 let source = byLocaleAndID["\(recorded.locale)/\(translation.id)"]
             else { continue }
             if recorded.version != source.frontMatter.version {
-                findings.append(OutdatedTranslationCheck.finding(
-                    translation: translation, recorded: recorded.version, source: source, history: history))
+                findings.append(outdated.finding(translation: translation, recorded: recorded.version, source: source))
             } else if let finding = ProcedureShapeCheck.finding(translation: translation, source: source) {
                 findings.append(finding)
             }
