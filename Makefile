@@ -4,12 +4,13 @@ CONTENT ?= content
 SITE ?= site
 RELEASE_BIN = .build/release/helpcenter
 
-.PHONY: site test setup build lint model watch screenshots bench bench-build format clean
+.PHONY: site test setup build lint model validate watch screenshots bench bench-build bench-validate format clean
 
-## site: install what is missing, build, and generate site/ from content/ (validation and the
-## procedure checker join this target as they land)
+## site: install what is missing, build, generate site/ from content/, then validate the site
+## and the content (errors fail; warnings such as a missing translation are printed)
 site: build
 	$(RELEASE_BIN) build --content $(CONTENT) --output $(SITE)
+	$(RELEASE_BIN) validate $(SITE) --content $(CONTENT) --fail-on error
 
 ## test: the whole test suite (what .ci/run calls): Swift Testing, then what a real headless
 ## Chromium shows of a site built from content/ (relative dates, search, feedback, CSP)
@@ -32,6 +33,10 @@ lint: build
 
 model: build
 	$(RELEASE_BIN) model --content $(CONTENT)
+
+## validate: check the built site/ and the content across locales (any finding exits 1)
+validate: build
+	$(RELEASE_BIN) validate $(SITE) --content $(CONTENT)
 
 ## watch: build, then rebuild what each saved edit affects
 watch: build

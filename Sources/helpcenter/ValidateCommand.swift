@@ -27,7 +27,8 @@ struct ValidateCommand: ParsableCommand {
     var failOn: FailureThreshold = .warning
 
     func run() throws {
-        let loaded = try options.load()
+        let loader = ContentLoader()
+        let loaded = try ContentOptions.load(options.content, with: loader)
         defer { ProcessLifetime.keep(loaded) }
         guard let content = loaded.content else {
             DiagnosticReport.print(loaded.diagnostics)
@@ -43,6 +44,12 @@ struct ValidateCommand: ParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         report.findings += loaded.diagnostics.map { Finding(.contentParse, $0) }
+        // What changed in a source since a translation was made comes from git history, where
+        // the older version is parsed with today's phrasebook.
+        let history = GitSourceHistory { text, file, locale in
+            loader.parseArticle(text: text, file: file, locale: locale, in: loaded).0
+        }
+        report.merge(ContentAudit.run(content, history: history))
         let printed = FindingsReport(report: report, failOn: failOn)
         printed.print(as: format)
         if printed.fails { throw ExitStatus.findings.exitCode }
