@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import Glibc
 
 /// The one place that holds libxml2 pointers. HTML pages go through libxml2's SAX interface
 /// straight into ``HTMLNode`` values (no libxml2 tree: half the work, which matters at 20,000
@@ -44,7 +45,7 @@ enum LibXML2Reader {
             }
         }
         builder.finish()
-        return HTMLDocument(nodes: builder.nodes, errors: builder.errors, bytes: bytes)
+        return HTMLDocument(nodes: builder.nodes, attributes: builder.attributes, arena: builder.arena, errors: builder.errors, bytes: bytes)
     }
 
     // MARK: - HTML through SAX
@@ -77,15 +78,15 @@ enum LibXML2Reader {
 
     private static let startElement: startElementSAXFunc = { context, name, attributes in
         guard let builder = LibXML2Reader.builder(context), let name else { return }
-        var list: [HTMLAttribute] = []
+        let first = builder.attributes.count
         if var pair = attributes {
+            // libxml2's HTML parser gives names in lowercase already.
             while let attributeName = pair.pointee {
-                let value = pair.successor().pointee.map { String(cString: $0) } ?? ""
-                list.append(HTMLAttribute(name: String(cString: attributeName).lowercased(), value: value))
+                builder.addAttribute(String(cString: attributeName), value: pair.successor().pointee)
                 pair = pair.advanced(by: 2)
             }
         }
-        builder.open(String(cString: name), attributes: list, line: builder.currentLine)
+        builder.open(String(cString: name), attributesFrom: first, line: builder.currentLine)
     }
 
     private static let endElement: endElementSAXFunc = { context, _ in
@@ -112,7 +113,9 @@ enum LibXML2Reader {
             let line = Int32(truncatingIfNeeded: xmlGetLineNo(node))
             var descend = false
             if node.pointee.type == XML_ELEMENT_NODE {
-                builder.open(node.pointee.name.map { String(cString: $0) } ?? "", attributes: attributes(of: node), line: line)
+                let first = builder.attributes.count
+                addAttributes(of: node, to: builder)
+                builder.open(node.pointee.name.map { String(cString: $0) } ?? "", attributesFrom: first, line: line)
                 descend = node.pointee.children != nil
                 if !descend { builder.close() }
             } else if node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE, let content = node.pointee.content {
@@ -131,19 +134,18 @@ enum LibXML2Reader {
         }
     }
 
-    private static func attributes(of node: xmlNodePtr) -> [HTMLAttribute] {
-        var result: [HTMLAttribute] = []
+    private static func addAttributes(of node: xmlNodePtr, to builder: NodeBuilder) {
         var property = node.pointee.properties
         while let attribute = property {
-            var value = ""
+            let name = attribute.pointee.name.map { String(cString: $0) } ?? ""
             if let children = attribute.pointee.children, let joined = xmlNodeListGetString(node.pointee.doc, children, 1) {
                 defer { clibxml2_free(joined) }
-                value = String(cString: joined)
+                builder.addAttribute(name, value: joined)
+            } else {
+                builder.addAttribute(name, value: nil)
             }
-            result.append(HTMLAttribute(name: attribute.pointee.name.map { String(cString: $0) } ?? "", value: value))
             property = attribute.pointee.next
         }
-        return result
     }
 
     // MARK: - Errors
@@ -166,17 +168,22 @@ enum LibXML2Reader {
     /// Receives one parse's events and errors and lays the nodes out in document order.
     private final class NodeBuilder {
         var nodes: [HTMLNode] = []
+        var attributes: [StoredAttribute] = []
+        var arena: [UInt8] = []
         var errors: [HTMLParseError] = []
         /// Indices of the elements not yet closed.
         private var open: [Int] = []
-        /// Text arrives in pieces; it becomes one node when the next tag starts or ends.
-        private var pendingText: [UInt8] = []
+        /// Text arrives in pieces, appended to the arena from here; it becomes one node when
+        /// the next tag starts or ends.
+        private var pendingStart = 0
         private var pendingLine: Int32 = 0
         /// The SAX parser while it runs, for the line it has reached.
         var parser: htmlParserCtxtPtr?
 
         init() {
             nodes.reserveCapacity(512)
+            attributes.reserveCapacity(512)
+            arena.reserveCapacity(16_384)
         }
 
         var currentLine: Int32 {
@@ -184,9 +191,26 @@ enum LibXML2Reader {
             return Int32(truncatingIfNeeded: input.pointee.line)
         }
 
-        func open(_ name: String, attributes: [HTMLAttribute], line: Int32) {
+        /// Adds an attribute of the element about to open (text before it is closed off first).
+        func addAttribute(_ name: String, value: UnsafePointer<UInt8>?) {
             flushText()
-            nodes.append(HTMLNode(kind: .element, name: name, attributes: attributes, text: "", line: line, parent: Int32(open.last ?? -1), subtreeEnd: 0))
+            let start = Int32(arena.count)
+            if let value {
+                value.withMemoryRebound(to: CChar.self, capacity: 1) { text in
+                    arena.append(contentsOf: UnsafeBufferPointer(start: value, count: strlen(text)))
+                }
+            }
+            attributes.append(StoredAttribute(name: name, value: start..<Int32(arena.count)))
+            pendingStart = arena.count
+        }
+
+        /// Opens an element whose attributes are the table's entries from `first` on.
+        func open(_ name: String, attributesFrom first: Int, line: Int32) {
+            flushText()
+            nodes.append(
+                HTMLNode(
+                    kind: .element, name: name, line: line, parent: Int32(open.last ?? -1), subtreeEnd: 0,
+                    attributeRange: Int32(first)..<Int32(attributes.count), textRange: 0..<0))
             open.append(nodes.count - 1)
         }
 
@@ -197,14 +221,13 @@ enum LibXML2Reader {
         }
 
         func appendText(_ bytes: UnsafeBufferPointer<UInt8>, line: Int32) {
-            if pendingText.isEmpty { pendingLine = line }
-            pendingText.append(contentsOf: bytes)
+            if pendingStart == arena.count { pendingLine = line }
+            arena.append(contentsOf: bytes)
         }
 
         func appendText(_ text: UnsafePointer<UInt8>, line: Int32) {
-            var end = text
-            while end.pointee != 0 { end += 1 }
-            appendText(UnsafeBufferPointer(start: text, count: end - text), line: line)
+            let length = text.withMemoryRebound(to: CChar.self, capacity: 1) { strlen($0) }
+            appendText(UnsafeBufferPointer(start: text, count: length), line: line)
         }
 
         func finish() {
@@ -212,13 +235,14 @@ enum LibXML2Reader {
             while !open.isEmpty { close() }
         }
 
-        /// Whitespace-only runs are kept as one space: they still separate words.
+        /// Moves the text gathered since the last tag into the arena as one text node.
         private func flushText() {
-            guard !pendingText.isEmpty else { return }
-            let blank = pendingText.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D || $0 == 0x0C }
-            let text = blank ? " " : String(decoding: pendingText, as: UTF8.self)
-            nodes.append(HTMLNode(kind: .text, name: "", attributes: [], text: text, line: pendingLine, parent: Int32(open.last ?? -1), subtreeEnd: Int32(nodes.count + 1)))
-            pendingText.removeAll(keepingCapacity: true)
+            guard pendingStart < arena.count else { return }
+            nodes.append(
+                HTMLNode(
+                    kind: .text, name: "", line: pendingLine, parent: Int32(open.last ?? -1), subtreeEnd: Int32(nodes.count + 1),
+                    attributeRange: 0..<0, textRange: Int32(pendingStart)..<Int32(arena.count)))
+            pendingStart = arena.count
         }
     }
 }

@@ -16,7 +16,8 @@ struct HTMLDocumentTests {
         let links = page.elements(named: "a")
         #expect(links.count == 1)
         let link = page.nodes[links[0]]
-        #expect(link[attribute: "href"] == "/a/")
+        #expect(page.attribute("href", of: links[0]) == "/a/")
+        #expect(page.attributes(of: links[0]).map(\.name) == ["href"])
         #expect(link.line == 3)
         #expect(page.text(of: links[0]) == "Un lien")
         #expect(page.ancestors(of: links[0]).map { page.nodes[$0].name } == ["nav", "header", "body", "html"])

@@ -22,15 +22,19 @@ struct PageInspection {
         self.file = file
         self.expectations = expectations
         self.address = address
-        ids = Set(document.elementIndices.compactMap { document.nodes[$0][attribute: "id"] })
+        ids = Set(document.elementIndices.compactMap { document.attribute("id", of: $0) })
     }
 
-    /// Elements that load something the page needs, and the attribute holding its address.
-    private static let resourceAttributes: [String: [String]] = [
-        "script": ["src"], "img": ["src", "srcset"], "source": ["src", "srcset"], "iframe": ["src"],
-        "embed": ["src"], "object": ["data"], "video": ["src", "poster"], "audio": ["src"], "track": ["src"],
-        "input": ["src"],
-    ]
+    /// Elements that load something the page needs, and the attributes holding its address.
+    private static func resourceAttributes(of element: String) -> [String] {
+        switch element {
+        case "script", "iframe", "embed", "audio", "track", "input": ["src"]
+        case "img", "source": ["src", "srcset"]
+        case "video": ["src", "poster"]
+        case "object": ["data"]
+        default: []
+        }
+    }
     /// `<link rel>` values that make the browser fetch the link.
     private static let fetchedLinkRelations: Set<String> = [
         "stylesheet", "icon", "preload", "modulepreload", "prefetch", "manifest", "apple-touch-icon",
@@ -62,7 +66,7 @@ struct PageInspection {
             report(.htmlLang, SourceLocation(line: 1, column: 1), "the page has no <html> element; it must declare lang=\"\(expected)\"")
             return
         }
-        let lang = document.nodes[html][attribute: "lang"]
+        let lang = document.attribute("lang", of: html)
         if lang != expected {
             let found = lang.map { "lang=\"\($0)\"" } ?? "no lang"
             report(.htmlLang, location(html, "lang="), "<html> has \(found), but the page is in the '\(expected)' folder; it must be lang=\"\(expected)\"")
@@ -85,9 +89,9 @@ struct PageInspection {
         if titles.isEmpty || document.text(of: titles[0]).isEmpty {
             report(.titleAndDescription, titles.first.map { location($0, "<title") } ?? headLocation, "the page has no <title> text")
         }
-        let descriptions = document.elements(named: "meta").filter { document.nodes[$0][attribute: "name"]?.lowercased() == "description" }
+        let descriptions = document.elements(named: "meta").filter { document.attribute("name", of: $0)?.lowercased() == "description" }
         if let description = descriptions.first {
-            if (document.nodes[description][attribute: "content"] ?? "").allSatisfy(\.isWhitespace) {
+            if (document.attribute("content", of: description) ?? "").allSatisfy(\.isWhitespace) {
                 report(.titleAndDescription, location(description, "content="), "the meta description is empty")
             }
         } else {
@@ -98,48 +102,50 @@ struct PageInspection {
     private mutating func checkLabels() {
         var labelled: Set<String> = []
         for label in document.elements(named: "label") {
-            if let target = document.nodes[label][attribute: "for"] { labelled.insert(target) }
+            if let target = document.attribute("for", of: label) { labelled.insert(target) }
         }
         for control in document.elementIndices where ["input", "select", "textarea"].contains(document.nodes[control].name) {
             let node = document.nodes[control]
-            if node.name == "input", Self.unlabelledInputTypes.contains((node[attribute: "type"] ?? "text").lowercased()) {
+            if node.name == "input", Self.unlabelledInputTypes.contains((document.attribute("type", of: control) ?? "text").lowercased()) {
                 continue
             }
-            if let id = node[attribute: "id"], labelled.contains(id) { continue }
-            if let name = node[attribute: "aria-label"], !name.allSatisfy(\.isWhitespace) { continue }
-            if let references = node[attribute: "aria-labelledby"],
+            if let id = document.attribute("id", of: control), labelled.contains(id) { continue }
+            if let name = document.attribute("aria-label", of: control), !name.allSatisfy(\.isWhitespace) { continue }
+            if let references = document.attribute("aria-labelledby", of: control),
                 !references.split(separator: " ").isEmpty,
                 references.split(separator: " ").allSatisfy({ ids.contains(String($0)) })
             {
                 continue
             }
             if document.ancestors(of: control).contains(where: { document.nodes[$0].name == "label" }) { continue }
-            let name = node[attribute: "name"].map { " name=\"\($0)\"" } ?? ""
+            let name = document.attribute("name", of: control).map { " name=\"\($0)\"" } ?? ""
             report(.unlabelledControl, location(control, "<\(node.name)"), "<\(node.name)\(name)> has no label; give it a <label for> (or aria-label) that a screen reader can announce")
         }
     }
 
     private mutating func checkScriptsAndStyles() {
+        for index in document.elements(named: "script")
+        where !document.hasAttribute("src", of: index) || !document.text(of: index).isEmpty {
+            report(.inlineScript, location(index, "<script"), "inline <script>: the Content-Security-Policy forbids it; move the code to a file under assets/")
+        }
+        for index in document.elements(named: "style") {
+            report(.inlineScript, location(index, "<style"), "inline <style>: the Content-Security-Policy forbids it; move the rules to assets/site.css")
+        }
         for index in document.elementIndices {
-            let node = document.nodes[index]
-            if node.name == "script", !node.has(attribute: "src") || !document.text(of: index).isEmpty {
-                report(.inlineScript, location(index, "<script"), "inline <script>: the Content-Security-Policy forbids it; move the code to a file under assets/")
+            let name = document.nodes[index].name
+            if document.hasAttribute("style", of: index) {
+                report(.inlineScript, location(index, "style="), "a style attribute on <\(name)>: the Content-Security-Policy forbids it; use a class")
             }
-            if node.name == "style" {
-                report(.inlineScript, location(index, "<style"), "inline <style>: the Content-Security-Policy forbids it; move the rules to assets/site.css")
+            if let handler = document.firstAttributeName(of: index, where: { $0.utf8.count > 2 && $0.utf8.starts(with: "on".utf8) }) {
+                report(.inlineScript, location(index, "\(handler)="), "an \(handler) handler on <\(name)>: inline script is forbidden; attach listeners from a script file")
             }
-            for attribute in node.attributes {
-                if attribute.name == "style" {
-                    report(.inlineScript, location(index, "style="), "a style attribute on <\(node.name)>: the Content-Security-Policy forbids it; use a class")
-                } else if attribute.name.hasPrefix("on") {
-                    report(.inlineScript, location(index, "\(attribute.name)="), "an \(attribute.name) handler on <\(node.name)>: inline script is forbidden; attach listeners from a script file")
-                } else if ["href", "src", "action"].contains(attribute.name), Self.isJavaScriptURL(attribute.value) {
-                    report(.inlineScript, location(index, "\(attribute.name)="), "a javascript: URL on <\(node.name)>: inline script is forbidden")
-                }
-            }
-            for (attributeName, value) in resources(of: index) {
-                if address.resolve(value, fromPage: urlPath) == .elsewhere, !value.lowercased().hasPrefix("data:") {
-                    report(.foreignResource, location(index, "\(attributeName)="), "<\(node.name)> loads \(value) from another origin; serve it from the site (the Content-Security-Policy blocks it)")
+        }
+        for name in ["a", "area", "form", "iframe"] {
+            for index in document.elements(named: name) {
+                for attribute in ["href", "src", "action"] {
+                    if let value = document.attribute(attribute, of: index), Self.isJavaScriptURL(value) {
+                        report(.inlineScript, location(index, "\(attribute)="), "a javascript: URL on <\(name)>: inline script is forbidden")
+                    }
                 }
             }
         }
@@ -158,14 +164,14 @@ struct PageInspection {
     /// The addresses the page fetches: `(attribute, value)` pairs, `srcset` split into URLs.
     private func resources(of index: Int) -> [(String, String)] {
         let node = document.nodes[index]
-        var names = Self.resourceAttributes[node.name] ?? []
-        if node.name == "link", let rel = node[attribute: "rel"]?.lowercased(),
+        var names = Self.resourceAttributes(of: node.name)
+        if node.name == "link", let rel = document.attribute("rel", of: index)?.lowercased(),
             rel.split(separator: " ").contains(where: { Self.fetchedLinkRelations.contains(String($0)) })
         {
             names.append("href")
         }
         return names.flatMap { name -> [(String, String)] in
-            guard let value = node[attribute: name] else { return [] }
+            guard let value = document.attribute(name, of: index) else { return [] }
             guard name == "srcset" else { return [(name, value)] }
             return value.split(separator: ",").compactMap { candidate in
                 candidate.split(separator: " ").first.map { (name, String($0)) }
@@ -173,37 +179,45 @@ struct PageInspection {
         }
     }
 
-    private func summarize() -> PageSummary {
+    /// Collects the page's links and alternates, and reports resources from other origins.
+    private mutating func summarize() -> PageSummary {
         var references: [PageSummary.Reference] = []
         var alternates: [PageSummary.Alternate] = []
         var isIndexable = true
         for index in document.elementIndices {
             let node = document.nodes[index]
-            if node.name == "meta", node[attribute: "name"]?.lowercased() == "robots",
-                node[attribute: "content"]?.lowercased().contains("noindex") == true
+            if node.name == "meta", document.attribute("name", of: index)?.lowercased() == "robots",
+                document.attribute("content", of: index)?.lowercased().contains("noindex") == true
             {
                 isIndexable = false
             }
-            var addresses: [(String, String)] = resources(of: index)
+            var addresses = resources(of: index)
+            let fetchedCount = addresses.count
             if ["a", "area"].contains(node.name) || (node.name == "link" && !addresses.contains { $0.0 == "href" }),
-                let href = node[attribute: "href"]
+                let href = document.attribute("href", of: index)
             {
                 addresses.append(("href", href))
             }
-            if node.name == "form", (node[attribute: "method"] ?? "get").lowercased() == "get", let action = node[attribute: "action"] {
+            if node.name == "form", (document.attribute("method", of: index) ?? "get").lowercased() == "get", let action = document.attribute("action", of: index) {
                 addresses.append(("action", action))
             }
-            for (attributeName, value) in addresses {
+            for (position, (attributeName, value)) in addresses.enumerated() {
                 let target = address.resolve(value, fromPage: urlPath)
-                guard target != .elsewhere else { continue }
-                let location = location(index, "\(attributeName)=\"\(value)")
-                if node.name == "link", node[attribute: "rel"]?.lowercased() == "alternate", let hreflang = node[attribute: "hreflang"] {
-                    alternates.append(.init(hreflang: hreflang, written: value, target: target, location: location))
+                guard target != .elsewhere else {
+                    // A link may leave the site; a stylesheet, script or image may not.
+                    if position < fetchedCount, !value.lowercased().hasPrefix("data:") {
+                        report(.foreignResource, location(index, "\(attributeName)="), "<\(node.name)> loads \(value) from another origin; serve it from the site (the Content-Security-Policy blocks it)")
+                    }
+                    continue
                 }
-                references.append(.init(written: value, target: target, location: location))
+                let reference = PageSummary.Reference(attribute: attributeName, written: value, target: target, line: node.line)
+                if node.name == "link", document.attribute("rel", of: index)?.lowercased() == "alternate", let hreflang = document.attribute("hreflang", of: index) {
+                    alternates.append(.init(hreflang: hreflang, reference: reference))
+                }
+                references.append(reference)
             }
         }
-        let lang = document.elements(named: "html").first.flatMap { document.nodes[$0][attribute: "lang"] }
+        let lang = document.elements(named: "html").first.flatMap { document.attribute("lang", of: $0) }
         return PageSummary(
             path: path, urlPath: urlPath, ids: ids, references: references, alternates: alternates, lang: lang,
             isIndexable: isIndexable)

@@ -5,18 +5,21 @@ internal import HelpModel
 struct PageSummary: Sendable {
     /// A link or resource of the page that leads into the site.
     struct Reference: Sendable {
-        /// As written in the page (for messages).
+        /// The attribute holding it (`href`), and its value as written in the page.
+        let attribute: String
         let written: String
         let target: SiteAddress.Target
-        let location: SourceLocation
+        /// The line of its element; the column is looked up only for a finding.
+        let line: Int32
+
+        /// What to look for on the line to find the column: `href="…`.
+        var needle: String { "\(attribute)=\"\(written)" }
     }
 
     /// A `<link rel="alternate" hreflang>` of the page.
     struct Alternate: Sendable {
         let hreflang: String
-        let written: String
-        let target: SiteAddress.Target
-        let location: SourceLocation
+        let reference: Reference
     }
 
     /// The file under the site folder (`fr/x/index.html`).

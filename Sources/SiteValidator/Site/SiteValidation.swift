@@ -42,13 +42,14 @@ public enum SiteValidation {
         let results = inspected.values
         let index = SiteIndex(files: files, pages: Dictionary(uniqueKeysWithValues: results.map { ($0.0.path, $0.0) }))
 
-        let crossPage = CrossPageRules(index: index, displayRoot: displayRoot)
-        let linked = ParallelResults<[Finding]>(count: results.count)
-        DispatchQueue.concurrentPerform(iterations: results.count) { position in
-            linked.store(crossPage.findings(for: results[position].0), at: position)
+        // The sitemap is one file read by one thread: it runs beside the links of the pages.
+        let crossPage = CrossPageRules(index: index, displayRoot: displayRoot, sitePath: sitePath)
+        let sitemap = SitemapRule(siteFolder: site, displayRoot: displayRoot, index: index, address: address)
+        let linked = ParallelResults<[Finding]>(count: results.count + 1)
+        DispatchQueue.concurrentPerform(iterations: results.count + 1) { position in
+            linked.store(position == 0 ? sitemap.findings() : crossPage.findings(for: results[position - 1].0), at: position)
         }
-        var findings = results.flatMap(\.1) + linked.values.flatMap { $0 }
-        findings += SitemapRule(siteFolder: site, displayRoot: displayRoot, index: index, address: address).findings()
+        let findings = results.flatMap(\.1) + linked.values.flatMap { $0 }
         return ValidationReport(pages: pagePaths.map { displayRoot + $0 }, findings: findings)
     }
 

@@ -32,7 +32,11 @@ struct SitemapRule {
             let isIndex = document.nodes.first { $0.kind == .element }?.name == "sitemapindex"
             for loc in document.elements(named: "loc") {
                 let url = document.text(of: loc)
-                let location = SourceLocation(line: Int(document.nodes[loc].line), column: document.column(of: url, onLine: Int(document.nodes[loc].line)) ?? 1)
+                // Columns are looked up only for a finding: finding a line is a scan of the file.
+                var location: SourceLocation {
+                    let line = Int(document.nodes[loc].line)
+                    return SourceLocation(line: line, column: document.column(of: url, onLine: line) ?? 1)
+                }
                 guard case .site(let path, _) = address.resolve(url, fromPage: "") else {
                     findings.append(Finding(.sitemap, .error("\(url) is not an address of this site (\(address.origin)\(address.basePath))", file: file, at: location)))
                     continue

@@ -25,14 +25,14 @@ struct TableOfContentsRule {
         let excluded = navigation.map { $0..<Int(document.nodes[$0].subtreeEnd) } ?? 0..<0
         let headings = document.descendants(of: article).filter { index in
             let node = document.nodes[index]
-            return (node.name == "h2" || node.name == "h3") && node.has(attribute: "id") && !excluded.contains(index)
-        }.map { Entry(node: $0, target: document.nodes[$0][attribute: "id"] ?? "", text: document.text(of: $0)) }
+            return (node.name == "h2" || node.name == "h3") && document.hasAttribute("id", of: index) && !excluded.contains(index)
+        }.map { Entry(node: $0, target: document.attribute("id", of: $0) ?? "", text: document.text(of: $0)) }
         guard let navigation else {
             guard let first = headings.first else { return [] }
             return [Problem(node: first.node, message: "the article has section headings but no table of contents (nav.toc)")]
         }
         let entries = document.descendants(of: navigation).filter { document.nodes[$0].name == "a" }.map { link in
-            let href = document.nodes[link][attribute: "href"] ?? ""
+            let href = document.attribute("href", of: link) ?? ""
             return Entry(node: link, target: href.hasPrefix("#") ? String(href.dropFirst()) : href, text: document.text(of: link))
         }
         for (position, (entry, heading)) in zip(entries, headings).enumerated() where entry.target != heading.target || entry.text != heading.text {
@@ -54,6 +54,6 @@ struct TableOfContentsRule {
     }
 
     private func isTableOfContents(_ index: Int) -> Bool {
-        (document.nodes[index][attribute: "class"] ?? "").split(separator: " ").contains("toc")
+        (document.attribute("class", of: index) ?? "").split(separator: " ").contains("toc")
     }
 }
