@@ -63,7 +63,7 @@ struct Page {
         let action: String
         private(set) var fields: [(name: String, value: String)] = []
         private var labels: [String: String] = [:]
-        private var checkboxes: [String: (name: String, value: String)] = [:]
+        private var checkboxes: [(label: String, name: String, value: String)] = []
 
         init(action: String, body: String) {
             self.action = action
@@ -84,7 +84,7 @@ struct Page {
                 guard let input = ids[String(match.1)] else { continue }
                 let label = Page.visible(String(match.2))
                 if input.type == "checkbox" {
-                    checkboxes[label] = (input.name, input.value)
+                    checkboxes.append((label, input.name, input.value))
                 } else {
                     labels[label] = input.name
                 }
@@ -104,13 +104,13 @@ struct Page {
         /// Ticks the checkbox labelled `label` (the first one with that label).
         @discardableResult
         mutating func tick(_ label: String) -> Bool {
-            guard let box = checkboxes[label] else { return false }
-            if !fields.contains(where: { $0 == box }) { fields.append(box) }
+            guard let box = checkboxes.first(where: { $0.label == label }) else { return false }
+            if !fields.contains(where: { $0 == (box.name, box.value) }) { fields.append((box.name, box.value)) }
             return true
         }
 
         mutating func untickAll() {
-            let boxes = Set(checkboxes.values.map { "\($0.name)=\($0.value)" })
+            let boxes = Set(checkboxes.map { "\($0.name)=\($0.value)" })
             fields.removeAll { boxes.contains("\($0.name)=\($0.value)") }
         }
 
