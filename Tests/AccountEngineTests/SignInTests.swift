@@ -46,7 +46,14 @@ import Testing
             #expect(raw.text.contains("Vous êtes déconnecté"))
             #expect(browser.sessionCookie == nil)
             _ = try await browser.signIn("marie", Fixture.adminPassword)
-            #expect(try #require(browser.sessionCookie) != first)
+            let second = try #require(browser.sessionCookie)
+            #expect(second != first)
+            // Signing in again, already signed in, swaps the id and ends the previous session.
+            _ = try await browser.signIn("marie", Fixture.adminPassword)
+            #expect(browser.sessionCookie != second)
+            let old = Browser(client)
+            old.setCookie("hc_session", second)
+            #expect(try await old.request("/fr/account", method: .get).status == .seeOther)
         }
         let headerHarness = try EngineHarness()
         defer { headerHarness.removeFiles() }
@@ -113,6 +120,22 @@ import Testing
             #expect(try await browser.request("/fr/account/users/\(paul)/delete", method: .get).status == .notFound)
             #expect(try await browser.get("/fr/").status == .ok)
             #expect(try await browser.userState("paul")["username"] as? String == "paul")
+        }
+    }
+
+    @Test("A session ends 12 hours after sign-in, even while cached")
+    func sessionExpiry() async throws {
+        let harness = try EngineHarness()
+        defer { harness.removeFiles() }
+        try await harness.run { _, client in
+            _ = try await Fixture.create(client)
+            let browser = Browser(client)
+            _ = try await browser.signIn("paul", Fixture.userPassword)
+            #expect(try await browser.request("/fr/account", method: .get).status == .ok)
+            harness.clock.advance(by: 12 * 3600 - 5)
+            #expect(try await browser.request("/fr/account", method: .get).status == .ok)
+            harness.clock.advance(by: 10)
+            #expect(try await browser.request("/fr/account", method: .get).status == .seeOther)
         }
     }
 

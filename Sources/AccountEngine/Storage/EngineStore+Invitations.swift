@@ -38,7 +38,7 @@ extension EngineStore {
         accountID: Int64, name: String, email: String, grants: [Grant], tokenHash: Data,
         lifetime: TimeInterval, mail: OutgoingMail
     ) throws -> Int64? {
-        try pool.write { db in
+        try write { db in
             if try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM users WHERE email = ? OR username = ?", arguments: [email, email]) ?? false
             {
@@ -60,7 +60,7 @@ extension EngineStore {
         accountID: Int64, email: String, grant: Grant, tokenHash: Data, lifetime: TimeInterval,
         mail: (UserRecord) -> OutgoingMail
     ) throws -> ExistingInvitationOutcome {
-        try pool.write { db in
+        try write { db in
             guard
                 try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM properties WHERE id = ? AND account_id = ?",
@@ -128,7 +128,7 @@ extension EngineStore {
     /// password yet must choose one here (`newHash`).
     /// - Returns: the user, or `nil` for a void link (or a missing password).
     func acceptInvitation(tokenHash: Data, newHash: String?) throws -> UserRecord? {
-        try pool.write { db in
+        try write { db in
             guard
                 let row = try Row.fetchOne(
                     db,

@@ -19,7 +19,7 @@ extension EngineStore {
 
     /// Stores a reset token's hash and queues its e-mail, together.
     func issueResetToken(userID: Int64, tokenHash: Data, lifetime: TimeInterval, mail: OutgoingMail) throws {
-        try pool.write { db in
+        try write { db in
             try db.execute(
                 sql: "INSERT INTO reset_tokens(token_hash, user_id, expires_at) VALUES (?, ?, ?)",
                 arguments: [tokenHash, userID, now + lifetime]
@@ -42,7 +42,7 @@ extension EngineStore {
     /// password, unlocks the account and zeroes its counter; the others find it used.
     /// - Returns: the user whose password changed, or `nil` for a void token.
     func resetPassword(tokenHash: Data, newHash: String) throws -> UserRecord? {
-        try pool.write { db in
+        try write { db in
             guard
                 let userID = try Int64.fetchOne(
                     db,
@@ -66,7 +66,7 @@ extension EngineStore {
     /// Sets a signed-in user's new password and swaps their session for a new one; every other
     /// session and every outstanding link of the user ends.
     func changePassword(userID: Int64, newHash: String, newSessionHash: Data, lifetime: TimeInterval) throws {
-        try pool.write { db in
+        try write { db in
             try db.execute(
                 sql: "UPDATE users SET password_hash = ?, failed_attempts = 0 WHERE id = ?",
                 arguments: [newHash, userID]

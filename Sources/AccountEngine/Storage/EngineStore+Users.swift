@@ -46,7 +46,7 @@ extension EngineStore {
     /// Deletes a user of the account, never the actor and never the account's last
     /// administrator; the user's sessions go with the row (ON DELETE CASCADE), so they end at once.
     func deleteUser(id: Int64, actorID: Int64, accountID: Int64) throws -> DeletionOutcome {
-        try pool.write { db in
+        try write { db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ? AND account_id = ?",

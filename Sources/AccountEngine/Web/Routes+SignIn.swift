@@ -17,6 +17,8 @@ extension AccountEngine {
             guard let token = try await self.signIn(username: username, password: password) else {
                 return self.signInPage(visit, error: visit.text[.signInFailed], username: username)
             }
+            // A new id at every sign-in; the session the browser had before ends.
+            if let previous = visit.session { try self.store.deleteSession(hash: previous.sessionHash) }
             let cookie = self.cookie(Visit.sessionCookie, token.value, maxAge: Int(self.options.sessionLifetime))
             return self.redirect(self.href(visit, "/"), setting: [cookie])
         }

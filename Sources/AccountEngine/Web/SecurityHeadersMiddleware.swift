@@ -19,11 +19,11 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         } catch let error as HTTPError where error.status == .notFound {
             response = notFoundPage(request)
         }
-        response.headers[Self.csp] =
+        response.headers[.contentSecurityPolicy] =
             "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
-        response.headers[Self.contentTypeOptions] = "nosniff"
-        response.headers[Self.referrerPolicy] = "no-referrer"
-        response.headers[Self.frameOptions] = "DENY"
+        response.headers[.xContentTypeOptions] = "nosniff"
+        if let name = Self.referrerPolicy { response.headers[name] = "no-referrer" }
+        if let name = Self.frameOptions { response.headers[name] = "DENY" }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }
@@ -39,8 +39,7 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         return engine.page(visit, title: text[.notFoundTitle], status: .notFound, "<p>\(text[.notFoundBody])</p>")
     }
 
-    private static let csp = HTTPField.Name("Content-Security-Policy")!
-    private static let contentTypeOptions = HTTPField.Name("X-Content-Type-Options")!
-    private static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
-    private static let frameOptions = HTTPField.Name("X-Frame-Options")!
+    /// Not among swift-http-types' predefined names; both are valid tokens, so never `nil`.
+    private static let referrerPolicy = HTTPField.Name("Referrer-Policy")
+    private static let frameOptions = HTTPField.Name("X-Frame-Options")
 }
