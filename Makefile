@@ -4,7 +4,7 @@ CONTENT ?= content
 SITE ?= site
 RELEASE_BIN = .build/release/helpcenter
 
-.PHONY: site test setup build lint model validate watch screenshots bench bench-build bench-validate format clean
+.PHONY: site test setup build lint model validate watch engine screenshots bench bench-build bench-validate bench-engine format clean
 
 ## site: install what is missing, build, generate site/ from content/, then validate the site
 ## and the content (errors fail; warnings such as a missing translation are printed)
@@ -57,6 +57,15 @@ bench: build
 bench-build: build
 	@scripts/setup.sh bench
 	python3 bench/build_bench.py
+
+## bench-engine: wrk against the release engine on loopback, sign-in page and a signed-in page
+bench-engine: build
+	@scripts/setup.sh bench
+	python3 bench/engine_bench.py
+
+## engine: the reference account engine on http://127.0.0.1:8080 with the outbox page (/_dev/outbox)
+engine: build
+	$(RELEASE_BIN) engine --port 8080 --database .build/engine.sqlite --dev
 
 format:
 	$(SWIFT) format --in-place --recursive Sources Tests Package.swift

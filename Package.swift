@@ -17,10 +17,19 @@ let package = Package(
         .library(name: "HelpParser", targets: ["HelpParser"]),
         .library(name: "SiteGenerator", targets: ["SiteGenerator"]),
         .library(name: "SiteValidator", targets: ["SiteValidator"]),
+        .library(name: "AccountEngine", targets: ["AccountEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The reference account engine: HTTP server, bcrypt, SQLite, SHA-256 of tokens.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries, wrapped once each; their pointers never leave the file that wraps them.
@@ -52,10 +61,26 @@ let package = Package(
             dependencies: ["HelpModel", "HTMLReader"],
             swiftSettings: strictSettings
         ),
+        // The reference extranet the articles are checked against; it knows nothing of the docs.
+        .target(
+            name: "AccountEngine",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "helpcenter",
             dependencies: [
-                "HelpModel", "HelpParser", "SiteGenerator", "SiteValidator",
+                "HelpModel", "HelpParser", "SiteGenerator", "SiteValidator", "AccountEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -80,6 +105,17 @@ let package = Package(
         .testTarget(
             name: "SiteValidatorTests",
             dependencies: ["SiteValidator", "SiteGenerator", "HelpParser", "HelpModel", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AccountEngineTests",
+            dependencies: [
+                "AccountEngine",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

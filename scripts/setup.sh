@@ -3,6 +3,7 @@
 #
 #   scripts/setup.sh            packages to build and test (cmark, libxml2, pkg-config)
 #   scripts/setup.sh bench      also what the benchmarks compare against (cmark CLI, hyperfine, hugo)
+#                               and the load generator of the engine benchmark (wrk)
 #   scripts/setup.sh browser    also headless Chromium for screenshots and browser tests
 #                               (scripts/setup-browser.sh adds selenium in a virtualenv)
 #
@@ -11,7 +12,7 @@ set -euo pipefail
 
 packages=(libcmark-dev libxml2-dev pkg-config)
 case "${1:-}" in
-  bench) packages+=(cmark hyperfine hugo) ;;
+  bench) packages+=(cmark hyperfine hugo wrk) ;;
   browser) packages+=(chromium chromium-driver python3-venv) ;;
   "") ;;
   *) echo "usage: scripts/setup.sh [bench|browser]" >&2; exit 2 ;;

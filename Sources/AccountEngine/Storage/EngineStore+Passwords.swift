@@ -1,0 +1,89 @@
+internal import Foundation
+internal import GRDB
+
+extension EngineStore {
+    /// The user a forgotten-password request names, if one can receive a reset link.
+    func activeUser(username: String) throws -> UserRecord? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(UserRecord.columns) FROM users WHERE username = ?", arguments: [username])
+                .map(UserRecord.init(row:))
+        }.flatMap { $0.isPending ? nil : $0 }
+    }
+
+    func user(id: Int64) throws -> UserRecord? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ?", arguments: [id])
+                .map(UserRecord.init(row:))
+        }
+    }
+
+    /// Stores a reset token's hash and queues its e-mail, together.
+    func issueResetToken(userID: Int64, tokenHash: Data, lifetime: TimeInterval, mail: OutgoingMail) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO reset_tokens(token_hash, user_id, expires_at) VALUES (?, ?, ?)",
+                arguments: [tokenHash, userID, now + lifetime]
+            )
+            try queue(mail, in: db)
+        }
+    }
+
+    /// Whether a reset link still works (unused, unexpired), to show its form or say it is void.
+    func resetTokenIsUsable(_ tokenHash: Data) throws -> Bool {
+        try pool.read { db in
+            try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM reset_tokens WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+                arguments: [tokenHash, now]
+            ) ?? false
+        }
+    }
+
+    /// Uses a reset token once: the first of any number of simultaneous requests sets the
+    /// password, unlocks the account and zeroes its counter; the others find it used.
+    /// - Returns: the user whose password changed, or `nil` for a void token.
+    func resetPassword(tokenHash: Data, newHash: String) throws -> UserRecord? {
+        try write { db in
+            guard
+                let userID = try Int64.fetchOne(
+                    db,
+                    sql: """
+                        UPDATE reset_tokens SET used_at = ?
+                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id
+                        """,
+                    arguments: [now, tokenHash, now]
+                )
+            else { return nil }
+            try db.execute(
+                sql: "UPDATE users SET password_hash = ?, failed_attempts = 0, locked = 0 WHERE id = ?",
+                arguments: [newHash, userID]
+            )
+            try voidCredentials(of: userID, in: db)
+            return try Row.fetchOne(db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ?", arguments: [userID])
+                .map(UserRecord.init(row:))
+        }
+    }
+
+    /// Sets a signed-in user's new password and swaps their session for a new one; every other
+    /// session and every outstanding link of the user ends.
+    func changePassword(userID: Int64, newHash: String, newSessionHash: Data, lifetime: TimeInterval) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE users SET password_hash = ?, failed_attempts = 0 WHERE id = ?",
+                arguments: [newHash, userID]
+            )
+            try voidCredentials(of: userID, in: db)
+            try insertSession(hash: newSessionHash, userID: userID, lifetime: lifetime, in: db)
+        }
+    }
+
+    /// After any password change: sessions end, and reset and invitation links are spent.
+    private func voidCredentials(of userID: Int64, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM sessions WHERE user_id = ?", arguments: [userID])
+        try db.execute(
+            sql: "UPDATE reset_tokens SET used_at = ? WHERE user_id = ? AND used_at IS NULL", arguments: [now, userID]
+        )
+        try db.execute(
+            sql: "UPDATE invitations SET used_at = ? WHERE user_id = ? AND used_at IS NULL", arguments: [now, userID]
+        )
+    }
+}

@@ -1,0 +1,54 @@
+internal import Foundation
+internal import GRDB
+
+/// What the first half of a sign-in decided, before any password is checked.
+enum SignInReservation: Sendable {
+    /// No such username (or a user who has not accepted their invitation yet).
+    case unknown
+    /// Locked, or as many attempts in flight as the limit allows: no password check.
+    case refused
+    /// One attempt counted against the user; the password may now be checked.
+    case reserved(UserRecord)
+}
+
+extension EngineStore {
+    /// Counts one failed attempt *before* the password is checked, in one IMMEDIATE
+    /// transaction, so that 50 simultaneous wrong passwords reserve at most `limit` checks.
+    func reserveSignIn(username: String, limit: Int) throws -> SignInReservation {
+        try write { db in
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT \(UserRecord.columns) FROM users WHERE username = ?", arguments: [username]
+                )
+            else { return .unknown }
+            let user = UserRecord(row: row)
+            if user.isPending { return .unknown }
+            if user.locked || user.failedAttempts >= limit { return .refused }
+            try db.execute(sql: "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?", arguments: [user.id])
+            return .reserved(user)
+        }
+    }
+
+    /// The password was right: the counter goes back to zero and a session starts. Returns
+    /// `false` when the account was locked meanwhile by concurrent failures.
+    func completeSignIn(userID: Int64, sessionHash: Data, lifetime: TimeInterval) throws -> Bool {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE users SET failed_attempts = 0 WHERE id = ? AND locked = 0", arguments: [userID]
+            )
+            guard db.changesCount == 1 else { return false }
+            try insertSession(hash: sessionHash, userID: userID, lifetime: lifetime, in: db)
+            return true
+        }
+    }
+
+    /// The password was wrong: the reserved attempt stays counted, and the account locks when
+    /// the count has reached the limit.
+    func failSignIn(userID: Int64, limit: Int) throws {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE users SET locked = 1 WHERE id = ? AND failed_attempts >= ?", arguments: [userID, limit]
+            )
+        }
+    }
+}
