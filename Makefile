@@ -53,6 +53,11 @@ bench: build
 	@scripts/setup.sh bench
 	python3 bench/parse_bench.py
 
+## bench-validate: validate the 20,000-page benchmark site beside the build that wrote it
+bench-validate: build
+	@scripts/setup.sh bench
+	python3 bench/validate_bench.py
+
 ## bench-build: build 20,000 pages side by side with Hugo, and the rebuild after one edit
 bench-build: build
 	@scripts/setup.sh bench
