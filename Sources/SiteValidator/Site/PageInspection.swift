@@ -51,7 +51,7 @@ struct PageInspection {
         checkTitleAndDescription()
         checkLabels()
         checkScriptsAndStyles()
-        var tableOfContents = TableOfContentsRule(document: document)
+        let tableOfContents = TableOfContentsRule(document: document)
         for problem in tableOfContents.problems() {
             report(.tableOfContents, location(problem.node), problem.message)
         }

@@ -1,6 +1,6 @@
 public import Foundation
 internal import HTMLReader
-public import HelpModel
+internal import HelpModel
 
 /// Reads a built site back and checks what a person, a browser and a crawler rely on.
 ///
