@@ -61,7 +61,14 @@ public struct ArticleParser: Sendable {
         diagnostics += builder.diagnostics.sorted { $0.location < $1.location }
 
         guard let frontMatter, diagnostics.errorCount == 0 else { return (nil, diagnostics) }
-        let article = Article(file: file, locale: locale, frontMatter: frontMatter, intro: intro, sections: sections)
+        var article = Article(file: file, locale: locale, frontMatter: frontMatter, intro: intro, sections: sections)
+        let checkCount = frontMatter.checks.count
+        if checkCount > 0, checkCount != article.procedures.count {
+            let message = "'checks' lists \(checkCount) entr\(checkCount == 1 ? "y" : "ies") but the article has "
+                + "\(article.procedures.count) procedure\(article.procedures.count == 1 ? "" : "s"); list one per procedure, in reading order"
+            return (nil, diagnostics + [.error(message, file: file, at: frontMatter.keyLocations["checks"] ?? top)])
+        }
+        if let phrasebook { article.claims = ClaimFinder(patterns: phrasebook.claims).claims(in: article) }
         return (article, diagnostics)
     }
 
