@@ -1,5 +1,6 @@
 internal import Foundation
 internal import HelpModel
+internal import NIOCore
 internal import NIOHTTP1
 
 /// Runs documented procedures and claims against an account engine in test mode, as a person
@@ -23,9 +24,11 @@ public struct ProcedureChecker: Sendable {
     public func verifyTarget() async throws(TargetProblem) {
         let exchange: HTTPExchange
         do {
-            exchange = try await transport.send(.GET, "/_test/users?username=helpcenter-check-probe")
+            // AsyncHTTPClient retries a refused connection until the deadline: keep it short here.
+            exchange = try await transport.send(.GET, "/_test/users?username=helpcenter-check-probe", timeout: .seconds(1))
         } catch {
-            let reason = "\(error)".contains("refused") ? "connection refused" : "\((error as? TransportError)?.reason ?? "\(error)")"
+            let text = "\(error)"
+            let reason = text.contains("refused") ? "connection refused" : text.contains("deadline") ? "no answer within 1 s" : text
             throw TargetProblem(
                 description: "cannot reach the engine at \(transport.base): \(reason); start one with "
                     + "'helpcenter engine --test-mode --port N' or leave out --target to use the embedded engine")

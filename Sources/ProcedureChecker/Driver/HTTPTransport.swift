@@ -43,7 +43,8 @@ public final class HTTPTransport: Sendable {
 
     /// Sends one request to `path` (absolute on the target, query included).
     func send(
-        _ method: HTTPMethod, _ path: String, cookie: String? = nil, form: String? = nil, json: String? = nil
+        _ method: HTTPMethod, _ path: String, cookie: String? = nil, form: String? = nil, json: String? = nil,
+        timeout: TimeAmount = .seconds(30)
     ) async throws -> HTTPExchange {
         let url = base + path
         var request = HTTPClientRequest(url: url)
@@ -57,7 +58,7 @@ public final class HTTPTransport: Sendable {
             request.body = .bytes(ByteBuffer(string: json))
         }
         do {
-            let response = try await client.execute(request, timeout: .seconds(30))
+            let response = try await client.execute(request, timeout: timeout)
             let body = try await response.body.collect(upTo: 8 << 20)
             return HTTPExchange(
                 status: Int(response.status.code), location: response.headers.first(name: "location"),
