@@ -34,19 +34,39 @@ public struct ProcedureCheck: Sendable, Hashable, Codable {
         case propertyAccessGranted = "property-access-granted"
     }
 
+    /// A click the article asks for in the text after the procedure rather than in a step, as
+    /// "Un message apparaîtra… Cliquez sur **Oui, créer mon mot de passe**" after step 3.
+    public struct Interlude: Sendable, Hashable, Codable {
+        /// The step after which the click happens.
+        public var afterStep: Int
+        /// Which bold label of the text following the procedure (1 = the first).
+        public var label: Int
+
+        public init(afterStep: Int, label: Int) {
+            self.afterStep = afterStep
+            self.label = label
+        }
+    }
+
     public var persona: Persona
     public var state: State
     /// How many properties the fixture account has (the persona and the other user start on the first).
     public var properties: Int
     public var outcome: Outcome
+    /// The procedure this entry runs (1-based, reading order) when it is one more check of a
+    /// procedure that already has one; nil for the entries aligned with the procedures.
+    public var procedure: Int?
+    public var interlude: Interlude?
     /// Where the entry is written (the article's file, or its source's for an inherited check).
     public var file: String
     public var location: SourceLocation
 
     public init(
-        persona: Persona, state: State = .active, properties: Int = 1, outcome: Outcome, file: String,
-        location: SourceLocation
+        persona: Persona, state: State = .active, properties: Int = 1, outcome: Outcome, procedure: Int? = nil,
+        interlude: Interlude? = nil, file: String, location: SourceLocation
     ) {
+        self.procedure = procedure
+        self.interlude = interlude
         self.persona = persona
         self.state = state
         self.properties = properties

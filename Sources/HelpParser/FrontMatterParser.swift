@@ -126,6 +126,7 @@ extension FrontMatterParser {
             var state = ProcedureCheck.State.active
             var properties = 1
             var outcome: ProcedureCheck.Outcome?
+            var numbers: [String: Int] = [:]
             for (key, value) in entries {
                 let text = value.scalarText ?? ""
                 switch key.scalarText {
@@ -155,9 +156,17 @@ extension FrontMatterParser {
                         diagnostics.append(yaml.error("unknown outcome '\(text)'; known outcomes: \(outcomes)", at: value))
                         valid = false
                     }
+                case "procedure", "after-step", "click-text-label":
+                    if let number = Int(text), number >= 1 {
+                        numbers[key.scalarText ?? ""] = number
+                    } else {
+                        diagnostics.append(yaml.error("'\(key.scalarText ?? "")' must be a whole number from 1 up (got '\(text)')", at: value))
+                        valid = false
+                    }
                 default:
                     diagnostics.append(yaml.error(
-                        "unknown check key '\(key.scalarText ?? "")'; known keys: persona, state, properties, outcome", at: key))
+                        "unknown check key '\(key.scalarText ?? "")'; known keys: persona, state, properties, outcome, "
+                            + "procedure, after-step, click-text-label", at: key))
                     valid = false
                 }
             }
@@ -168,9 +177,17 @@ extension FrontMatterParser {
                 }
                 continue
             }
+            var interlude: ProcedureCheck.Interlude?
+            switch (numbers["after-step"], numbers["click-text-label"]) {
+            case (let step?, let label?): interlude = ProcedureCheck.Interlude(afterStep: step, label: label)
+            case (nil, nil): break
+            default:
+                diagnostics.append(yaml.error("'after-step' and 'click-text-label' go together: after that step, click that bold label of the text after the procedure", at: item))
+                valid = false
+            }
             checks.append(ProcedureCheck(
-                persona: persona, state: state, properties: properties, outcome: outcome, file: yaml.file,
-                location: yaml.location(of: item)))
+                persona: persona, state: state, properties: properties, outcome: outcome, procedure: numbers["procedure"],
+                interlude: interlude, file: yaml.file, location: yaml.location(of: item)))
         }
         return valid ? checks : nil
     }

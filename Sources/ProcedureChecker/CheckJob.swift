@@ -3,8 +3,9 @@ public import HelpModel
 /// One thing to verify against the engine: a procedure with its check, or a claim of the prose.
 public struct CheckJob: Sendable {
     public enum Work: Sendable {
-        /// `number` counts the article's procedures from 1 in reading order.
-        case procedure(Procedure, ProcedureCheck, number: Int)
+        /// `number` counts the article's procedures from 1 in reading order; `interlude` is the
+        /// label the check's `click-text-label` names, clicked after its `after-step`.
+        case procedure(Procedure, ProcedureCheck, number: Int, interlude: Label?)
         case claim(Claim)
     }
 
@@ -48,11 +49,12 @@ public enum CheckPlan {
                 let source = sources["\(origin.locale)/\(article.id)"], !source.frontMatter.checks.isEmpty
             {
                 checks = source.frontMatter.checks
-                if checks.count != titled.count {
+                let aligned = checks.count { $0.procedure == nil }
+                if aligned != titled.count {
                     let place = article.frontMatter.keyLocations["translates"] ?? SourceLocation(line: 1, column: 1)
                     plan.problems.append(.error(
                         "[\(article.locale)] the translation has \(titled.count) procedures where its source's 'checks' "
-                            + "list \(checks.count); translate every procedure, or give the translation its own 'checks'",
+                            + "list \(aligned); translate every procedure, or give the translation its own 'checks'",
                         file: article.file, at: place,
                         notes: [Diagnostic.Note(file: source.file, location: source.frontMatter.keyLocations["checks"] ?? place, message: "the source's checks")]))
                     checks = []
@@ -61,10 +63,34 @@ public enum CheckPlan {
             if checks.isEmpty {
                 plan.unchecked += titled.count
             } else {
-                for (offset, (procedure, title)) in titled.enumerated() {
+                var aligned = 0
+                for check in checks {
+                    let number: Int
+                    if let explicit = check.procedure {
+                        number = explicit
+                    } else {
+                        aligned += 1
+                        number = aligned
+                    }
+                    guard number <= titled.count else { continue }
+                    let (procedure, title) = titled[number - 1]
+                    var interlude: Label?
+                    if let wanted = check.interlude {
+                        let labels = labelsAfter(procedure, in: article)
+                        guard wanted.label <= labels.count else {
+                            plan.problems.append(.error(
+                                "[\(article.locale)] \(title): 'click-text-label: \(wanted.label)' but the text after the procedure has "
+                                    + "\(labels.count) bold label\(labels.count == 1 ? "" : "s")",
+                                file: article.file, at: procedure.range.end,
+                                notes: [Diagnostic.Note(file: check.file, location: check.location, message: "the check")]))
+                            continue
+                        }
+                        interlude = labels[wanted.label - 1]
+                    }
+                    let name = check.procedure == nil ? title : "\(title), \(check.state.rawValue) \(check.persona.rawValue)"
                     plan.jobs.append(CheckJob(
-                        work: .procedure(procedure, checks[offset], number: offset + 1), articleFile: article.file,
-                        locale: article.locale, name: title))
+                        work: .procedure(procedure, check, number: number, interlude: interlude), articleFile: article.file,
+                        locale: article.locale, name: name))
                 }
             }
             for claim in article.claims {
@@ -74,6 +100,40 @@ public enum CheckPlan {
             }
         }
         return plan
+    }
+
+    /// The bold labels of the paragraphs and notes after `procedure`, up to the next procedure
+    /// or the end of its section: where the text asks for a click outside the steps.
+    static func labelsAfter(_ procedure: Procedure, in article: Article) -> [Label] {
+        for blocks in [article.intro] + article.sections.map(\.blocks) {
+            guard let index = blocks.firstIndex(of: .procedure(procedure)) else { continue }
+            var labels: [Label] = []
+            for block in blocks[(index + 1)...] {
+                if case .procedure = block { break }
+                labels += strongLabels(in: block)
+            }
+            return labels
+        }
+        return []
+    }
+
+    private static func strongLabels(in block: Block) -> [Label] {
+        func inlines(_ content: [Inline]) -> [Label] {
+            content.flatMap { inline -> [Label] in
+                switch inline.kind {
+                case .strong(let children): [Label(children.plainText, origin: .article(children.first.map {
+                    SourceRange(start: $0.range.start, end: children.last?.range.end ?? $0.range.end)
+                } ?? inline.range))]
+                case .emphasis(let children), .link(_, _, let children): inlines(children)
+                default: []
+                }
+            }
+        }
+        switch block {
+        case .paragraph(let paragraph): return inlines(paragraph.content)
+        case .note(let note): return note.blocks.flatMap(strongLabels)
+        default: return []
+        }
     }
 
     /// Each procedure with the title of its section ("… (2/3)" when a section has several);

@@ -43,9 +43,9 @@ struct CheckCommandTests {
         let result = try CommandRunner.run(["check", "--content", "content"])
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.count == 29)
+        #expect(lines.count == 33)
         #expect(lines.first == "pass [fr] Comment changer votre mot de passe — \(Self.fr)")
-        #expect(lines.last?.hasPrefix("check: 28 passed, 0 failed (20 procedure runs, 8 claim checks in 4 locales) in ") == true)
+        #expect(lines.last?.hasPrefix("check: 32 passed, 0 failed (24 procedure runs, 8 claim checks in 4 locales) in ") == true)
         #expect(result.standardError.isEmpty)
     }
 
@@ -56,7 +56,7 @@ struct CheckCommandTests {
         let result = try CommandRunner.run(["check", "--format", "json"], in: content.directory)
         #expect(result.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [String: Any])
-        #expect(document["passed"] as? Int == 27)
+        #expect(document["passed"] as? Int == 31)
         #expect(document["failed"] as? Int == 1)
         let results = try #require(document["results"] as? [[String: Any]])
         let failed = results.filter { $0["status"] as? String == "fail" }
@@ -76,7 +76,7 @@ struct CheckCommandTests {
         let result = try CommandRunner.run(["check"], in: content.directory)
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("FAIL [fr] Comment changer votre mot de passe — \(Self.fr)\n"))
-        #expect(result.standardOutput.contains("check: 27 passed, 1 failed"))
+        #expect(result.standardOutput.contains("check: 31 passed, 1 failed"))
         #expect(result.standardError.hasPrefix(
             "\(Self.fr):23:18: error: [fr] Comment changer votre mot de passe: step 2: label \"Comptes\" not on page /fr/ (labels there: \"Extranet partenaires\", \"Accueil\", \"Compte\""),
             "\(result.standardError)")
@@ -102,7 +102,7 @@ struct CheckCommandTests {
         let document = try XMLDocument(data: Data(result.standardOutput.utf8))
         let suites = try document.nodes(forXPath: "//testsuite")
         #expect(suites.compactMap { ($0 as? XMLElement)?.attribute(forName: "name")?.stringValue }.sorted() == ["de", "en", "es", "fr"])
-        #expect(try document.nodes(forXPath: "//testcase").count == 28)
+        #expect(try document.nodes(forXPath: "//testcase").count == 32)
         let failures = try document.nodes(forXPath: "//testsuite[@name='fr']/testcase/failure")
         #expect(failures.count == 1)
     }

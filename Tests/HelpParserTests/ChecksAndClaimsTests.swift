@@ -39,7 +39,7 @@ struct ChecksAndClaimsTests {
         #expect(diagnostics.sortedForReport().map(\.formatted) == [
             "content/fr/a.md:7:15: error: unknown persona 'guest'; known: administrator, user",
             "content/fr/a.md:7:31: error: unknown outcome 'password-reset'; known outcomes: password-changed, reset-link-sent, user-invited, user-deleted, property-access-granted",
-            "content/fr/a.md:7:47: error: unknown check key 'colour'; known keys: persona, state, properties, outcome",
+            "content/fr/a.md:7:47: error: unknown check key 'colour'; known keys: persona, state, properties, outcome, procedure, after-step, click-text-label",
         ])
     }
 
@@ -49,8 +49,20 @@ struct ChecksAndClaimsTests {
             "checks:\n  - {persona: user, outcome: password-changed}\n  - {persona: user, outcome: reset-link-sent}\n")
         #expect(article == nil)
         #expect(diagnostics.map(\.formatted) == [
-            "content/fr/a.md:6:1: error: 'checks' lists 2 entries but the article has 1 procedure; list one per procedure, in reading order"
+            "content/fr/a.md:6:1: error: 'checks' lists 2 entries but the article has 1 procedure; list one per procedure, in reading order (extra checks of a procedure say 'procedure: N')"
         ])
+    }
+
+    @Test("an extra check names its procedure; its after-step must exist")
+    func extraChecks() throws {
+        let fine = try Self.article("checks:\n  - {persona: user, outcome: password-changed}\n"
+            + "  - {procedure: 1, persona: user, state: locked, after-step: 1, click-text-label: 1, outcome: reset-link-sent}\n")
+        #expect(fine.1.isEmpty, "\(fine.1.map(\.formatted))")
+        #expect(fine.0?.frontMatter.checks.last?.interlude == ProcedureCheck.Interlude(afterStep: 1, label: 1))
+        let (article, diagnostics) = try Self.article("checks:\n  - {persona: user, outcome: password-changed}\n"
+            + "  - {procedure: 1, persona: user, after-step: 4, click-text-label: 1, outcome: reset-link-sent}\n")
+        #expect(article == nil)
+        #expect(diagnostics.map(\.formatted) == ["content/fr/a.md:8:5: error: 'after-step: 4' but procedure 1 has 1 steps"])
     }
 
     @Test("claims of the seed: the number's position in every locale")

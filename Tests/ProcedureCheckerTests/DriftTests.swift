@@ -32,6 +32,20 @@ struct DriftTests {
             "\(Self.fr):23:18: error: [fr] Comment changer votre mot de passe: step 2: label \"Compte\" not on page /fr/") == true)
     }
 
+    @Test("the locked account's click from the text: renamed, it fails at that bold label in the fr paragraph only")
+    func renamedInterlude() async throws {
+        let plan = CheckPlan.make(try CheckerHarness.realArticles())
+        let results = try await CheckerHarness.withEngine({
+            $0.labelRenames = [LabelRename(locale: .fr, from: "Oui, créer mon mot de passe", to: "Oui, continuer")]
+        }) { checker in await checker.run(plan.jobs) }
+        let failures = results.compactMap(\.failure)
+        let place = try #require(try Self.columns(of: "**Oui, créer mon mot de passe**", in: Self.fr).first)
+        #expect(failures.map { "\($0.file):\($0.location)" } == ["\(Self.fr):\(place.line):\(place.column + 2)"])
+        #expect(failures.first?.message.contains(
+            "Comment réinitialiser votre mot de passe, locked user: step 3: label \"Oui, créer mon mot de passe\" not on page /fr/forgot-password") == true,
+            "\(failures)")
+    }
+
     @Test("lockout limit 3: the lock claim fails at the \"5\" in each locale's article, and nothing else fails")
     func lockoutLimit() async throws {
         let plan = CheckPlan.make(try CheckerHarness.realArticles())
@@ -87,7 +101,7 @@ struct DriftTests {
             #expect(failure.message.contains("after the last step: user-deleted: the old login old-"), "\(failure.message)")
             #expect(failure.message.hasSuffix("still signs in"))
             #expect(failure.file.hasSuffix("content/fr/modifier-identifiants-connexion.md"))
-            #expect(failure.location == HelpModel.SourceLocation(line: 9, column: 5))
+            #expect(failure.location == HelpModel.SourceLocation(line: 8, column: 5))
         }
     }
 

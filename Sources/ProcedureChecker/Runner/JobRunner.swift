@@ -10,8 +10,8 @@ struct JobRunner {
         let started = ContinuousClock.now
         let failure: Diagnostic?
         switch job.work {
-        case .procedure(let procedure, let check, _):
-            failure = await runProcedure(procedure, check: check, job: job, tag: tag)
+        case .procedure(let procedure, let check, _, let interlude):
+            failure = await runProcedure(procedure, check: check, interlude: interlude, job: job, tag: tag)
         case .claim(let claim):
             do {
                 try await ClaimCheck.verify(claim, locale: job.locale, tag: tag, transport: transport)
@@ -26,7 +26,9 @@ struct JobRunner {
         return CheckResult(job: job, failure: failure, seconds: seconds)
     }
 
-    private func runProcedure(_ procedure: Procedure, check: ProcedureCheck, job: CheckJob, tag: String) async -> Diagnostic? {
+    private func runProcedure(
+        _ procedure: Procedure, check: ProcedureCheck, interlude: Label?, job: CheckJob, tag: String
+    ) async -> Diagnostic? {
         let prefix = "[\(job.locale)] \(job.name)"
         let checkNote = Diagnostic.Note(file: check.file, location: check.location, message: "the procedure's check (\(check.outcome.rawValue))")
         let session: Session
@@ -38,7 +40,10 @@ struct JobRunner {
         }
         for (offset, step) in procedure.steps.enumerated() {
             let number = procedure.start + offset
-            for action in step.actions {
+            var actions = step.actions
+            // The click the text after the procedure asks for ("Cliquez sur **Oui, créer…**").
+            if let interlude, check.interlude?.afterStep == offset + 1 { actions.append(.click(Action.Target(interlude))) }
+            for action in actions {
                 do {
                     try await session.perform(action)
                 } catch {
