@@ -4,13 +4,15 @@ CONTENT ?= content
 SITE ?= site
 RELEASE_BIN = .build/release/helpcenter
 
-.PHONY: site test setup build lint model validate watch engine screenshots bench bench-build bench-validate bench-engine format clean
+.PHONY: site test setup build lint model validate check watch engine screenshots bench bench-build bench-validate bench-engine bench-check format clean
 
-## site: install what is missing, build, generate site/ from content/, then validate the site
-## and the content (errors fail; warnings such as a missing translation are printed)
+## site: install what is missing, build, generate site/ from content/, validate the site and
+## the content (errors fail; warnings such as a missing translation are printed), then run
+## every procedure and claim against the embedded account engine
 site: build
 	$(RELEASE_BIN) build --content $(CONTENT) --output $(SITE)
 	$(RELEASE_BIN) validate $(SITE) --content $(CONTENT) --fail-on error
+	$(RELEASE_BIN) check --content $(CONTENT)
 
 ## test: the whole test suite (what .ci/run calls): Swift Testing, then what a real headless
 ## Chromium shows of a site built from content/ (relative dates, search, feedback, CSP)
@@ -37,6 +39,10 @@ model: build
 ## validate: check the built site/ and the content across locales (any finding exits 1)
 validate: build
 	$(RELEASE_BIN) validate $(SITE) --content $(CONTENT)
+
+## check: run every procedure and claim of every locale against the embedded engine
+check: build
+	$(RELEASE_BIN) check --content $(CONTENT)
 
 ## watch: build, then rebuild what each saved edit affects
 watch: build
@@ -67,6 +73,12 @@ bench-build: build
 bench-engine: build
 	@scripts/setup.sh bench
 	python3 bench/engine_bench.py
+
+## bench-check: helpcenter check on the content (median of 5), 1,000 synthetic executions, and
+## one headless-Chromium page load + click on the same engine (docs/performance.md)
+bench-check: build
+	@scripts/setup-browser.sh
+	python3 bench/check_bench.py
 
 ## engine: the reference account engine on http://127.0.0.1:8080 with the outbox page (/_dev/outbox)
 engine: build

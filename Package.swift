@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "SiteGenerator", targets: ["SiteGenerator"]),
         .library(name: "SiteValidator", targets: ["SiteValidator"]),
         .library(name: "AccountEngine", targets: ["AccountEngine"]),
+        .library(name: "ProcedureChecker", targets: ["ProcedureChecker"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Already under Hummingbird; the engine uses it directly to stop gracefully when embedded.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // The checker's browser: pooled, non-blocking HTTP/1.1 on NIO, with redirects left to us.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // C libraries, wrapped once each; their pointers never leave the file that wraps them.
@@ -74,13 +79,26 @@ let package = Package(
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // Runs every documented procedure against an engine over HTTP, as a person would; it
+        // knows the model and reads pages with HTMLReader, never the engine's code.
+        .target(
+            name: "ProcedureChecker",
+            dependencies: [
+                "HelpModel", "HTMLReader",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
         .executableTarget(
             name: "helpcenter",
             dependencies: [
-                "HelpModel", "HelpParser", "SiteGenerator", "SiteValidator", "AccountEngine",
+                "HelpModel", "HelpParser", "SiteGenerator", "SiteValidator", "AccountEngine", "ProcedureChecker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -116,6 +134,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ProcedureCheckerTests",
+            dependencies: ["ProcedureChecker", "AccountEngine", "HelpParser", "HelpModel", "TestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -7,8 +7,13 @@ public struct Article: Sendable, Hashable, Codable {
     /// Blocks before the first section heading.
     public var intro: [Block]
     public var sections: [Section]
+    /// The facts the prose states that the checker verifies ("5 fois sans succès"), in reading order.
+    public var claims: [Claim]
 
-    public init(file: String, locale: String, frontMatter: FrontMatter, intro: [Block], sections: [Section]) {
+    public init(
+        file: String, locale: String, frontMatter: FrontMatter, intro: [Block], sections: [Section], claims: [Claim] = []
+    ) {
+        self.claims = claims
         self.file = file
         self.locale = locale
         self.frontMatter = frontMatter

@@ -25,11 +25,16 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     public var translates: TranslationSource?
     /// Where each key was written, so later stages can point at `translates:` or `updated:`.
     public var keyLocations: [String: SourceLocation]
+    /// How the checker runs each procedure, in reading order; empty when the article lists none
+    /// (a translation then inherits its source's).
+    public var checks: [ProcedureCheck]
 
     public init(
         id: String, title: String, updated: CalendarDay, category: String, slug: String,
-        version: Int, translates: TranslationSource?, keyLocations: [String: SourceLocation]
+        version: Int, translates: TranslationSource?, keyLocations: [String: SourceLocation],
+        checks: [ProcedureCheck] = []
     ) {
+        self.checks = checks
         self.id = id
         self.title = title
         self.updated = updated

@@ -61,8 +61,45 @@ public struct ArticleParser: Sendable {
         diagnostics += builder.diagnostics.sorted { $0.location < $1.location }
 
         guard let frontMatter, diagnostics.errorCount == 0 else { return (nil, diagnostics) }
-        let article = Article(file: file, locale: locale, frontMatter: frontMatter, intro: intro, sections: sections)
+        var article = Article(file: file, locale: locale, frontMatter: frontMatter, intro: intro, sections: sections)
+        if let problem = Self.checkProblem(frontMatter, procedures: article.procedures, top: top) {
+            return (nil, diagnostics + [problem])
+        }
+        if let phrasebook { article.claims = ClaimFinder(patterns: phrasebook.claims).claims(in: article) }
         return (article, diagnostics)
+    }
+
+    /// The front matter's checks against the body: one aligned entry per procedure, and extra
+    /// entries (`procedure: N`) and their `after-step` within the article.
+    static func checkProblem(_ frontMatter: FrontMatter, procedures: [Procedure], top: SourceLocation) -> Diagnostic? {
+        let checks = frontMatter.checks
+        let aligned = checks.count { $0.procedure == nil }
+        let place = frontMatter.keyLocations["checks"] ?? top
+        if !checks.isEmpty, aligned != procedures.count {
+            let message = "'checks' lists \(aligned) entr\(aligned == 1 ? "y" : "ies") but the article has "
+                + "\(procedures.count) procedure\(procedures.count == 1 ? "" : "s"); list one per procedure, in reading order "
+                + "(extra checks of a procedure say 'procedure: N')"
+            return .error(message, file: checks.first?.file ?? "", at: place)
+        }
+        var aligning = 0
+        for check in checks {
+            let number: Int
+            if let explicit = check.procedure {
+                number = explicit
+            } else {
+                aligning += 1
+                number = aligning
+            }
+            guard number <= procedures.count else {
+                return .error("'procedure: \(number)' but the article has \(procedures.count) procedures", file: check.file, at: check.location)
+            }
+            if let interlude = check.interlude, interlude.afterStep > procedures[number - 1].steps.count {
+                return .error(
+                    "'after-step: \(interlude.afterStep)' but procedure \(number) has \(procedures[number - 1].steps.count) steps",
+                    file: check.file, at: check.location)
+            }
+        }
+        return nil
     }
 
     /// The file name without folders and extension, made a slug: the default page URL segment.

@@ -3,7 +3,7 @@ internal import Yams
 
 /// Reads an article's YAML front matter into ``FrontMatter``, reporting every problem at once.
 struct FrontMatterParser {
-    static let knownKeys: Set<String> = ["id", "title", "updated", "category", "slug", "version", "translates"]
+    static let knownKeys: Set<String> = ["id", "title", "updated", "category", "slug", "version", "translates", "checks"]
 
     let yaml: YAMLDocument
     /// Where the front matter starts (the opening `---`), for problems of the whole block.
@@ -68,13 +68,14 @@ struct FrontMatterParser {
         let slug = values["slug"].map { identifier($0, "slug") } ?? defaultSlug
         let version = values["version"].map { integer($0, "version") } ?? 1
         let translates = values["translates"].map { parseTranslationSource($0, into: &diagnostics) } ?? .none
+        let checks = values["checks"].map { parseChecks($0, into: &diagnostics) } ?? []
 
-        guard let id, let title, let category, let updated, let slug, let version, translates.isValid else {
+        guard let id, let title, let category, let updated, let slug, let version, translates.isValid, let checks else {
             return (nil, diagnostics)
         }
         let frontMatter = FrontMatter(
             id: id, title: title, updated: updated, category: category, slug: slug, version: version,
-            translates: translates.value, keyLocations: keyLocations)
+            translates: translates.value, keyLocations: keyLocations, checks: checks)
         return (frontMatter, diagnostics)
     }
 
@@ -101,6 +102,94 @@ struct FrontMatterParser {
             return .invalid
         }
         return .valid(FrontMatter.TranslationSource(locale: locale, version: version))
+    }
+}
+
+extension FrontMatterParser {
+    /// Reads `checks:`, a list of `{persona, state, properties, outcome}` mappings.
+    /// - Returns: nil when any entry is wrong (each problem is reported at its node).
+    private func parseChecks(_ node: Node, into diagnostics: inout [Diagnostic]) -> [ProcedureCheck]? {
+        let outcomes = ProcedureCheck.Outcome.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let items = node.items else {
+            diagnostics.append(yaml.error("'checks' is a list with one entry per procedure: '- {persona: user, outcome: password-changed}'", at: node))
+            return nil
+        }
+        var checks: [ProcedureCheck] = []
+        var valid = true
+        for item in items {
+            guard let entries = item.entries else {
+                diagnostics.append(yaml.error("each check is a mapping: {persona: administrator|user, outcome: \(outcomes)}", at: item))
+                valid = false
+                continue
+            }
+            var persona: ProcedureCheck.Persona?
+            var state = ProcedureCheck.State.active
+            var properties = 1
+            var outcome: ProcedureCheck.Outcome?
+            var numbers: [String: Int] = [:]
+            for (key, value) in entries {
+                let text = value.scalarText ?? ""
+                switch key.scalarText {
+                case "persona":
+                    persona = ProcedureCheck.Persona(rawValue: text)
+                    if persona == nil {
+                        diagnostics.append(yaml.error("unknown persona '\(text)'; known: administrator, user", at: value))
+                        valid = false
+                    }
+                case "state":
+                    if let known = ProcedureCheck.State(rawValue: text) {
+                        state = known
+                    } else {
+                        diagnostics.append(yaml.error("unknown state '\(text)'; known: active, locked", at: value))
+                        valid = false
+                    }
+                case "properties":
+                    if let count = Int(text), (1...50).contains(count) {
+                        properties = count
+                    } else {
+                        diagnostics.append(yaml.error("'properties' must be a whole number from 1 to 50 (got '\(text)')", at: value))
+                        valid = false
+                    }
+                case "outcome":
+                    outcome = ProcedureCheck.Outcome(rawValue: text)
+                    if outcome == nil {
+                        diagnostics.append(yaml.error("unknown outcome '\(text)'; known outcomes: \(outcomes)", at: value))
+                        valid = false
+                    }
+                case "procedure", "after-step", "click-text-label":
+                    if let number = Int(text), number >= 1 {
+                        numbers[key.scalarText ?? ""] = number
+                    } else {
+                        diagnostics.append(yaml.error("'\(key.scalarText ?? "")' must be a whole number from 1 up (got '\(text)')", at: value))
+                        valid = false
+                    }
+                default:
+                    diagnostics.append(yaml.error(
+                        "unknown check key '\(key.scalarText ?? "")'; known keys: persona, state, properties, outcome, "
+                            + "procedure, after-step, click-text-label", at: key))
+                    valid = false
+                }
+            }
+            guard let persona, let outcome else {
+                if valid {
+                    diagnostics.append(yaml.error("a check needs 'persona' and 'outcome'", at: item))
+                    valid = false
+                }
+                continue
+            }
+            var interlude: ProcedureCheck.Interlude?
+            switch (numbers["after-step"], numbers["click-text-label"]) {
+            case (let step?, let label?): interlude = ProcedureCheck.Interlude(afterStep: step, label: label)
+            case (nil, nil): break
+            default:
+                diagnostics.append(yaml.error("'after-step' and 'click-text-label' go together: after that step, click that bold label of the text after the procedure", at: item))
+                valid = false
+            }
+            checks.append(ProcedureCheck(
+                persona: persona, state: state, properties: properties, outcome: outcome, procedure: numbers["procedure"],
+                interlude: interlude, file: yaml.file, location: yaml.location(of: item)))
+        }
+        return valid ? checks : nil
     }
 }
 

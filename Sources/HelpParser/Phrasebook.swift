@@ -8,6 +8,8 @@ public struct Phrasebook: Sendable {
     public let locale: String
     public let file: String
     let entries: [Entry]
+    /// Patterns that find the facts the prose states ("{n} fois sans succès").
+    let claims: [ClaimPattern]
 
     /// A label an action names: a slot of the sentence, or text the phrasebook itself gives.
     enum LabelReference: Sendable {

@@ -20,8 +20,41 @@ enum PhrasebookLoader {
         for node in phrases {
             if let entry = entry(from: node, yaml: yaml, into: &diagnostics) { entries.append(entry) }
         }
+        var claims: [ClaimPattern] = []
+        if let claimNodes = root.entries?.first(where: { $0.key.scalarText == "claims" })?.value {
+            claims = claimPatterns(from: claimNodes, yaml: yaml, into: &diagnostics)
+        }
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
-        return (Phrasebook(locale: locale, file: file, entries: entries), diagnostics)
+        return (Phrasebook(locale: locale, file: file, entries: entries, claims: claims), diagnostics)
+    }
+
+    /// Reads `claims:`, a list of `{claim: "… {n} …", kind: lockout-threshold}` entries.
+    private static func claimPatterns(from node: Node, yaml: YAMLDocument, into diagnostics: inout [Diagnostic]) -> [ClaimPattern] {
+        let kinds = Claim.Kind.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let items = node.items else {
+            diagnostics.append(yaml.error("'claims' is a list of {claim: \"… {n} …\", kind: \(kinds)} entries", at: node))
+            return []
+        }
+        var patterns: [ClaimPattern] = []
+        for item in items {
+            let byKey = Dictionary(
+                (item.entries ?? []).compactMap { key, value in key.scalarText.map { ($0, value) } },
+                uniquingKeysWith: { first, _ in first })
+            guard let textNode = byKey["claim"], let text = textNode.scalarText, let kindNode = byKey["kind"] else {
+                diagnostics.append(yaml.error("a claim entry needs 'claim' (a phrase with {n}) and 'kind' (\(kinds))", at: item))
+                continue
+            }
+            guard let kind = kindNode.scalarText.flatMap(Claim.Kind.init(rawValue:)) else {
+                diagnostics.append(yaml.error("unknown claim kind '\(kindNode.scalarText ?? "")'; known: \(kinds)", at: kindNode))
+                continue
+            }
+            guard let pattern = ClaimPattern(text, kind: kind, location: yaml.location(of: textNode)) else {
+                diagnostics.append(yaml.error("a claim phrase holds the number's place once, as {n}", at: textNode))
+                continue
+            }
+            patterns.append(pattern)
+        }
+        return patterns
     }
 
     private static func entry(from node: Node, yaml: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Phrasebook.Entry? {

@@ -15,7 +15,10 @@ struct HelpCenterCommand: ParsableCommand {
             2 usage error or unreadable input. Diagnostics go to standard error as \
             path:line:column: error|warning: message.
             """,
-        subcommands: [BuildCommand.self, LintCommand.self, ModelCommand.self, ValidateCommand.self, EngineCommand.self]
+        subcommands: [
+            BuildCommand.self, LintCommand.self, ModelCommand.self, ValidateCommand.self, CheckCommand.self,
+            EngineCommand.self,
+        ]
     )
 
     static func main() {

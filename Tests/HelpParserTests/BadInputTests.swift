@@ -68,7 +68,7 @@ struct BadInputTests {
             "content/fr/a.md:1:1: error: front matter is missing 'title': the article's title as readers see it",
             "content/fr/a.md:2:5: error: 'id' must use lowercase letters a–z, digits and '-' only (got 'Not An Id')",
             "content/fr/a.md:3:10: error: 'updated' must be a real date written YYYY-MM-DD (got '2026-02-30')",
-            "content/fr/a.md:4:1: warning: unknown front matter key 'colour' is ignored; known keys: category, id, slug, title, translates, updated, version",
+            "content/fr/a.md:4:1: warning: unknown front matter key 'colour' is ignored; known keys: category, checks, id, slug, title, translates, updated, version",
         ])
     }
 

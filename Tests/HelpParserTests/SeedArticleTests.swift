@@ -75,8 +75,8 @@ struct SeedArticleTests {
             Issue.record("step 2 should click an article label")
             return
         }
-        // "2. Cliquez sur **Compte** puis sur **Modifier le mot de passe**." on line 16.
-        #expect(range == SourceRange(start: SourceLocation(line: 16, column: 38), end: SourceLocation(line: 16, column: 61)))
+        // "2. Cliquez sur **Compte** puis sur **Modifier le mot de passe**." on line 23.
+        #expect(range == SourceRange(start: SourceLocation(line: 23, column: 38), end: SourceLocation(line: 23, column: 61)))
     }
 
     @Test("the four locales have the same procedure shape as the French source")

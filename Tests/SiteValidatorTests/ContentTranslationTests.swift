@@ -18,7 +18,7 @@ struct ContentTranslationTests {
         #expect(try fixture.audit() == [
             "\(Self.en):19:4: error: the procedure in \"How to change your password\" has 3 steps where the source's has 4: "
                 + "the source's step 3 (fill, fill, fill) is missing before this step\n"
-                + "\(Self.fr):17:4: note: the missing step in the source",
+                + "\(Self.fr):24:4: note: the missing step in the source",
         ])
     }
 
@@ -31,7 +31,7 @@ struct ContentTranslationTests {
         #expect(try fixture.audit() == [
             "\(Self.en):19:4: error: the procedure in \"How to change your password\" has 3 steps where the source's has 4: "
                 + "the source's step 4 (click) is missing after this step\n"
-                + "\(Self.fr):18:4: note: the missing step in the source",
+                + "\(Self.fr):25:4: note: the missing step in the source",
         ])
     }
 
@@ -45,7 +45,7 @@ struct ContentTranslationTests {
         #expect(try fixture.audit() == [
             "\(Self.en):30:4: error: step 3 of the procedure in \"How to reset your password\" is click "
                 + "where the source's step 3 is fill, click; translate it with the same actions\n"
-                + "\(Self.fr):28:4: note: step 3 in the source",
+                + "\(Self.fr):35:4: note: step 3 in the source",
         ])
     }
 
@@ -59,7 +59,7 @@ struct ContentTranslationTests {
         #expect(try fixture.audit() == [
             "\(Self.en):21:4: error: the procedure in \"How to change your password\" has 5 steps where the source's has 4: "
                 + "step 5 has no counterpart in the source\n"
-                + "\(Self.fr):15:1: note: the procedure in the source",
+                + "\(Self.fr):22:1: note: the procedure in the source",
         ])
     }
 
@@ -72,7 +72,7 @@ struct ContentTranslationTests {
         #expect(try fixture.audit() == [
             "\(Self.en):24:1: error: this translation has 2 sections where the source has 3: the source's section 2 "
                 + "\"Comment réinitialiser votre mot de passe\" is missing before this section\n"
-                + "\(Self.fr):22:1: note: the missing section in the source",
+                + "\(Self.fr):29:1: note: the missing section in the source",
         ])
     }
 
@@ -86,7 +86,7 @@ struct ContentTranslationTests {
         #expect(try fixture.audit() == [
             "\(Self.en):24:1: error: this translation has 4 sections where the source has 3: "
                 + "section \"Before you start\" has no counterpart in the source\n"
-                + "\(Self.fr):11:1: note: what precedes it in the source",
+                + "\(Self.fr):18:1: note: what precedes it in the source",
         ])
     }
 
@@ -99,7 +99,7 @@ struct ContentTranslationTests {
         #expect(try fixture.audit() == [
             "\(Self.en):37:1: error: \"How to create a new username\" has 2 procedures where the source has 3: "
                 + "the source's procedure 2 in \"Comment créer un nouveau nom d'utilisateur\" (4 steps) is missing\n"
-                + "\(Self.fr):47:1: note: the missing procedure in the source",
+                + "\(Self.fr):54:1: note: the missing procedure in the source",
         ])
     }
 

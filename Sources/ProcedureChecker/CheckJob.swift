@@ -1,0 +1,150 @@
+public import HelpModel
+
+/// One thing to verify against the engine: a procedure with its check, or a claim of the prose.
+public struct CheckJob: Sendable {
+    public enum Work: Sendable {
+        /// `number` counts the article's procedures from 1 in reading order; `interlude` is the
+        /// label the check's `click-text-label` names, clicked after its `after-step`.
+        case procedure(Procedure, ProcedureCheck, number: Int, interlude: Label?)
+        case claim(Claim)
+    }
+
+    public var work: Work
+    public var articleFile: String
+    public var locale: String
+    /// How reports name it: the section title of a procedure, or the claim's phrase.
+    public var name: String
+}
+
+/// What a run found about one job.
+public struct CheckResult: Sendable {
+    public var job: CheckJob
+    /// nil when the job passed; otherwise placed at the label, phrase or number that drifted.
+    public var failure: Diagnostic?
+    public var seconds: Double
+
+    public var passed: Bool { failure == nil }
+}
+
+/// Turns loaded content into jobs: every procedure that has a check (its own, or its source's
+/// for a translation that lists none) and every claim, in every locale.
+public enum CheckPlan {
+    public struct Plan: Sendable {
+        public var jobs: [CheckJob]
+        /// Articles that cannot be checked as written (a translation whose procedures do not
+        /// match its source's checks), reported as failures.
+        public var problems: [Diagnostic]
+        /// Procedures no check covers (an article without `checks:` and no source with them).
+        public var unchecked: Int
+    }
+
+    public static func make(_ articles: [Article]) -> Plan {
+        var sources: [String: Article] = [:]
+        for article in articles where article.frontMatter.translates == nil { sources["\(article.locale)/\(article.id)"] = article }
+        var plan = Plan(jobs: [], problems: [], unchecked: 0)
+        for article in articles {
+            var checks = article.frontMatter.checks
+            let titled = titledProcedures(of: article)
+            if checks.isEmpty, let origin = article.frontMatter.translates,
+                let source = sources["\(origin.locale)/\(article.id)"], !source.frontMatter.checks.isEmpty
+            {
+                checks = source.frontMatter.checks
+                let aligned = checks.count { $0.procedure == nil }
+                if aligned != titled.count {
+                    let place = article.frontMatter.keyLocations["translates"] ?? SourceLocation(line: 1, column: 1)
+                    plan.problems.append(.error(
+                        "[\(article.locale)] the translation has \(titled.count) procedures where its source's 'checks' "
+                            + "list \(aligned); translate every procedure, or give the translation its own 'checks'",
+                        file: article.file, at: place,
+                        notes: [Diagnostic.Note(file: source.file, location: source.frontMatter.keyLocations["checks"] ?? place, message: "the source's checks")]))
+                    checks = []
+                }
+            }
+            if checks.isEmpty {
+                plan.unchecked += titled.count
+            } else {
+                var aligned = 0
+                for check in checks {
+                    let number: Int
+                    if let explicit = check.procedure {
+                        number = explicit
+                    } else {
+                        aligned += 1
+                        number = aligned
+                    }
+                    guard number <= titled.count else { continue }
+                    let (procedure, title) = titled[number - 1]
+                    var interlude: Label?
+                    if let wanted = check.interlude {
+                        let labels = labelsAfter(procedure, in: article)
+                        guard wanted.label <= labels.count else {
+                            plan.problems.append(.error(
+                                "[\(article.locale)] \(title): 'click-text-label: \(wanted.label)' but the text after the procedure has "
+                                    + "\(labels.count) bold label\(labels.count == 1 ? "" : "s")",
+                                file: article.file, at: procedure.range.end,
+                                notes: [Diagnostic.Note(file: check.file, location: check.location, message: "the check")]))
+                            continue
+                        }
+                        interlude = labels[wanted.label - 1]
+                    }
+                    let name = check.procedure == nil ? title : "\(title), \(check.state.rawValue) \(check.persona.rawValue)"
+                    plan.jobs.append(CheckJob(
+                        work: .procedure(procedure, check, number: number, interlude: interlude), articleFile: article.file,
+                        locale: article.locale, name: name))
+                }
+            }
+            for claim in article.claims {
+                plan.jobs.append(CheckJob(
+                    work: .claim(claim), articleFile: article.file, locale: article.locale,
+                    name: "claim \(claim.kind.rawValue) \"\(claim.text)\""))
+            }
+        }
+        return plan
+    }
+
+    /// The bold labels of the paragraphs and notes after `procedure`, up to the next procedure
+    /// or the end of its section: where the text asks for a click outside the steps.
+    static func labelsAfter(_ procedure: Procedure, in article: Article) -> [Label] {
+        for blocks in [article.intro] + article.sections.map(\.blocks) {
+            guard let index = blocks.firstIndex(of: .procedure(procedure)) else { continue }
+            var labels: [Label] = []
+            for block in blocks[(index + 1)...] {
+                if case .procedure = block { break }
+                labels += strongLabels(in: block)
+            }
+            return labels
+        }
+        return []
+    }
+
+    private static func strongLabels(in block: Block) -> [Label] {
+        func inlines(_ content: [Inline]) -> [Label] {
+            content.flatMap { inline -> [Label] in
+                switch inline.kind {
+                case .strong(let children): [Label(children.plainText, origin: .article(children.first.map {
+                    SourceRange(start: $0.range.start, end: children.last?.range.end ?? $0.range.end)
+                } ?? inline.range))]
+                case .emphasis(let children), .link(_, _, let children): inlines(children)
+                default: []
+                }
+            }
+        }
+        switch block {
+        case .paragraph(let paragraph): return inlines(paragraph.content)
+        case .note(let note): return note.blocks.flatMap(strongLabels)
+        default: return []
+        }
+    }
+
+    /// Each procedure with the title of its section ("… (2/3)" when a section has several);
+    /// the article's title for procedures before the first section.
+    static func titledProcedures(of article: Article) -> [(Procedure, String)] {
+        var groups: [(String, [Procedure])] = [(article.frontMatter.title, article.intro.flatMap(\.procedures))]
+        for section in article.sections { groups.append((section.title.plainText, section.blocks.flatMap(\.procedures))) }
+        return groups.flatMap { title, procedures in
+            procedures.enumerated().map { offset, procedure in
+                (procedure, procedures.count > 1 ? "\(title) (\(offset + 1)/\(procedures.count))" : title)
+            }
+        }
+    }
+}

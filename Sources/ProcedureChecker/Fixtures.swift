@@ -1,0 +1,149 @@
+internal import Foundation
+internal import HelpModel
+internal import NIOHTTP1
+
+/// The engine's documented test API (docs/engine-test-api.md): fixture accounts, mailboxes and
+/// a user's state. Everything else the checker learns, it learns from the pages.
+struct TestAPI {
+    let transport: HTTPTransport
+
+    struct AccountRequest: Encodable {
+        var name: String
+        var properties: Int
+        var users: [User]
+    }
+
+    struct User: Encodable {
+        var username: String
+        var name: String
+        var email: String
+        var password: String
+        var admin: Bool?
+        var state: String?
+        var properties: [Int]?
+    }
+
+    struct AccountResponse: Decodable {
+        struct Property: Decodable {
+            var id: Int64
+        }
+        var properties: [Property]
+    }
+
+    struct Message: Decodable {
+        var id: Int64
+        var to: String
+        var subject: String
+        var links: [String]
+    }
+
+    private struct Mailbox: Decodable {
+        var messages: [Message]
+    }
+
+    struct UserState: Decodable {
+        struct Access: Decodable {
+            var id: Int64
+        }
+        var state: String
+        var failedAttempts: Int
+        var properties: [Access]
+    }
+
+    /// `POST /_test/accounts`.
+    func createAccount(_ request: AccountRequest) async throws -> AccountResponse {
+        let body = String(decoding: try JSONEncoder().encode(request), as: UTF8.self)
+        let exchange = try await transport.send(.POST, "/_test/accounts", json: body)
+        guard exchange.status == 201 else {
+            throw StepProblem("the test API refused the fixture (\(exchange.status)): \(String(decoding: exchange.body, as: UTF8.self))")
+        }
+        return try JSONDecoder().decode(AccountResponse.self, from: Data(exchange.body))
+    }
+
+    /// `GET /_test/mailbox?address=…`, oldest first.
+    func mailbox(_ address: String) async throws -> [Message] {
+        let exchange = try await transport.send(.GET, "/_test/mailbox?address=\(FormEncoding.query(address))")
+        guard exchange.status == 200 else { throw StepProblem("the test API's mailbox answered \(exchange.status)") }
+        return try JSONDecoder().decode(Mailbox.self, from: Data(exchange.body)).messages
+    }
+
+    /// `GET /_test/users?username=…`; nil when no such user exists.
+    func user(_ username: String) async throws -> UserState? {
+        let exchange = try await transport.send(.GET, "/_test/users?username=\(FormEncoding.query(username))")
+        if exchange.status == 404 { return nil }
+        guard exchange.status == 200 else { throw StepProblem("the test API's user state answered \(exchange.status)") }
+        return try JSONDecoder().decode(UserState.self, from: Data(exchange.body))
+    }
+
+    /// The newest e-mail sent to any of `addresses`.
+    func latestMessage(to addresses: [String]) async throws -> Message? {
+        var latest: Message?
+        for address in addresses {
+            if let message = try await mailbox(address).last, message.id > (latest?.id ?? Int64.min) { latest = message }
+        }
+        return latest
+    }
+}
+
+/// A person of a fixture account: what the checker types for them.
+struct Person: Sendable {
+    var username: String
+    var name: String
+    var email: String
+    var password: String
+}
+
+/// A procedure's starting point: a fresh account with the persona, another user (the "old
+/// login" of the articles, on the first property only), and generated values for what the
+/// steps type. Unique names, so that procedures run side by side on one engine.
+struct Fixture: Sendable {
+    var persona: Person
+    var other: Person
+    var propertyIDs: [Int64]
+    /// A new password for the persona (or the invitee), strong and unused anywhere.
+    var newPassword: String
+    /// Name and address of the person a procedure invites.
+    var invitee: Person
+
+    static func create(for check: ProcedureCheck, tag: String, api: TestAPI) async throws -> Fixture {
+        let persona = Person(
+            username: "persona-\(tag)", name: "Persona \(tag)", email: "persona-\(tag)@example.com",
+            password: Secret.password(tag))
+        let other = Person(
+            username: "old-\(tag)", name: "Ancien \(tag)", email: "old-\(tag)@example.com", password: Secret.password(tag))
+        let invitee = Person(
+            username: "new-\(tag)@example.com", name: "Nouveau \(tag)", email: "new-\(tag)@example.com",
+            password: Secret.password(tag))
+        let request = TestAPI.AccountRequest(
+            name: "Account \(tag)", properties: check.properties,
+            users: [
+                TestAPI.User(
+                    username: persona.username, name: persona.name, email: persona.email, password: persona.password,
+                    admin: check.persona == .administrator, state: check.state.rawValue,
+                    properties: check.persona == .administrator ? nil : [0]),
+                TestAPI.User(
+                    username: other.username, name: other.name, email: other.email, password: other.password,
+                    properties: [0]),
+            ])
+        let account = try await api.createAccount(request)
+        return Fixture(
+            persona: persona, other: other, propertyIDs: account.properties.map(\.id),
+            newPassword: Secret.password(tag), invitee: invitee)
+    }
+}
+
+/// Generated secrets: long, mixed, never a common password, different at every call.
+enum Secret {
+    static func password(_ tag: String) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
+        let random = String((0..<12).map { _ in letters[Int(generator.next(upperBound: UInt(letters.count)))] })
+        return "Hc-\(random)-\(tag.suffix(4))!"
+    }
+
+    /// A short random token for the names of one run, so two runs on one engine do not collide.
+    static func runTag() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String(generator.next(upperBound: UInt64(36 * 36 * 36 * 36)), radix: 36)
+    }
+}

@@ -1,0 +1,131 @@
+internal import Foundation
+internal import HelpModel
+internal import ProcedureChecker
+
+/// Prints what `helpcenter check` found, for people or for CI.
+struct CheckReport {
+    let results: [CheckResult]
+    /// Failures that are not a job's: content errors, translations that cannot be checked.
+    let problems: [Diagnostic]
+    let unchecked: Int
+    let seconds: Double
+    let repetitions: Int
+
+    var failures: [Diagnostic] { problems + results.compactMap(\.failure) }
+    var passes: Bool { failures.isEmpty }
+
+    func print(as format: ReportFormat) {
+        switch format {
+        case .human: printHuman()
+        case .json: Swift.print(json)
+        case .junit: Swift.print(junit.render(), terminator: "")
+        case .github:
+            Swift.print(GitHubAnnotations.render(failures) { _ in "helpcenter check" }, terminator: "")
+            Swift.print(summary)
+        }
+    }
+
+    var summary: String {
+        let passed = results.count { $0.passed }
+        let failed = results.count - passed
+        let locales = Set(results.map(\.job.locale)).count
+        let procedures = results.count { if case .procedure = $0.job.work { true } else { false } }
+        var text = "check: \(passed) passed, \(failed + problems.count) failed (\(DiagnosticReport.count(procedures, "procedure run")), "
+            + "\(DiagnosticReport.count(results.count - procedures, "claim check")) in \(DiagnosticReport.count(locales, "locale"))"
+        if unchecked > 0 { text += "; \(unchecked) procedure\(unchecked == 1 ? "" : "s") without checks" }
+        let perSecond = seconds > 0 ? Int((Double(results.count) / seconds).rounded()) : 0
+        return text + ") in \(String(format: "%.2f", seconds)) s, \(perSecond)/s"
+    }
+
+    /// One line per procedure and claim (unless repeated for a benchmark), the failures
+    /// compiler style on standard error, then the summary.
+    private func printHuman() {
+        if repetitions == 1 {
+            var lines = ""
+            for result in results {
+                lines += "\(result.passed ? "pass" : "FAIL") [\(result.job.locale)] \(result.job.name) — \(result.job.articleFile)\n"
+            }
+            Swift.print(lines, terminator: "")
+        }
+        if !failures.isEmpty {
+            DiagnosticReport.printError(failures.sortedForReport().map(\.formatted).joined(separator: "\n") + "\n")
+        }
+        Swift.print(summary)
+    }
+
+    private var json: String {
+        struct Document: Encodable {
+            var passed: Int
+            var failed: Int
+            var unchecked: Int
+            var seconds: Double
+            var results: [Entry]
+            var problems: [Failure]
+        }
+        struct Entry: Encodable {
+            var locale: String
+            var article: String
+            var kind: String
+            var name: String
+            var status: String
+            var seconds: Double
+            var failure: Failure?
+        }
+        struct Failure: Encodable {
+            var file: String
+            var line: Int
+            var column: Int
+            var message: String
+            var notes: [Note]
+        }
+        struct Note: Encodable {
+            var file: String
+            var line: Int
+            var column: Int
+            var message: String
+        }
+        func failure(_ diagnostic: Diagnostic) -> Failure {
+            Failure(
+                file: diagnostic.file, line: diagnostic.location.line, column: diagnostic.location.column,
+                message: diagnostic.message,
+                notes: diagnostic.notes.map { Note(file: $0.file, line: $0.location.line, column: $0.location.column, message: $0.message) })
+        }
+        let entries = results.map { result in
+            let kind = if case .procedure = result.job.work { "procedure" } else { "claim" }
+            return Entry(
+                locale: result.job.locale, article: result.job.articleFile, kind: kind, name: result.job.name,
+                status: result.passed ? "pass" : "fail", seconds: (result.seconds * 1000).rounded() / 1000,
+                failure: result.failure.map(failure))
+        }
+        let passed = results.count { $0.passed }
+        let document = Document(
+            passed: passed, failed: results.count - passed + problems.count, unchecked: unchecked,
+            seconds: (seconds * 1000).rounded() / 1000, results: entries, problems: problems.map(failure))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+
+    /// One suite per locale, one test case per procedure or claim.
+    private var junit: JUnitReport {
+        var suites: [JUnitReport.Suite] = []
+        let byLocale = Dictionary(grouping: results, by: \.job.locale)
+        for locale in byLocale.keys.sorted() {
+            let cases = (byLocale[locale] ?? []).map { result in
+                var testCase = JUnitReport.TestCase(name: "[\(locale)] \(result.job.name)", className: result.job.articleFile)
+                testCase.seconds = (result.seconds * 1000).rounded() / 1000
+                if let failure = result.failure { testCase.failures.append(failure.formatted) }
+                return testCase
+            }
+            suites.append(JUnitReport.Suite(name: locale, cases: cases))
+        }
+        if !problems.isEmpty {
+            suites.append(JUnitReport.Suite(name: "content", cases: problems.map { problem in
+                var testCase = JUnitReport.TestCase(name: problem.file, className: "content")
+                testCase.failures.append(problem.formatted)
+                return testCase
+            }))
+        }
+        return JUnitReport(name: "helpcenter check", suites: suites)
+    }
+}
