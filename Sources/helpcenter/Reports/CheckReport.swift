@@ -60,7 +60,7 @@ struct CheckReport {
             var unchecked: Int
             var seconds: Double
             var results: [Entry]
-            var problems: [Failure]
+            var problems: [DiagnosticJSON]
         }
         struct Entry: Encodable {
             var locale: String
@@ -69,41 +69,20 @@ struct CheckReport {
             var name: String
             var status: String
             var seconds: Double
-            var failure: Failure?
-        }
-        struct Failure: Encodable {
-            var file: String
-            var line: Int
-            var column: Int
-            var message: String
-            var notes: [Note]
-        }
-        struct Note: Encodable {
-            var file: String
-            var line: Int
-            var column: Int
-            var message: String
-        }
-        func failure(_ diagnostic: Diagnostic) -> Failure {
-            Failure(
-                file: diagnostic.file, line: diagnostic.location.line, column: diagnostic.location.column,
-                message: diagnostic.message,
-                notes: diagnostic.notes.map { Note(file: $0.file, line: $0.location.line, column: $0.location.column, message: $0.message) })
+            var failure: DiagnosticJSON?
         }
         let entries = results.map { result in
             let kind = if case .procedure = result.job.work { "procedure" } else { "claim" }
             return Entry(
                 locale: result.job.locale, article: result.job.articleFile, kind: kind, name: result.job.name,
                 status: result.passed ? "pass" : "fail", seconds: (result.seconds * 1000).rounded() / 1000,
-                failure: result.failure.map(failure))
+                failure: result.failure.map { DiagnosticJSON($0) })
         }
         let passed = results.count { $0.passed }
         let document = Document(
             passed: passed, failed: results.count - passed + problems.count, unchecked: unchecked,
-            seconds: (seconds * 1000).rounded() / 1000, results: entries, problems: problems.map(failure))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            seconds: (seconds * 1000).rounded() / 1000, results: entries, problems: problems.map { DiagnosticJSON($0) })
+        return DiagnosticJSON.encode(document)
     }
 
     /// One suite per locale, one test case per procedure or claim.

@@ -62,37 +62,17 @@ struct FindingsReport {
             var articles: Int
             var errors: Int
             var warnings: Int
-            var findings: [Entry]
-        }
-        struct Entry: Encodable {
-            var rule: String
-            var severity: String
-            var file: String
-            var line: Int
-            var column: Int
-            var message: String
-            var notes: [Note]
-        }
-        struct Note: Encodable {
-            var file: String
-            var line: Int
-            var column: Int
-            var message: String
+            var findings: [DiagnosticJSON]
         }
         let diagnostics = report.diagnostics
-        let document = Document(
-            pages: report.pages.count, articles: report.articles.count, errors: diagnostics.errorCount,
-            warnings: diagnostics.warningCount,
-            findings: report.findings.sorted { ($0.diagnostic.file, $0.diagnostic.location) < ($1.diagnostic.file, $1.diagnostic.location) }.map { finding in
-                let diagnostic = finding.diagnostic
-                return Entry(
-                    rule: finding.rule.rawValue, severity: diagnostic.severity.rawValue, file: diagnostic.file,
-                    line: diagnostic.location.line, column: diagnostic.location.column, message: diagnostic.message,
-                    notes: diagnostic.notes.map { Note(file: $0.file, line: $0.location.line, column: $0.location.column, message: $0.message) })
-            })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(document)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let findings = report.findings.sorted {
+            ($0.diagnostic.file, $0.diagnostic.location) < ($1.diagnostic.file, $1.diagnostic.location)
+        }
+        return DiagnosticJSON.encode(
+            Document(
+                pages: report.pages.count, articles: report.articles.count, errors: diagnostics.errorCount,
+                warnings: diagnostics.warningCount,
+                findings: findings.map { DiagnosticJSON($0.diagnostic, rule: $0.rule.rawValue) }))
     }
 
     /// One test case per page and per article, and one for any other file with findings
