@@ -17,8 +17,6 @@ public struct HTMLDocument: Sendable {
     let arena: [UInt8]
     /// The page's bytes, to place a finding at a column as well as a line.
     private let bytes: [UInt8]
-    /// Element indices by name, so that rules asking for "every link" do not rescan the page.
-    private let elementsByName: [String: [Int]]
     /// Indices of every element, in document order.
     public let elementIndices: [Int]
 
@@ -28,14 +26,11 @@ public struct HTMLDocument: Sendable {
         self.arena = arena
         self.errors = errors
         self.bytes = bytes
-        var byName: [String: [Int]] = [:]
         var elements: [Int] = []
         elements.reserveCapacity(nodes.count)
         for index in nodes.indices where nodes[index].kind == .element {
             elements.append(index)
-            byName[nodes[index].name, default: []].append(index)
         }
-        elementsByName = byName
         elementIndices = elements
     }
 
@@ -99,7 +94,7 @@ public struct HTMLDocument: Sendable {
 
     /// Indices of the elements named `name` (lowercase), in document order.
     public func elements(named name: String) -> [Int] {
-        elementsByName[name] ?? []
+        elementIndices.filter { nodes[$0].name == name }
     }
 
     /// Indices of the element descendants of node `index`.

@@ -1,8 +1,9 @@
 internal import HelpModel
 
 /// What the cross-page rules need of one page once its own rules have run; the parsed tree is
-/// dropped by then, so 20,000 pages never sit in memory at once.
-struct PageSummary: Sendable {
+/// dropped by then, so 20,000 pages never sit in memory at once. A class: the cross-page rules
+/// look pages up by path thousands of times, and a copy of this would retain every field.
+final class PageSummary: Sendable {
     /// A link or resource of the page that leads into the site.
     struct Reference: Sendable {
         /// The attribute holding it (`href`), and its value as written in the page.
@@ -32,6 +33,19 @@ struct PageSummary: Sendable {
     let lang: String?
     /// False when the page asks robots not to index it (`noindex`): it stays out of the sitemap.
     let isIndexable: Bool
+
+    init(
+        path: String, urlPath: String, ids: Set<String>, references: [Reference], alternates: [Alternate],
+        lang: String?, isIndexable: Bool
+    ) {
+        self.path = path
+        self.urlPath = urlPath
+        self.ids = ids
+        self.references = references
+        self.alternates = alternates
+        self.lang = lang
+        self.isIndexable = isIndexable
+    }
 
     /// `fr/x/index.html` → `fr/x/`; `fr/404.html` stays as it is.
     static func urlPath(ofFile path: String) -> String {
