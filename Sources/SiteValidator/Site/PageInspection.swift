@@ -15,6 +15,8 @@ struct PageInspection {
     private(set) var findings: [Finding] = []
     /// Every `id` of the page.
     private let ids: Set<String>
+    /// The page's path as a browser shows it (`fr/x/`), which its relative links start from.
+    private let urlPath: String
 
     init(document: HTMLDocument, path: String, file: String, expectations: SiteExpectations, address: SiteAddress) {
         self.document = document
@@ -23,6 +25,7 @@ struct PageInspection {
         self.expectations = expectations
         self.address = address
         ids = Set(document.elementIndices.compactMap { document.attribute("id", of: $0) })
+        urlPath = PageSummary.urlPath(ofFile: path)
     }
 
     /// Elements that load something the page needs, and the attributes holding its address.
@@ -159,7 +162,6 @@ struct PageInspection {
 
     // MARK: - Summary
 
-    private var urlPath: String { PageSummary.urlPath(ofFile: path) }
 
     /// The addresses the page fetches: `(attribute, value)` pairs, `srcset` split into URLs.
     private func resources(of index: Int) -> [(String, String)] {
@@ -179,12 +181,24 @@ struct PageInspection {
         }
     }
 
+    /// Elements that can link, load something, or keep the page out of the sitemap; most of a
+    /// page (paragraphs, list items, emphasis) cannot.
+    private static func mayReference(_ name: String) -> Bool {
+        switch name {
+        case "a", "area", "link", "form", "meta", "script", "img", "source", "iframe", "embed", "object", "video",
+            "audio", "track", "input":
+            true
+        default:
+            false
+        }
+    }
+
     /// Collects the page's links and alternates, and reports resources from other origins.
     private mutating func summarize() -> PageSummary {
         var references: [PageSummary.Reference] = []
         var alternates: [PageSummary.Alternate] = []
         var isIndexable = true
-        for index in document.elementIndices {
+        for index in document.elementIndices where Self.mayReference(document.nodes[index].name) {
             let node = document.nodes[index]
             if node.name == "meta", document.attribute("name", of: index)?.lowercased() == "robots",
                 document.attribute("content", of: index)?.lowercased().contains("noindex") == true

@@ -4,16 +4,33 @@ struct SiteIndex: Sendable {
     let files: Set<String>
     /// Page summaries by file path.
     let pages: [String: PageSummary]
+    /// Every site path that opens a file, to that file: each file by its own path, and each
+    /// folder's `index.html` also as `fr/x/` and `fr/x`. Built once, so resolving the hundreds
+    /// of thousands of links of a large site is one lookup each.
+    private let targets: [String: String]
+
+    init(files: Set<String>, pages: [String: PageSummary]) {
+        self.files = files
+        self.pages = pages
+        var targets: [String: String] = [:]
+        targets.reserveCapacity(files.count * 2)
+        for file in files {
+            targets[file] = file
+            if file == "index.html" {
+                targets[""] = file
+            } else if file.hasSuffix("/index.html") {
+                let folder = String(file.dropLast("index.html".count))
+                targets[folder] = file
+                // A folder named without its slash: a static server redirects to it.
+                if targets[String(folder.dropLast())] == nil { targets[String(folder.dropLast())] = file }
+            }
+        }
+        self.targets = targets
+    }
 
     /// The file a site path opens, as a static server would: `fr/x/` → `fr/x/index.html`, and a
     /// folder named without its slash → its `index.html`.
     func file(at sitePath: String) -> String? {
-        if sitePath.isEmpty || sitePath.hasSuffix("/") {
-            let index = sitePath + "index.html"
-            return files.contains(index) ? index : nil
-        }
-        if files.contains(sitePath) { return sitePath }
-        let index = sitePath + "/index.html"
-        return files.contains(index) ? index : nil
+        targets[sitePath]
     }
 }
