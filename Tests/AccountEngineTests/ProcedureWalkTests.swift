@@ -116,7 +116,7 @@ import Testing
             let labels = Labels[locale]
             let admin = Browser(client)
             let home = try await admin.signIn("marie", Fixture.adminPassword, locale: locale)
-            let users = try await admin.click(labels.manageUsers, on: try await admin.click(labels.account, on: home))
+            let users = try await Self.usersPage(admin, labels, from: home)
             let choice = try await admin.click(labels.addUser, on: users)
             let newUser = try await admin.click(labels.newUser, on: choice)
             let rights = try await admin.submit(
@@ -138,7 +138,7 @@ import Testing
             #expect(newHome.link(labels.account) != nil)
             #expect(newHome.text.contains(String(fixture.propertyIDs[0])))
 
-            let list = try await admin.click(labels.manageUsers, on: try await admin.click(labels.account, on: home))
+            let list = try await Self.usersPage(admin, labels, from: home)
             let manage = try #require(list.link(labels.manage, inRowShowing: "paul"))
             let deleted = try await admin.submit(labels.deleteUser, on: try await admin.get(manage))
             #expect(deleted.status == .ok)
@@ -157,7 +157,7 @@ import Testing
             let labels = Labels[locale]
             let admin = Browser(client)
             let home = try await admin.signIn("marie", Fixture.adminPassword, locale: locale)
-            let users = try await admin.click(labels.manageUsers, on: try await admin.click(labels.account, on: home))
+            let users = try await Self.usersPage(admin, labels, from: home)
             let existing = try await admin.click(labels.existingUser, on: try await admin.click(labels.addUser, on: users))
             let rights = try await admin.submit(
                 labels.viewAccessRights, on: existing,
@@ -175,5 +175,10 @@ import Testing
             let home2 = try await paul.signIn("paul", Fixture.userPassword, locale: locale)
             #expect(home2.text.contains(String(fixture.propertyIDs[1])))
         }
+    }
+
+    /// "Cliquez sur **Compte** puis sur **Ajouter et gérer des utilisateurs**", from the home page.
+    private static func usersPage(_ admin: Browser, _ labels: Labels, from home: Page) async throws -> Page {
+        try await admin.click(labels.manageUsers, on: try await admin.click(labels.account, on: home))
     }
 }
