@@ -38,7 +38,7 @@ struct ValidateCommand: ParsableCommand {
         do {
             report = try SiteValidation.run(
                 site: URL(fileURLWithPath: site), displayPath: site,
-                expectations: SiteExpectations(configuration: content.configuration))
+                expectations: SiteExpectations(configuration: content.configuration), keepAlive: ProcessLifetime.keep)
         } catch {
             DiagnosticReport.printError("error: \(error)\n")
             throw ExitStatus.usage.exitCode

@@ -16,7 +16,7 @@ struct CrossPageRules {
         }
         check(page, report: report)
         guard !found.isEmpty else { return [] }
-        let lines = PageLines(SiteFiles.read(sitePath + "/" + page.path) ?? [])
+        let lines = PageLines(FileSystem.read(sitePath + "/" + page.path) ?? [])
         return found.map { rule, reference, message in
             let line = Int(reference.line)
             let column = lines.column(of: reference.needle, onLine: line) ?? lines.column(of: reference.attribute + "=", onLine: line) ?? 1

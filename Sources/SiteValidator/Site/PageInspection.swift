@@ -17,6 +17,39 @@ struct PageInspection {
     private let ids: Set<String>
     /// The page's path as a browser shows it (`fr/x/`), which its relative links start from.
     private let urlPath: String
+    /// The elements the rules look at, gathered in one pass over the page.
+    private let gathered: Gathered
+
+    private struct Gathered {
+        var html: [Int] = []
+        var h1: [Int] = []
+        var title: [Int] = []
+        var meta: [Int] = []
+        var label: [Int] = []
+        var script: [Int] = []
+        var style: [Int] = []
+        /// `input`, `select`, `textarea`.
+        var controls: [Int] = []
+        /// `a`, `area`, `form`, `iframe`: where a `javascript:` URL would run.
+        var navigating: [Int] = []
+
+        init(_ document: HTMLDocument) {
+            for index in document.elementIndices {
+                switch document.nodes[index].name {
+                case "html": html.append(index)
+                case "h1": h1.append(index)
+                case "title": title.append(index)
+                case "meta": meta.append(index)
+                case "label": label.append(index)
+                case "script": script.append(index)
+                case "style": style.append(index)
+                case "input", "select", "textarea": controls.append(index)
+                case "a", "area", "form", "iframe": navigating.append(index)
+                default: continue
+                }
+            }
+        }
+    }
 
     init(document: HTMLDocument, path: String, file: String, expectations: SiteExpectations, address: SiteAddress) {
         self.document = document
@@ -26,6 +59,7 @@ struct PageInspection {
         self.address = address
         ids = Set(document.elementIndices.compactMap { document.attribute("id", of: $0) })
         urlPath = PageSummary.urlPath(ofFile: path)
+        gathered = Gathered(document)
     }
 
     /// Elements that load something the page needs, and the attributes holding its address.
@@ -65,7 +99,7 @@ struct PageInspection {
 
     private mutating func checkLang() {
         let expected = expectations.locale(ofPageAt: path)
-        guard let html = document.elements(named: "html").first else {
+        guard let html = gathered.html.first else {
             report(.htmlLang, SourceLocation(line: 1, column: 1), "the page has no <html> element; it must declare lang=\"\(expected)\"")
             return
         }
@@ -77,7 +111,7 @@ struct PageInspection {
     }
 
     private mutating func checkSingleH1() {
-        let headings = document.elements(named: "h1")
+        let headings = gathered.h1
         if headings.isEmpty {
             let body = document.elements(named: "body").first
             report(.singleH1, body.map { location($0) } ?? SourceLocation(line: 1, column: 1), "the page has no <h1>; every page needs exactly one, its title")
@@ -88,11 +122,11 @@ struct PageInspection {
     }
 
     private mutating func checkTitleAndDescription() {
-        let titles = document.elements(named: "title")
+        let titles = gathered.title
         if titles.isEmpty || document.text(of: titles[0]).isEmpty {
             report(.titleAndDescription, titles.first.map { location($0, "<title") } ?? headLocation, "the page has no <title> text")
         }
-        let descriptions = document.elements(named: "meta").filter { document.attribute("name", of: $0)?.lowercased() == "description" }
+        let descriptions = gathered.meta.filter { document.attribute("name", of: $0)?.lowercased() == "description" }
         if let description = descriptions.first {
             if (document.attribute("content", of: description) ?? "").allSatisfy(\.isWhitespace) {
                 report(.titleAndDescription, location(description, "content="), "the meta description is empty")
@@ -104,10 +138,10 @@ struct PageInspection {
 
     private mutating func checkLabels() {
         var labelled: Set<String> = []
-        for label in document.elements(named: "label") {
+        for label in gathered.label {
             if let target = document.attribute("for", of: label) { labelled.insert(target) }
         }
-        for control in document.elementIndices where ["input", "select", "textarea"].contains(document.nodes[control].name) {
+        for control in gathered.controls {
             let node = document.nodes[control]
             if node.name == "input", Self.unlabelledInputTypes.contains((document.attribute("type", of: control) ?? "text").lowercased()) {
                 continue
@@ -127,31 +161,40 @@ struct PageInspection {
     }
 
     private mutating func checkScriptsAndStyles() {
-        for index in document.elements(named: "script")
+        for index in gathered.script
         where !document.hasAttribute("src", of: index) || !document.text(of: index).isEmpty {
             report(.inlineScript, location(index, "<script"), "inline <script>: the Content-Security-Policy forbids it; move the code to a file under assets/")
         }
-        for index in document.elements(named: "style") {
+        for index in gathered.style {
             report(.inlineScript, location(index, "<style"), "inline <style>: the Content-Security-Policy forbids it; move the rules to assets/site.css")
         }
-        for index in document.elementIndices {
+        // One pass over each element's attribute names finds either; clean elements (all of
+        // them, normally) cost one scan.
+        for index in document.elementIndices where document.firstAttributeName(of: index, where: Self.isInlineCode) != nil {
             let name = document.nodes[index].name
             if document.hasAttribute("style", of: index) {
                 report(.inlineScript, location(index, "style="), "a style attribute on <\(name)>: the Content-Security-Policy forbids it; use a class")
             }
-            if let handler = document.firstAttributeName(of: index, where: { $0.utf8.count > 2 && $0.utf8.starts(with: "on".utf8) }) {
+            if let handler = document.firstAttributeName(of: index, where: Self.isHandler) {
                 report(.inlineScript, location(index, "\(handler)="), "an \(handler) handler on <\(name)>: inline script is forbidden; attach listeners from a script file")
             }
         }
-        for name in ["a", "area", "form", "iframe"] {
-            for index in document.elements(named: name) {
-                for attribute in ["href", "src", "action"] {
-                    if let value = document.attribute(attribute, of: index), Self.isJavaScriptURL(value) {
-                        report(.inlineScript, location(index, "\(attribute)="), "a javascript: URL on <\(name)>: inline script is forbidden")
-                    }
+        for index in gathered.navigating {
+            for attribute in ["href", "src", "action"] {
+                if let value = document.attribute(attribute, of: index), Self.isJavaScriptURL(value) {
+                    report(.inlineScript, location(index, "\(attribute)="), "a javascript: URL on <\(document.nodes[index].name)>: inline script is forbidden")
                 }
             }
         }
+    }
+
+    /// `onclick`, `onload`…: an attribute that holds script.
+    private static func isHandler(_ attribute: String) -> Bool {
+        attribute.utf8.count > 2 && attribute.utf8.starts(with: "on".utf8)
+    }
+
+    private static func isInlineCode(_ attribute: String) -> Bool {
+        attribute == "style" || isHandler(attribute)
     }
 
     /// `javascript:` in any case, after leading whitespace, as browsers read it.
@@ -231,7 +274,7 @@ struct PageInspection {
                 references.append(reference)
             }
         }
-        let lang = document.elements(named: "html").first.flatMap { document.attribute("lang", of: $0) }
+        let lang = gathered.html.first.flatMap { document.attribute("lang", of: $0) }
         return PageSummary(
             path: path, urlPath: urlPath, ids: ids, references: references, alternates: alternates, lang: lang,
             isIndexable: isIndexable)

@@ -54,12 +54,12 @@ struct SiteAddress: Sendable {
         if rest.isEmpty {
             return fragment.map { .samePage(fragment: $0) } ?? .site(path: pagePath, fragment: nil)
         }
-        var absolutePath: String
+        var absolutePath: [UInt8]
         if rest.utf8.starts(with: "//".utf8) {
             let authority = rest.utf8.dropFirst(2)
             let hostEnd = authority.firstIndex(of: UInt8(ascii: "/")) ?? authority.endIndex
             guard Self.equalIgnoringASCIICase(authority[..<hostEnd], host.utf8) else { return .elsewhere }
-            absolutePath = hostEnd == authority.endIndex ? "/" : String(rest[hostEnd...])
+            absolutePath = hostEnd == authority.endIndex ? [UInt8(ascii: "/")] : Array(authority[hostEnd...])
         } else if Self.hasScheme(rest.utf8) {
             let bytes = rest.utf8
             guard bytes.count >= origin.utf8.count,
@@ -67,19 +67,21 @@ struct SiteAddress: Sendable {
             else { return .elsewhere }
             let afterOrigin = bytes.dropFirst(origin.utf8.count)
             guard afterOrigin.isEmpty || afterOrigin.first == UInt8(ascii: "/") else { return .elsewhere }
-            absolutePath = afterOrigin.isEmpty ? "/" : String(rest[afterOrigin.startIndex...])
+            absolutePath = afterOrigin.isEmpty ? [UInt8(ascii: "/")] : Array(afterOrigin)
         } else if rest.utf8.first == UInt8(ascii: "/") {
-            absolutePath = String(rest)
+            absolutePath = Array(rest.utf8)
         } else {
-            absolutePath = basePath + Self.directory(of: pagePath) + rest
+            let directory = Self.directory(of: pagePath)
+            absolutePath = []
+            absolutePath.reserveCapacity(basePath.utf8.count + directory.utf8.count + rest.utf8.count)
+            absolutePath += basePath.utf8
+            absolutePath += directory.utf8
+            absolutePath += rest.utf8
         }
-        if absolutePath.utf8.contains(UInt8(ascii: "%")) { absolutePath = Self.percentDecoded(absolutePath) }
-        guard let normalized = Self.normalized(absolutePath), normalized.utf8.starts(with: basePath.utf8) else {
-            return .outsideSite
-        }
-        return .site(path: String(normalized.utf8.dropFirst(basePath.utf8.count)) ?? "", fragment: fragment)
+        if absolutePath.contains(UInt8(ascii: "%")) { absolutePath = Self.percentDecoded(absolutePath) }
+        guard let path = sitePath(absolutePath) else { return .outsideSite }
+        return .site(path: path, fragment: fragment)
     }
-
 
     /// `https:`, `mailto:`…: letters first, then letters, digits, `+ - .` up to a colon.
     private static func hasScheme(_ bytes: Substring.UTF8View) -> Bool {
@@ -106,42 +108,44 @@ struct SiteAddress: Sendable {
         return pagePath[...slash]
     }
 
-    /// Removes `.` and `..` segments; nil when `..` climbs above the origin's root.
-    private static func normalized(_ path: String) -> String? {
-        let input = Array(path.utf8)
+    /// The path under the site's base path, with `.` and `..` segments removed; nil when `..`
+    /// climbs above the origin's root or the path leaves the base path.
+    private func sitePath(_ input: [UInt8]) -> String? {
+        let base = Array(basePath.utf8)
         // Fast path: most paths have no dot segment at all.
-        if !input.indices.contains(where: { input[$0] == UInt8(ascii: ".") && ($0 == 0 || input[$0 - 1] == UInt8(ascii: "/")) }) {
-            return path
+        let hasDotSegment = input.indices.contains {
+            input[$0] == UInt8(ascii: ".") && ($0 == 0 || input[$0 - 1] == UInt8(ascii: "/"))
+        }
+        if !hasDotSegment {
+            guard input.starts(with: base) else { return nil }
+            return String(decoding: input[base.count...], as: UTF8.self)
         }
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
-        var segmentStarts: [Int] = []
         var position = 0
         while position <= input.count {
             let end = input[position...].firstIndex(of: UInt8(ascii: "/")) ?? input.count
-            let segment = input[position..<end]
+            let length = end - position
             let isLast = end == input.count
-            if segment.elementsEqual([UInt8(ascii: ".")]) {
-                // nothing: "a/./b" is "a/b"
-            } else if segment.elementsEqual([UInt8(ascii: "."), UInt8(ascii: ".")]) {
-                guard segmentStarts.count > 1, let start = segmentStarts.popLast() else { return nil }
-                output.removeSubrange(start...)
+            if length == 1, input[position] == UInt8(ascii: ".") {
+                // "a/./b" is "a/b"; a trailing "." still names the folder.
+            } else if length == 2, input[position] == UInt8(ascii: "."), input[position + 1] == UInt8(ascii: ".") {
+                // Drop the last segment of the output ("/a/b/" → "/a/"); never the root.
+                guard output.count > 1, let slash = output.dropLast().lastIndex(of: UInt8(ascii: "/")) else { return nil }
+                output.removeSubrange((slash + 1)...)
             } else {
-                segmentStarts.append(output.count)
-                output.append(contentsOf: segment)
+                output.append(contentsOf: input[position..<end])
                 if !isLast { output.append(UInt8(ascii: "/")) }
-                position = end + 1
-                continue
             }
-            // A dropped or climbing segment at the end still names a folder: keep the slash.
             position = end + 1
         }
-        return String(decoding: output, as: UTF8.self)
+        guard output.starts(with: base) else { return nil }
+        return String(decoding: output[base.count...], as: UTF8.self)
     }
 
-    private static func percentDecoded(_ text: String) -> String {
-        let input = Array(text.utf8)
+    private static func percentDecoded(_ input: [UInt8]) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(input.count)
         var index = 0
         while index < input.count {
             if input[index] == UInt8(ascii: "%"), index + 2 < input.count,
@@ -154,6 +158,6 @@ struct SiteAddress: Sendable {
                 index += 1
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 }

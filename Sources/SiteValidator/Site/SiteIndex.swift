@@ -1,17 +1,14 @@
-/// The files of the built site and the summaries of its pages: what a link may reach.
-struct SiteIndex: Sendable {
+/// The files of the built site: what a link may reach, known once the folder is listed.
+struct SiteFiles: Sendable {
     /// Every file under the site folder, as paths relative to it (hidden files left out).
     let files: Set<String>
-    /// Page summaries by file path.
-    let pages: [String: PageSummary]
     /// Every site path that opens a file, to that file: each file by its own path, and each
     /// folder's `index.html` also as `fr/x/` and `fr/x`. Built once, so resolving the hundreds
     /// of thousands of links of a large site is one lookup each.
     private let targets: [String: String]
 
-    init(files: Set<String>, pages: [String: PageSummary]) {
+    init(_ files: Set<String>) {
         self.files = files
-        self.pages = pages
         var targets: [String: String] = [:]
         targets.reserveCapacity(files.count * 2)
         for file in files {
@@ -32,5 +29,16 @@ struct SiteIndex: Sendable {
     /// folder named without its slash → its `index.html`.
     func file(at sitePath: String) -> String? {
         targets[sitePath]
+    }
+}
+
+/// The site's files and the summaries of its pages: what the cross-page rules look things up in.
+struct SiteIndex: Sendable {
+    let files: SiteFiles
+    /// Page summaries by file path.
+    let pages: [String: PageSummary]
+
+    func file(at sitePath: String) -> String? {
+        files.file(at: sitePath)
     }
 }

@@ -15,8 +15,12 @@ public enum SiteValidation {
     /// - Parameters:
     ///   - site: the folder `helpcenter build` wrote.
     ///   - displayPath: how findings name that folder (`site`), as the user typed it.
-    public static func run(site: URL, displayPath: String, expectations: SiteExpectations) throws -> ValidationReport {
-        guard let files = SiteFiles.list(site.path) else {
+    ///   - keepAlive: receives the page summaries before they go out of scope; a command that
+    ///     ends right after can keep them until exit instead of freeing 20,000 of them one by one.
+    public static func run(
+        site: URL, displayPath: String, expectations: SiteExpectations, keepAlive: (Any) -> Void = { _ in }
+    ) throws -> ValidationReport {
+        guard let files = FileSystem.list(site.path) else {
             throw UnreadableSiteError(description: "\(displayPath): no such folder, or it cannot be read; build the site first (`helpcenter build` or `make site`)")
         }
         let sitePath = site.path
@@ -24,11 +28,21 @@ public enum SiteValidation {
         let address = SiteAddress(baseURL: expectations.baseURL)
         let pagePaths = files.filter { $0.hasSuffix(".html") }.sorted()
 
+        // Job 0 runs beside the pages: the table of the site's files, then the sitemap, which is
+        // one file one thread reads.
+        let beside = ParallelResults<(SiteFiles, SitemapRule, SitemapRule.Listing)>(count: 1)
         let inspected = ParallelResults<(PageSummary, [Finding])>(count: pagePaths.count)
-        DispatchQueue.concurrentPerform(iterations: pagePaths.count) { position in
+        DispatchQueue.concurrentPerform(iterations: pagePaths.count + 1) { job in
+            guard job > 0 else {
+                let siteFiles = SiteFiles(files)
+                let sitemap = SitemapRule(sitePath: sitePath, displayRoot: displayRoot, files: siteFiles, address: address)
+                beside.store((siteFiles, sitemap, sitemap.read()), at: 0)
+                return
+            }
+            let position = job - 1
             let path = pagePaths[position]
             let file = displayRoot + path
-            guard let bytes = SiteFiles.read(sitePath + "/" + path) else {
+            guard let bytes = FileSystem.read(sitePath + "/" + path) else {
                 let finding = Finding(.htmlParse, .error("the page cannot be read", file: file, at: SourceLocation(line: 1, column: 1)))
                 inspected.store((emptySummary(path), [finding]), at: position)
                 return
@@ -40,16 +54,17 @@ public enum SiteValidation {
             inspected.store((summary, inspection.findings), at: position)
         }
         let results = inspected.values
-        let index = SiteIndex(files: files, pages: Dictionary(uniqueKeysWithValues: results.map { ($0.0.path, $0.0) }))
+        guard let (siteFiles, sitemap, sitemapListing) = beside.values.first else { return ValidationReport() }
+        let index = SiteIndex(files: siteFiles, pages: Dictionary(uniqueKeysWithValues: results.map { ($0.0.path, $0.0) }))
 
-        // The sitemap is one file read by one thread: it runs beside the links of the pages.
         let crossPage = CrossPageRules(index: index, displayRoot: displayRoot, sitePath: sitePath)
-        let sitemap = SitemapRule(siteFolder: site, displayRoot: displayRoot, index: index, address: address)
-        let linked = ParallelResults<[Finding]>(count: results.count + 1)
-        DispatchQueue.concurrentPerform(iterations: results.count + 1) { position in
-            linked.store(position == 0 ? sitemap.findings() : crossPage.findings(for: results[position - 1].0), at: position)
+        let linked = ParallelResults<[Finding]>(count: results.count)
+        DispatchQueue.concurrentPerform(iterations: results.count) { position in
+            linked.store(crossPage.findings(for: results[position].0), at: position)
         }
-        let findings = results.flatMap(\.1) + linked.values.flatMap { $0 }
+        var findings = results.flatMap(\.1) + linked.values.flatMap { $0 }
+        findings += sitemap.findings(sitemapListing, pages: index.pages, in: pagePaths)
+        keepAlive(index)
         return ValidationReport(pages: pagePaths.map { displayRoot + $0 }, findings: findings)
     }
 
