@@ -60,6 +60,13 @@ public struct ContentLoader: Sendable {
         self.workingDirectory = workingDirectory
     }
 
+    /// Reads only `helpcenter.yml`: what checking a built site needs without its articles.
+    /// - Throws: ``UnreadableInputError`` when the file cannot be read.
+    public func loadConfiguration(root: String) throws(UnreadableInputError) -> (SiteConfiguration?, [Diagnostic]) {
+        let configurationPath = join(root, Self.configurationFileName)
+        return SiteConfigurationLoader.load(text: try readText(configurationPath), file: configurationPath)
+    }
+
     /// Loads a whole content folder.
     /// - Parameter root: the content folder as the user named it; diagnostics use paths under it.
     /// - Throws: ``UnreadableInputError`` when the folder or its `helpcenter.yml` cannot be read.

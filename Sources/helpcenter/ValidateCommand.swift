@@ -26,23 +26,45 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .customLong("fail-on"), help: "Exit 1 on any finding (warning) or on errors only (error).")
     var failOn: FailureThreshold = .warning
 
+    @Flag(name: .customLong("site-only"), help: "Check the built site only: read helpcenter.yml, not the articles, phrasebooks and catalogs.")
+    var siteOnly = false
+
     func run() throws {
-        let loader = ContentLoader()
-        let loaded = try ContentOptions.load(options.content, with: loader)
-        defer { ProcessLifetime.keep(loaded) }
-        guard let content = loaded.content else {
-            DiagnosticReport.print(loaded.diagnostics)
-            throw ExitStatus.usage.exitCode
-        }
-        var report: ValidationReport
+        let report = siteOnly ? try validateSiteOnly() : try validateSiteAndContent()
+        let printed = FindingsReport(report: report, failOn: failOn)
+        printed.print(as: format)
+        if printed.fails { throw ExitStatus.findings.exitCode }
+    }
+
+    /// The site rules against the settings of `helpcenter.yml`, for a site whose articles are
+    /// not at hand (a deployed artifact) or when only the pages changed.
+    private func validateSiteOnly() throws -> ValidationReport {
+        let configuration: SiteConfiguration?
+        let diagnostics: [Diagnostic]
         do {
-            report = try SiteValidation.run(
-                site: URL(fileURLWithPath: site), displayPath: site,
-                expectations: SiteExpectations(configuration: content.configuration), keepAlive: ProcessLifetime.keep)
+            (configuration, diagnostics) = try ContentLoader().loadConfiguration(root: options.content)
         } catch {
             DiagnosticReport.printError("error: \(error)\n")
             throw ExitStatus.usage.exitCode
         }
+        guard let configuration else {
+            DiagnosticReport.print(diagnostics)
+            throw ExitStatus.usage.exitCode
+        }
+        var report = try validate(SiteExpectations(configuration: configuration))
+        report.findings += diagnostics.map { Finding(.contentParse, $0) }
+        return report
+    }
+
+    private func validateSiteAndContent() throws -> ValidationReport {
+        let loader = ContentLoader()
+        let loaded = try ContentOptions.load(options.content, with: loader)
+        ProcessLifetime.keep(loaded)
+        guard let content = loaded.content else {
+            DiagnosticReport.print(loaded.diagnostics)
+            throw ExitStatus.usage.exitCode
+        }
+        var report = try validate(SiteExpectations(configuration: content.configuration))
         report.findings += loaded.diagnostics.map { Finding(.contentParse, $0) }
         // What changed in a source since a translation was made comes from git history, where
         // the older version is parsed with today's phrasebook.
@@ -50,8 +72,18 @@ struct ValidateCommand: ParsableCommand {
             loader.parseArticle(text: text, file: file, locale: locale, in: loaded).0
         }
         report.merge(ContentAudit.run(content, history: history))
-        let printed = FindingsReport(report: report, failOn: failOn)
-        printed.print(as: format)
-        if printed.fails { throw ExitStatus.findings.exitCode }
+        return report
+    }
+
+    /// The site rules; a site folder that cannot be read ends the command with exit 2.
+    private func validate(_ expectations: SiteExpectations) throws -> ValidationReport {
+        do {
+            return try SiteValidation.run(
+                site: URL(fileURLWithPath: site), displayPath: site, expectations: expectations,
+                keepAlive: ProcessLifetime.keep)
+        } catch {
+            DiagnosticReport.printError("error: \(error)\n")
+            throw ExitStatus.usage.exitCode
+        }
     }
 }

@@ -124,6 +124,25 @@ struct ValidateCommandTests {
     }
 }
 
+extension ValidateCommandTests {
+    @Test("--site-only: the site rules alone, from helpcenter.yml; content findings are not looked for")
+    func siteOnly() throws {
+        let content = try BuildCommandTests.seededContent()
+        defer { content.remove() }
+        try FileManager.default.removeItem(at: content.root.appendingPathComponent("de/anmeldedaten-aendern-zuruecksetzen.md"))
+        #expect(try CommandRunner.run(["build"], in: content.directory).status == 0)
+        let at = try Self.breakLink(in: content)
+        let everything = try CommandRunner.run(["validate"], in: content.directory)
+        #expect(everything.standardError.contains("[missing-translation]"))
+        let siteOnly = try CommandRunner.run(["validate", "--site-only"], in: content.directory)
+        #expect(siteOnly.status == 1)
+        #expect(
+            siteOnly.standardError
+                == "\(Self.article):\(at.line):\(at.column): error: ../category/acount/ leads to en/category/acount/, which is not in the site [broken-link]\n")
+        #expect(siteOnly.standardOutput == "validate: 20 pages, 0 articles: 1 error, 0 warnings in 1 file\n")
+    }
+}
+
 /// Collects test case names and which of them failed from a JUnit report.
 private final class JUnitCollector: NSObject, XMLParserDelegate {
     var cases: [String] = []
