@@ -75,3 +75,17 @@ public struct ProcedureCheck: Sendable, Hashable, Codable {
         self.location = location
     }
 }
+
+extension Array where Element == ProcedureCheck {
+    /// Each check with the 1-based number of the procedure it runs: its own `procedure:`, or
+    /// the next procedure in reading order for checks that do not say (they line up with the
+    /// article's procedures; a check with `procedure: N` is an extra run of procedure N).
+    public var numbered: [(number: Int, check: ProcedureCheck)] {
+        var aligned = 0
+        return map { check in
+            if let explicit = check.procedure { return (explicit, check) }
+            aligned += 1
+            return (aligned, check)
+        }
+    }
+}

@@ -81,15 +81,7 @@ public struct ArticleParser: Sendable {
                 + "(extra checks of a procedure say 'procedure: N')"
             return .error(message, file: checks.first?.file ?? "", at: place)
         }
-        var aligning = 0
-        for check in checks {
-            let number: Int
-            if let explicit = check.procedure {
-                number = explicit
-            } else {
-                aligning += 1
-                number = aligning
-            }
+        for (number, check) in checks.numbered {
             guard number <= procedures.count else {
                 return .error("'procedure: \(number)' but the article has \(procedures.count) procedures", file: check.file, at: check.location)
             }

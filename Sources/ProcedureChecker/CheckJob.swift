@@ -63,15 +63,7 @@ public enum CheckPlan {
             if checks.isEmpty {
                 plan.unchecked += titled.count
             } else {
-                var aligned = 0
-                for check in checks {
-                    let number: Int
-                    if let explicit = check.procedure {
-                        number = explicit
-                    } else {
-                        aligned += 1
-                        number = aligned
-                    }
+                for (number, check) in checks.numbered {
                     guard number <= titled.count else { continue }
                     let (procedure, title) = titled[number - 1]
                     var interlude: Label?
