@@ -4,8 +4,8 @@ internal import HelpModel
 /// The sitemap lists exactly the pages that exist and may be indexed: every `<loc>` opens a page,
 /// and every page without `noindex` has a `<loc>`. Follows a sitemap index to its sitemaps.
 ///
-/// In two parts: ``read(site:)`` needs only the site's files, so it runs beside the pages
-/// (a 20,000-URL sitemap is one file one thread reads); ``findings(pages:)`` then compares.
+/// In two parts: ``read()`` needs only the site's files, so it runs beside the pages
+/// (a 20,000-URL sitemap is one file one thread reads); ``findings(_:pages:in:)`` then compares.
 struct SitemapRule {
     let sitePath: String
     let displayRoot: String
