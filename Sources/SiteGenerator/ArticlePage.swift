@@ -118,25 +118,42 @@ struct ArticlePage {
 }
 
 /// "Qu'avez-vous pensé de cette page ?": a plain POST form that the script enhances.
+///
+/// Without script the collector answers a vote with a redirect back to this page at
+/// `#feedback-thanks` (then the comment box shows) and a comment at `#feedback-sent`: the
+/// stylesheet shows the thank-you that is the target, so no script is needed for either.
+/// `website` is a honeypot: off-screen and out of the tab order, only robots fill it in.
 enum FeedbackForm {
+    /// The longest comment the collector accepts, in characters.
+    static let commentLimit = 1000
+
     static func render(article: Article, chrome: Chrome, endpoint: String, into html: inout HTMLBuffer) {
         html.raw("<form class=\"feedback\" method=\"post\"")
         html.attribute("action", endpoint)
         html.attribute("data-thanks", chrome[.feedbackThanks], prose: true)
         html.attribute("data-error", chrome[.feedbackError], prose: true)
-        html.raw(">\n<fieldset>\n")
+        html.raw(">\n")
+        for target in ["feedback-thanks", "feedback-sent"] {
+            html.raw("<p class=\"feedback-thanks\" id=\"\(target)\" tabindex=\"-1\">")
+            html.text(chrome[.feedbackThanks])
+            html.raw("</p>\n")
+        }
+        html.raw("<fieldset>\n")
         html.element("legend", text: chrome[.feedbackQuestion])
         html.raw("\n<input type=\"hidden\" name=\"article\"")
         html.attribute("value", article.id)
         html.raw(">\n<input type=\"hidden\" name=\"locale\"")
         html.attribute("value", article.locale)
-        html.raw(">\n<button type=\"submit\" name=\"vote\" value=\"yes\">")
+        html.raw(">\n<div class=\"feedback-trap\" aria-hidden=\"true\"><label for=\"feedback-website\">")
+        html.text(chrome[.feedbackTrap])
+        html.raw("</label><input type=\"text\" id=\"feedback-website\" name=\"website\" autocomplete=\"off\" tabindex=\"-1\"></div>\n")
+        html.raw("<button type=\"submit\" name=\"vote\" value=\"yes\">")
         html.text(chrome[.feedbackYes])
         html.raw("</button>\n<button type=\"submit\" name=\"vote\" value=\"no\">")
         html.text(chrome[.feedbackNo])
         html.raw("</button>\n</fieldset>\n<div class=\"feedback-comment\" hidden>\n<label for=\"feedback-comment\">")
         html.text(chrome[.feedbackComment])
-        html.raw("</label>\n<textarea id=\"feedback-comment\" name=\"comment\" maxlength=\"2000\" rows=\"4\"></textarea>\n")
+        html.raw("</label>\n<textarea id=\"feedback-comment\" name=\"comment\" maxlength=\"\(commentLimit)\" rows=\"4\"></textarea>\n")
         html.raw("<button type=\"submit\" name=\"vote\" value=\"comment\">")
         html.text(chrome[.feedbackSend])
         html.raw("</button>\n</div>\n<p class=\"feedback-status\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n")

@@ -34,6 +34,7 @@ enum ChromeKey: String, CaseIterable, Sendable {
     case feedbackComment = "feedback.comment"
     case feedbackSend = "feedback.send"
     case feedbackError = "feedback.error"
+    case feedbackTrap = "feedback.trap"
     case noteNote = "note.note"
     case noteTip = "note.tip"
     case noteImportant = "note.important"

@@ -82,6 +82,7 @@ public final class LiveSite {
                 if before?.title != after.title {
                     affected.insert("\(article.locale)/index.html")
                     affected.insert("\(article.locale)/\(SitePlan.categoryPath(after.category))index.html")
+                    affected.insert(ArticleCatalogFile.path)
                 }
                 if before?.updated != after.updated {
                     affected.formUnion(jobs.lazy.map(\.path).filter { $0.hasPrefix("sitemap") })

@@ -57,6 +57,8 @@ struct SiteRenderer: Sendable {
         let roots = RootPages(plan: plan, chromes: chromes, csp: csp)
         jobs.append(OutputJob(path: "index.html") { roots.languageChooser() })
         jobs.append(OutputJob(path: "robots.txt") { roots.robots() })
+        let plan = self.plan
+        jobs.append(OutputJob(path: ArticleCatalogFile.path) { ArticleCatalogFile(plan: plan).serialized() })
         for sitemap in roots.sitemaps(limit: sitemapURLLimit) {
             jobs.append(OutputJob(path: sitemap.path, render: sitemap.render))
         }
@@ -78,7 +80,6 @@ struct SiteRenderer: Sendable {
             }
             let categoryNames = plan.configuration.categories.compactMapValues { $0[locale] }
             let indexes = plan.articlesByLocale[locale] ?? []
-            let plan = self.plan
             let cache = searchCache
             jobs.append(OutputJob(path: "\(locale)/search/search-index.js") {
                 SearchIndex.script(

@@ -62,15 +62,33 @@ struct BuildBehaviourTests {
         #expect(!FileManager.default.fileExists(atPath: site.siteURL.path))
     }
 
+    @Test("the build lists every article page for the feedback collector in .helpcenter-articles.json")
+    func articleCatalogForTheCollector() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try site.content.write("fr/autre.md", frenchArticle(id: "autre", title: "Un \"autre\" article", body: "Texte."))
+        try site.build()
+        let data = try Data(contentsOf: site.siteURL.appendingPathComponent(".helpcenter-articles.json"))
+        let catalog = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(catalog["base-url"] as? String == "https://help.example.com/")
+        let articles = try #require(catalog["articles"] as? [[String: String]])
+        #expect(articles.contains(["id": "autre", "locale": "fr", "path": "fr/autre/", "title": "Un \"autre\" article"]))
+        #expect(articles.contains { $0["id"] == "login-credentials" && $0["locale"] == "en" && $0["path"] == "en/change-reset-login-credentials/" })
+        for article in articles {
+            let path = try #require(article["path"])
+            #expect(FileManager.default.fileExists(atPath: site.siteURL.appendingPathComponent(path + "index.html").path), "\(path)")
+        }
+    }
+
     @Test("a second build with nothing changed writes nothing")
     func nothingChanged() throws {
         let site = try SiteFixture()
         defer { site.remove() }
         let first = try site.build()
-        #expect(first.written == 30 && first.unchanged == 0)
+        #expect(first.written == 31 && first.unchanged == 0)
         let second = try site.build()
         #expect(second.written == 0)
-        #expect(second.unchanged == 30)
+        #expect(second.unchanged == 31)
     }
 
     @Test("one article changed: only its page and the indexes that list it are written")
@@ -91,9 +109,9 @@ struct BuildBehaviourTests {
         let written = Set(report.writtenPaths)
         #expect(written == [
             "fr/modifier-identifiants-connexion/index.html", "fr/index.html", "fr/category/account/index.html",
-            "fr/search/search-index.js",
+            "fr/search/search-index.js", ".helpcenter-articles.json",
         ], "\(written)")
-        #expect(report.written == 4)
+        #expect(report.written == 5)
         #expect(try site.snapshotOfSite()["en/change-reset-login-credentials/index.html"] == untouched)
         #expect(try site.page("fr/index.html").contains(">Comment changer ou réinitialiser mes identifiants de connexion\u{202F}?</a>"))
     }
@@ -130,7 +148,7 @@ struct BuildBehaviourTests {
         defer { site.remove() }
         try site.build()
         let report = try site.build(clean: true)
-        #expect(report.written == 30)
+        #expect(report.written == 31)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.content.directory.path).filter { $0.hasPrefix(".site") }
         #expect(leftovers.isEmpty)
     }

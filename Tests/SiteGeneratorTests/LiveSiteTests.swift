@@ -22,7 +22,7 @@ struct LiveSiteTests {
         let loader = ContentLoader(workingDirectory: site.content.directory.path)
         let loaded = try site.loadContent()
         let live = LiveSite(output: site.siteURL.path)
-        #expect(try live.rebuildAll(content: try #require(loaded.content)).written == 31)
+        #expect(try live.rebuildAll(content: try #require(loaded.content)).written == 32)
         try Self.edit(site, "fr/modifier-identifiants-connexion.md") {
             $0.replacingOccurrences(of: "title: Comment modifier", with: "title: Comment changer")
         }
@@ -32,7 +32,7 @@ struct LiveSiteTests {
         #expect(report.succeeded)
         #expect(Set(report.writtenPaths) == [
             "fr/modifier-identifiants-connexion/index.html", "fr/index.html", "fr/category/account/index.html",
-            "fr/search/search-index.js",
+            "fr/search/search-index.js", ".helpcenter-articles.json",
         ])
         // A body-only edit reaches the page alone.
         try Self.edit(site, "fr/modifier-identifiants-connexion.md") {

@@ -159,6 +159,11 @@ struct PageContentTests {
         let question = try #require(catalog.split(separator: "\n").first { $0.hasPrefix("feedback.question:") })
         let text = question.dropFirst("feedback.question:".count).trimmingCharacters(in: .whitespaces)
         #expect(page.contains("<legend>\(text)</legend>"))
+        // What the collector accepts: a comment of at most 1,000 characters, an empty honeypot,
+        // and the thank-you targets its redirects name when no script ran.
+        #expect(page.contains("name=\"comment\" maxlength=\"1000\""))
+        #expect(page.contains("<input type=\"text\" id=\"feedback-website\" name=\"website\" autocomplete=\"off\" tabindex=\"-1\">"))
+        #expect(page.contains("id=\"feedback-thanks\"") && page.contains("id=\"feedback-sent\""))
     }
 
     @Test("every HTML page: lang, one CSP meta, no inline script or style, every form control labelled")

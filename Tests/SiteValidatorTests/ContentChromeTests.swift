@@ -27,8 +27,8 @@ struct ContentChromeTests {
         let findings = try fixture.audit()
         #expect(findings.count == 3)
         #expect(findings.first == "content/de/chrome.yml:1:1: error: chrome key 'nav.extra' is missing in locale 'de' but exists in 'es' "
-            + "(content/es/chrome.yml:49:1); add it to content/de/chrome.yml\n"
-            + "content/es/chrome.yml:49:1: note: 'nav.extra' in es")
+            + "(content/es/chrome.yml:51:1); add it to content/de/chrome.yml\n"
+            + "content/es/chrome.yml:51:1: note: 'nav.extra' in es")
         #expect(findings.map { $0.prefix(22) } == ["content/de/chrome.yml:", "content/en/chrome.yml:", "content/fr/chrome.yml:"])
     }
 
@@ -63,9 +63,9 @@ struct ContentChromeTests {
         #expect(try fixture.audit() == [])
         try fixture.edit("en/chrome.yml") { $0.replacingOccurrences(of: "same-as-other-locales: [note.important]", with: "") }
         #expect(try fixture.audit() == [
-            "content/en/chrome.yml:41:1: warning: chrome key 'note.important' reads \"Important\" in 'en', the same as in 'fr'; "
+            "content/en/chrome.yml:43:1: warning: chrome key 'note.important' reads \"Important\" in 'en', the same as in 'fr'; "
                 + "translate it, or list it under same-as-other-locales in content/en/chrome.yml if it is meant to read the same\n"
-                + "content/fr/chrome.yml:41:1: note: the same text in 'fr'",
+                + "content/fr/chrome.yml:43:1: note: the same text in 'fr'",
         ])
     }
 
@@ -98,7 +98,7 @@ struct ContentChromeTests {
         }
         let broken = try ContentLoader(workingDirectory: fixture.directory).load(root: "content")
         #expect(broken.diagnostics.map(\.formatted) == [
-            "content/en/chrome.yml:51:41: error: 'note.importnat' is not a key of this catalog; list only keys it defines",
+            "content/en/chrome.yml:53:41: error: 'note.importnat' is not a key of this catalog; list only keys it defines",
         ])
     }
 }

@@ -30,7 +30,8 @@
     });
   }
 
-  // 2. Feedback: post with fetch, then offer the comment
+  // 2. Feedback: post the vote with fetch (the collector answers JSON), then offer the comment,
+  //    which is a post of its own (vote=comment)
   function feedback(form) {
     var status = form.querySelector('.feedback-status');
     var box = form.querySelector('.feedback-comment');
@@ -53,12 +54,14 @@
       new FormData(form).forEach(function (value, name) {
         if (name !== 'vote' && name !== 'comment') body.append(name, value);
       });
-      body.append('vote', isComment ? vote : button.value);
+      body.append('vote', button.value);
       if (isComment) body.append('comment', comment.value);
       busy = true;
       enableVotes(false);
       button.disabled = true;
-      fetch(form.action, { method: 'POST', body: body, mode: 'cors', credentials: 'omit' })
+      fetch(form.action, {
+        method: 'POST', body: body, mode: 'cors', credentials: 'omit', headers: { Accept: 'application/json' }
+      })
         .then(function (response) {
           if (!response.ok) throw new Error(response.status);
           say('data-thanks');
