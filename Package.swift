@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "SiteValidator", targets: ["SiteValidator"]),
         .library(name: "AccountEngine", targets: ["AccountEngine"]),
         .library(name: "ProcedureChecker", targets: ["ProcedureChecker"]),
+        .library(name: "PreviewServer", targets: ["PreviewServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -95,10 +96,25 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // `helpcenter serve`: the built site on loopback, reloading open pages after each build;
+        // it knows neither the generator nor what the CLI mounts beside the site.
+        .target(
+            name: "PreviewServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "helpcenter",
             dependencies: [
                 "HelpModel", "HelpParser", "SiteGenerator", "SiteValidator", "AccountEngine", "ProcedureChecker",
+                "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -139,6 +155,19 @@ let package = Package(
         .testTarget(
             name: "ProcedureCheckerTests",
             dependencies: ["ProcedureChecker", "AccountEngine", "HelpParser", "HelpModel", "TestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "PreviewServerTests",
+            dependencies: [
+                "PreviewServer",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

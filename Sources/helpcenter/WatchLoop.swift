@@ -12,6 +12,9 @@ internal import SiteGenerator
 struct WatchLoop {
     let content: String
     let output: String
+    /// Told after every build, with its errors (empty when the site was written): the preview
+    /// reloads open pages and shows the errors on them.
+    var onBuild: ([Diagnostic]) -> Void = { _ in }
 
     func run() throws {
         let loader = ContentLoader()
@@ -43,23 +46,21 @@ struct WatchLoop {
             loaded = reloaded
             pending.formUnion(changed)
             guard let model = reloaded.content, reloaded.diagnostics.errorCount == 0 else {
-                DiagnosticReport.print(reloaded.diagnostics)
-                print("rebuild failed: \(output)/ was left as it was")
-                flush()
+                failed(reloaded.diagnostics, "rebuild")
                 continue
             }
             do {
                 let report = try site.update(content: model, changedFiles: pending)
-                DiagnosticReport.print(report.diagnostics)
                 guard report.succeeded else {
-                    print("rebuild failed: \(output)/ was left as it was")
-                    flush()
+                    failed(report.diagnostics, "rebuild")
                     continue
                 }
+                DiagnosticReport.print(report.diagnostics)
                 pending = []
                 print("rebuilt in \((ContinuousClock.now - started).milliseconds) ms: \(report.written) written, \(report.removed) removed (\(report.writtenPaths.sorted().joined(separator: ", ")))")
+                onBuild([])
             } catch {
-                DiagnosticReport.printError("error: \(error)\n")
+                failed([Diagnostic.error("\(error)", file: output, at: SourceLocation(line: 1, column: 1))], "rebuild")
             }
             flush()
         }
@@ -68,28 +69,40 @@ struct WatchLoop {
     /// Loads everything and builds; nil when the content has errors (they are printed).
     private func fullBuild(_ loader: ContentLoader, into site: LiveSite) -> ContentLoadResult? {
         let started = ContinuousClock.now
-        guard let loaded = try? ContentOptions.load(content, with: loader) else { return nil }
+        let loaded: ContentLoadResult
+        do {
+            loaded = try loader.load(root: content)
+        } catch {
+            failed([Diagnostic.error("\(error)", file: content, at: SourceLocation(line: 1, column: 1))], "build")
+            return nil
+        }
         guard let model = loaded.content, loaded.diagnostics.errorCount == 0 else {
-            DiagnosticReport.print(loaded.diagnostics)
-            print("build failed: \(output)/ was left as it was")
-            flush()
+            failed(loaded.diagnostics, "build")
             return nil
         }
         do {
             let report = try site.rebuildAll(content: model)
-            DiagnosticReport.print(loaded.diagnostics + report.diagnostics)
             guard report.succeeded else {
-                print("build failed: \(output)/ was left as it was")
-                flush()
+                failed(loaded.diagnostics + report.diagnostics, "build")
                 return nil
             }
+            DiagnosticReport.print(loaded.diagnostics + report.diagnostics)
             print("built \(output)/ in \((ContinuousClock.now - started).secondsText) s: \(report.written) written")
         } catch {
-            DiagnosticReport.printError("error: \(error)\n")
+            failed([Diagnostic.error("\(error)", file: output, at: SourceLocation(line: 1, column: 1))], "build")
             return nil
         }
         flush()
+        onBuild([])
         return loaded
+    }
+
+    /// Prints a failed build's diagnostics and says the site was kept; the preview hears of it.
+    private func failed(_ diagnostics: [Diagnostic], _ what: String) {
+        DiagnosticReport.print(diagnostics)
+        print("\(what) failed: \(output)/ was left as it was")
+        flush()
+        onBuild(diagnostics.filter { $0.severity == .error })
     }
 
     private func flush() {
