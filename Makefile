@@ -14,14 +14,14 @@ site: build
 	$(RELEASE_BIN) validate $(SITE) --content $(CONTENT) --fail-on error
 	$(RELEASE_BIN) check --content $(CONTENT)
 
-## test: the whole test suite (what .ci/run calls): Swift Testing, then what a real headless
-## Chromium shows of a site built from content/ (relative dates, search, feedback, CSP)
+## test: the whole test suite (what .ci/run calls): Swift Testing, then the help center end to
+## end in a real headless Chromium against `helpcenter serve` (reading, search, language switch,
+## votes with and without script, live reload, CSP, axe-core in every locale)
 test: setup
 	$(SWIFT) test
 	@scripts/setup-browser.sh
 	$(SWIFT) build --product helpcenter
-	.build/debug/helpcenter build --clean --content $(CONTENT) --output .build/browser-test-site
-	.venv-browser/bin/python Tests/Browser/test_site.py .build/browser-test-site
+	.venv-browser/bin/python Tests/Browser/test_site.py .build/debug/helpcenter
 
 setup:
 	@scripts/setup.sh

@@ -2,7 +2,10 @@
 # Installs what scripts/screenshots.py needs, and nothing that is already there:
 #   - Debian's chromium and chromium-driver (headless browser and /usr/bin/chromedriver),
 #     and python3-venv (stock Debian's python3 cannot make a virtualenv without it)
-#   - selenium from PyPI, in a project-local virtualenv: .venv-browser/ (it ignores itself in git)
+#   - from PyPI, in a project-local virtualenv .venv-browser/ (it ignores itself in git):
+#     selenium; axe-selenium-python, which injects axe-core and runs it; selenium-axe-python,
+#     its maintained fork, only for the current axe-core it carries (axe-selenium-python's own
+#     copy is axe-core 3.1.1, whose false positives fail valid pages)
 #
 #   scripts/setup-browser.sh
 #   .venv-browser/bin/python scripts/screenshots.py SITE_DIR OUT_DIR
@@ -26,9 +29,9 @@ if [[ ! -x "$venv/bin/python" ]]; then
 fi
 [[ -f "$venv/.gitignore" ]] || echo '*' >"$venv/.gitignore"
 
-if ! "$venv/bin/python" -c 'import selenium' >/dev/null 2>&1; then
-  echo "setup-browser: installing selenium into $venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check selenium
+if ! "$venv/bin/python" -c 'import selenium, axe_selenium_python, selenium_axe_python' >/dev/null 2>&1; then
+  echo "setup-browser: installing selenium, axe-selenium-python and selenium-axe-python into $venv"
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check selenium axe-selenium-python selenium-axe-python
 fi
 
-echo "setup-browser: ready ($("$venv/bin/python" -c 'import selenium; print("selenium", selenium.__version__)'), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?'))"
+echo "setup-browser: ready ($("$venv/bin/python" -c 'import selenium; print("selenium", selenium.__version__)'), axe-core $(grep -o 'version="[0-9.]*"' "$("$venv/bin/python" -c 'import pathlib, selenium_axe_python; print(pathlib.Path(selenium_axe_python.__file__).parent / "axe-core/axe.min.js")')" | head -1 | tr -d '"' | cut -d= -f2), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?'))"
