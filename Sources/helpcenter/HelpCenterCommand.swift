@@ -1,5 +1,6 @@
 internal import ArgumentParser
 internal import Foundation
+internal import Glibc
 
 /// The `helpcenter` command: parse, check and (later) build the help center.
 ///
@@ -22,6 +23,7 @@ struct HelpCenterCommand: ParsableCommand {
     )
 
     static func main() {
+        acceptTerminationSignals()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -36,6 +38,18 @@ struct HelpCenterCommand: ParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(ExitStatus.usage.rawValue)
         }
+    }
+}
+
+extension HelpCenterCommand {
+    /// A process inherits its parent's blocked signals: started by a test runner or a service
+    /// manager that blocks them, `serve`, `engine` and `build --watch` would never hear SIGTERM
+    /// or Ctrl-C. Unblocked here, before any thread exists (threads inherit the mask).
+    static func acceptTerminationSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 }
 
