@@ -12,7 +12,7 @@ struct SubmissionTests {
     func validVotes() async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }
-        let statuses = try await harness.run { _, client in
+        let statuses = try await harness.run { (_, client) async throws in
             [
                 try await client.vote([("article", "login-credentials"), ("locale", "fr"), ("vote", "yes")]).status,
                 try await client.vote([
@@ -51,7 +51,7 @@ struct SubmissionTests {
     func refused(_ name: String, body: String, field: String) async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }
-        try await harness.run { _, client in
+        try await harness.run { (_, client) async throws in
             let response = try await client.post(body: body)
             #expect(response.status == .badRequest, "\(name)")
             #expect(response.json["ok"] as? Bool == false)
@@ -66,7 +66,7 @@ struct SubmissionTests {
         defer { harness.removeFiles() }
         let fits = String(repeating: "é", count: 997) + "👍🏽\r\n!"
         let tooLong = fits + "x"
-        try await harness.run { _, client in
+        try await harness.run { (_, client) async throws in
             let base = [("article", "login-credentials"), ("locale", "fr"), ("vote", "comment")]
             #expect(try await client.vote(base + [("comment", fits)]).status == .created)
             let refused = try await client.vote(base + [("comment", tooLong)])
@@ -82,7 +82,7 @@ struct SubmissionTests {
     func allProblemsAtOnce() async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }
-        try await harness.run { _, client in
+        try await harness.run { (_, client) async throws in
             let response = try await client.post(body: "article=nope&locale=fr&vote=maybe&website=x&extra=1&comment=hi")
             #expect(response.status == .badRequest)
             #expect(Set(response.errorFields) == ["article", "vote", "website", "extra"])

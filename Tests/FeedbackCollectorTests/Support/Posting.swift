@@ -6,7 +6,8 @@ import HummingbirdTesting
 /// Posting votes the way the article page does: as a form (a navigation) or through
 /// site.js's `fetch` (`Accept: application/json`).
 extension TestClientProtocol {
-    static var validVote: [(String, String)] {
+    /// A yes for the French article, which the harness's catalog has.
+    var validVoteFields: [(String, String)] {
         [("article", "login-credentials"), ("locale", "fr"), ("vote", "yes")]
     }
 
