@@ -10,6 +10,10 @@ internal import GRDB
 public struct FeedbackReport: Sendable, Codable, Equatable {
     public var articles: [Article]
 
+    public init(articles: [Article]) {
+        self.articles = articles
+    }
+
     /// One article in one locale.
     public struct Article: Sendable, Codable, Equatable {
         public var id: String
@@ -22,6 +26,18 @@ public struct FeedbackReport: Sendable, Codable, Equatable {
         public var helpfulness: Double?
         /// Newest first.
         public var comments: [Comment]
+
+        public init(
+            id: String, locale: String, title: String, yes: Int, no: Int, helpfulness: Double?, comments: [Comment]
+        ) {
+            self.id = id
+            self.locale = locale
+            self.title = title
+            self.yes = yes
+            self.no = no
+            self.helpfulness = helpfulness
+            self.comments = comments
+        }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
@@ -39,6 +55,11 @@ public struct FeedbackReport: Sendable, Codable, Equatable {
     public struct Comment: Sendable, Codable, Equatable {
         public var text: String
         public var date: String
+
+        public init(text: String, date: String) {
+            self.text = text
+            self.date = date
+        }
     }
 
     /// The report of the database at `databasePath`, opened read-only (it is never created),
