@@ -17,7 +17,7 @@ struct HelpCenterCommand: ParsableCommand {
             """,
         subcommands: [
             BuildCommand.self, LintCommand.self, ModelCommand.self, ValidateCommand.self, CheckCommand.self,
-            EngineCommand.self,
+            EngineCommand.self, FeedbackCommand.self,
         ]
     )
 
