@@ -24,6 +24,9 @@ final class VoteStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB sets NORMAL with WAL; FULL syncs the WAL at each commit, so a vote answered 201
+        // survives a power cut too. Batched commits make that affordable.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try Schema.migrator.migrate(pool)
     }
 
@@ -53,7 +56,7 @@ final class VoteStore: Sendable {
             do {
                 try await write(batch.map(\.row))
                 for entry in batch { entry.done.resume() }
-            } catch where batch.count > 1 {
+            } catch  where batch.count > 1 {
                 // One bad row must not cost the others theirs: retry each on its own.
                 for entry in batch {
                     do {
