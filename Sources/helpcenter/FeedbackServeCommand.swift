@@ -38,13 +38,16 @@ struct FeedbackServeCommand: ParsableCommand {
         help: ArgumentHelp("An origin whose pages may post, as scheme://host[:port] (repeatable).", valueName: "URL"))
     var allowedOrigins: [String] = []
 
-    @Option(help: "Where a form post is sent back to, before the article's path; the base-url by default, '' for /fr/….")
+    @Option(
+        help: "Where a form post is sent back to, before the article's path; the base-url by default, '' for /fr/….")
     var redirectBase: String?
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard votesPerMinute >= 0 else { throw ValidationError("--votes-per-minute must be 0 (no limit) or more.") }
-        if let redirectBase, !redirectBase.isEmpty, !redirectBase.hasPrefix("http://"), !redirectBase.hasPrefix("https://") {
+        if let redirectBase, !redirectBase.isEmpty, !redirectBase.hasPrefix("http://"),
+            !redirectBase.hasPrefix("https://")
+        {
             throw ValidationError("--redirect-base must be '' or an http(s) URL.")
         }
     }

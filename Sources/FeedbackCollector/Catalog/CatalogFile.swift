@@ -43,7 +43,8 @@ final class CatalogFile: Sendable {
             } catch {
                 state.catalog = .empty
                 if !state.failing {
-                    logger.warning("feedback: no article list at \(path) (\(error)); every vote is refused until it exists")
+                    logger.warning(
+                        "feedback: no article list at \(path) (\(error)); every vote is refused until it exists")
                 }
                 state.failing = true
             }

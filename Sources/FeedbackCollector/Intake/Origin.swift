@@ -21,7 +21,8 @@ enum Origin {
     static func normalized(_ text: String) -> String? {
         guard let origin = of(url: text) else { return nil }
         let trimmed = text.hasSuffix("/") ? String(text.dropLast()) : text
-        guard let separator = trimmed.firstRange(of: "://"), !trimmed[separator.upperBound...].contains(where: { "/?#".contains($0) })
+        guard let separator = trimmed.firstRange(of: "://"),
+            !trimmed[separator.upperBound...].contains(where: { "/?#".contains($0) })
         else { return nil }
         return origin
     }

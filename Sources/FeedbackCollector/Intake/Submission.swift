@@ -56,7 +56,10 @@ extension Submission {
         if let id, let locale {
             article = catalog.article(id: id, locale: locale)
             if article == nil, catalog.hasArticle(id: id) {
-                errors.append(FieldError(field: "locale", message: "article \(FieldError.quoted(id)) has no \(FieldError.quoted(locale)) version"))
+                errors.append(
+                    FieldError(
+                        field: "locale",
+                        message: "article \(FieldError.quoted(id)) has no \(FieldError.quoted(locale)) version"))
             } else if article == nil {
                 errors.append(FieldError(field: "article", message: "unknown article \(FieldError.quoted(id))"))
             }
@@ -68,18 +71,22 @@ extension Submission {
         let comment = commentText.map(normalizedLines)
         let blank = comment?.allSatisfy(\.isWhitespace) ?? true
         if let comment, comment.count > maxComment {
-            errors.append(FieldError(field: "comment", message: "at most \(maxComment) characters (\(comment.count) sent)"))
+            errors.append(
+                FieldError(field: "comment", message: "at most \(maxComment) characters (\(comment.count) sent)"))
         }
         if vote == .comment, blank {
             errors.append(FieldError(field: "comment", message: "a comment is needed with vote=comment"))
         } else if vote == .yes || vote == .no, !blank {
-            errors.append(FieldError(field: "comment", message: "send a comment with vote=comment, not with a yes or no vote"))
+            errors.append(
+                FieldError(field: "comment", message: "send a comment with vote=comment, not with a yes or no vote"))
         }
         if let website, !website.isEmpty {
             errors.append(FieldError(field: "website", message: "must be left empty"))
         }
 
-        guard errors.isEmpty, let article, let vote else { return .failure(Rejection(errors: errors, article: article)) }
+        guard errors.isEmpty, let article, let vote else {
+            return .failure(Rejection(errors: errors, article: article))
+        }
         let text = vote == .comment ? comment?.trimmingWhitespace : nil
         return .success(Submission(article: article, vote: vote, comment: text))
     }

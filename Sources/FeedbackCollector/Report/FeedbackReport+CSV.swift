@@ -11,7 +11,8 @@ extension FeedbackReport {
         for article in articles {
             let helpfulness = article.helpfulness.map { String(($0 * 1000).rounded() / 1000) } ?? ""
             lines.append([
-                "votes", Self.text(article.id), Self.text(article.locale), Self.text(article.title), String(article.yes),
+                "votes", Self.text(article.id), Self.text(article.locale), Self.text(article.title),
+                String(article.yes),
                 String(article.no), helpfulness, "", "",
             ])
         }

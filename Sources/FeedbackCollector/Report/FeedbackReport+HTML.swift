@@ -10,7 +10,8 @@ extension FeedbackReport {
         }
         html += "</tr></thead>\n<tbody>\n"
         for article in articles {
-            html += "<tr><th scope=\"row\">\(HTMLText.escape(article.title)) <code>\(HTMLText.escape(article.id))</code></th>"
+            html +=
+                "<tr><th scope=\"row\">\(HTMLText.escape(article.title)) <code>\(HTMLText.escape(article.id))</code></th>"
             html += "<td>\(HTMLText.escape(article.locale))</td><td>\(article.yes)</td><td>\(article.no)</td>"
             html += "<td>\(article.helpfulness.map(Self.percent) ?? "–")</td><td>\(article.comments.count)</td></tr>\n"
         }
@@ -22,7 +23,8 @@ extension FeedbackReport {
             html += "<h3>\(HTMLText.escape(article.title)) (\(HTMLText.escape(article.locale)))</h3>\n<ul>\n"
             for comment in article.comments {
                 let text = HTMLText.escape(comment.text).replacingOccurrences(of: "\n", with: "<br>\n")
-                html += "<li><time datetime=\"\(HTMLText.escape(comment.date))\">\(HTMLText.escape(comment.date))</time>"
+                html +=
+                    "<li><time datetime=\"\(HTMLText.escape(comment.date))\">\(HTMLText.escape(comment.date))</time>"
                 html += "<p>\(text)</p></li>\n"
             }
             html += "</ul>\n</section>\n"

@@ -7,7 +7,8 @@ extension FeedbackReport {
         let header = ["ARTICLE", "LOCALE", "YES", "NO", "HELPFUL", "COMMENTS", "TITLE"]
         let rows = articles.map { article in
             [
-                Self.terminalSafe(article.id), Self.terminalSafe(article.locale), String(article.yes), String(article.no),
+                Self.terminalSafe(article.id), Self.terminalSafe(article.locale), String(article.yes),
+                String(article.no),
                 article.helpfulness.map(Self.percent) ?? "–", String(article.comments.count),
                 Self.terminalSafe(article.title),
             ]
@@ -23,7 +24,8 @@ extension FeedbackReport {
         }
         var text = ([header] + rows).map(line).joined(separator: "\n") + "\n"
         for article in articles where !article.comments.isEmpty {
-            text += "\n\(Self.terminalSafe(article.id)) (\(Self.terminalSafe(article.locale))), \(article.comments.count) "
+            text +=
+                "\n\(Self.terminalSafe(article.id)) (\(Self.terminalSafe(article.locale))), \(article.comments.count) "
             text += article.comments.count == 1 ? "comment:\n" : "comments:\n"
             for comment in article.comments {
                 text += "  \(Self.terminalSafe(comment.date))  \(Self.terminalSafe(comment.text))\n"

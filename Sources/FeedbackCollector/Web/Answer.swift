@@ -29,9 +29,12 @@ struct Answer {
     func limited(retryAfter: Int) -> Response {
         var headers = headers
         headers[.retryAfter] = String(retryAfter)
-        if json { return respond(.tooManyRequests, headers: headers, body: JSONAnswer(ok: false, retryAfter: retryAfter).text) }
+        if json {
+            return respond(.tooManyRequests, headers: headers, body: JSONAnswer(ok: false, retryAfter: retryAfter).text)
+        }
         let html = ErrorPage.render(
-            title: "Too many votes", explanation: "Too many votes came from your address; try again in \(retryAfter) seconds.")
+            title: "Too many votes",
+            explanation: "Too many votes came from your address; try again in \(retryAfter) seconds.")
         return respond(.tooManyRequests, headers: headers.adding(.contentType, "text/html; charset=utf-8"), body: html)
     }
 
@@ -49,7 +52,9 @@ struct Answer {
         failure(.forbidden, field: "Origin", "Feedback refused", "This page may not send feedback to this help center.")
     }
 
-    private func failure(_ status: HTTPResponse.Status, field: String, _ title: String, _ explanation: String) -> Response {
+    private func failure(_ status: HTTPResponse.Status, field: String, _ title: String, _ explanation: String)
+        -> Response
+    {
         if json { return body(status, JSONAnswer(ok: false, errors: [FieldError(field: field, message: explanation)])) }
         return page(status, title, explanation)
     }
@@ -72,9 +77,12 @@ struct Answer {
         headers[.xContentTypeOptions] = "nosniff"
         if body != nil, headers[.contentType] == nil { headers[.contentType] = "application/json; charset=utf-8" }
         if headers[.contentType]?.hasPrefix("text/html") == true {
-            headers[.contentSecurityPolicy] = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+            headers[.contentSecurityPolicy] =
+                "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
         }
-        return Response(status: status, headers: headers, body: body.map { ResponseBody(byteBuffer: ByteBuffer(string: $0)) } ?? .init())
+        return Response(
+            status: status, headers: headers,
+            body: body.map { ResponseBody(byteBuffer: ByteBuffer(string: $0)) } ?? .init())
     }
 }
 

@@ -2,7 +2,9 @@
 /// no style, nothing loaded), in English, every sent string escaped, with a link back to the
 /// article when the vote named one.
 enum ErrorPage {
-    static func render(title: String, explanation: String, errors: [FieldError] = [], back: (url: String, title: String)? = nil)
+    static func render(
+        title: String, explanation: String, errors: [FieldError] = [], back: (url: String, title: String)? = nil
+    )
         -> String
     {
         var html = """

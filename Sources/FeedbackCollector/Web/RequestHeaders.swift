@@ -8,7 +8,9 @@ extension Request {
     /// never does.
     var acceptsJSON: Bool {
         headers[values: .accept].contains { value in
-            value.split(separator: ",").contains { Self.token($0.split(separator: ";").first ?? "") == "application/json" }
+            value.split(separator: ",").contains {
+                Self.token($0.split(separator: ";").first ?? "") == "application/json"
+            }
         }
     }
 
