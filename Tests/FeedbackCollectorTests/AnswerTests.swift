@@ -28,21 +28,30 @@ struct AnswerTests {
         try await harness.run { (_, client) async throws in
             let yes = try await client.vote(client.validVoteFields, json: false)
             #expect(yes.status == .seeOther)
-            #expect(yes.headers[.location] == "https://help.example.com/fr/modifier-identifiants-connexion/#feedback-thanks")
-            let no = try await client.vote([("article", "login-credentials"), ("locale", "en"), ("vote", "no")], json: false)
-            #expect(no.headers[.location] == "https://help.example.com/en/change-reset-login-credentials/#feedback-thanks")
+            #expect(
+                yes.headers[.location] == "https://help.example.com/fr/modifier-identifiants-connexion/#feedback-thanks"
+            )
+            let no = try await client.vote(
+                [("article", "login-credentials"), ("locale", "en"), ("vote", "no")], json: false)
+            #expect(
+                no.headers[.location] == "https://help.example.com/en/change-reset-login-credentials/#feedback-thanks")
             let comment = try await client.vote(
-                [("article", "login-credentials"), ("locale", "fr"), ("vote", "comment"), ("comment", "Bien")], json: false)
+                [("article", "login-credentials"), ("locale", "fr"), ("vote", "comment"), ("comment", "Bien")],
+                json: false)
             #expect(comment.status == .seeOther)
-            #expect(comment.headers[.location] == "https://help.example.com/fr/modifier-identifiants-connexion/#feedback-sent")
+            #expect(
+                comment.headers[.location]
+                    == "https://help.example.com/fr/modifier-identifiants-connexion/#feedback-sent")
         }
         #expect(try harness.rows().count == 3)
     }
 
-    @Test("redirectBase: \"\" is site-relative, an origin replaces the catalog's", arguments: [
-        ("", "/fr/modifier-identifiants-connexion/#feedback-thanks"),
-        ("http://127.0.0.1:8000/", "http://127.0.0.1:8000/fr/modifier-identifiants-connexion/#feedback-thanks"),
-    ])
+    @Test(
+        "redirectBase: \"\" is site-relative, an origin replaces the catalog's",
+        arguments: [
+            ("", "/fr/modifier-identifiants-connexion/#feedback-thanks"),
+            ("http://127.0.0.1:8000/", "http://127.0.0.1:8000/fr/modifier-identifiants-connexion/#feedback-thanks"),
+        ])
     func redirectBase(base: String, location: String) async throws {
         let harness = try CollectorHarness { $0.redirectBase = base }
         defer { harness.removeFiles() }
@@ -72,9 +81,12 @@ struct AnswerTests {
         }
     }
 
-    @Test("each refusal of a form is a page with its status", arguments: [
-        ("unsupported", HTTPResponse.Status.unsupportedMediaType), ("too large", .contentTooLarge), ("foreign", .forbidden),
-    ])
+    @Test(
+        "each refusal of a form is a page with its status",
+        arguments: [
+            ("unsupported", HTTPResponse.Status.unsupportedMediaType), ("too large", .contentTooLarge),
+            ("foreign", .forbidden),
+        ])
     func errorPages(_ kind: String, status: HTTPResponse.Status) async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }

@@ -18,7 +18,9 @@ struct CatalogTests {
             try harness.writeCatalog(
                 CollectorHarness.catalogJSON.replacingOccurrences(
                     of: "\"articles\": [",
-                    with: #""articles": [{"id": "invite-user", "locale": "fr", "path": "fr/inviter/", "title": "Inviter"},"#))
+                    with:
+                        #""articles": [{"id": "invite-user", "locale": "fr", "path": "fr/inviter/", "title": "Inviter"},"#
+                ))
             #expect(try await client.vote(newVote).status == .created)
             #expect(try await client.vote(client.validVoteFields).status == .created)
         }

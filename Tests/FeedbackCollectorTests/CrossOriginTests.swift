@@ -8,9 +8,11 @@ import Testing
 
 @Suite("Origin and CORS: only the site's own pages may post")
 struct CrossOriginTests {
-    @Test("a foreign Origin is 403, stores nothing and gets no CORS header", arguments: [
-        "https://evil.example", "null", "http://help.example.com", "https://help.example.com.evil.example",
-    ])
+    @Test(
+        "a foreign Origin is 403, stores nothing and gets no CORS header",
+        arguments: [
+            "https://evil.example", "null", "http://help.example.com", "https://help.example.com.evil.example",
+        ])
     func foreignOrigin(origin: String) async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }
@@ -39,11 +41,14 @@ struct CrossOriginTests {
 
     @Test("allowedOrigins replaces the default; no Origin header (curl, wrk) is accepted")
     func configuredOrigins() async throws {
-        let harness = try CollectorHarness { $0.allowedOrigins = ["http://127.0.0.1:8000/", "https://preview.example.org"] }
+        let harness = try CollectorHarness {
+            $0.allowedOrigins = ["http://127.0.0.1:8000/", "https://preview.example.org"]
+        }
         defer { harness.removeFiles() }
         try await harness.run { (_, client) async throws in
             #expect(try await client.vote(client.validVoteFields, origin: "http://127.0.0.1:8000").status == .created)
-            #expect(try await client.vote(client.validVoteFields, origin: "https://preview.example.org").status == .created)
+            #expect(
+                try await client.vote(client.validVoteFields, origin: "https://preview.example.org").status == .created)
             #expect(try await client.vote(client.validVoteFields, origin: CollectorHarness.origin).status == .forbidden)
             let bare = try await client.vote(client.validVoteFields)
             #expect(bare.status == .created)
@@ -67,6 +72,19 @@ struct CrossOriginTests {
         }
     }
 
+    @Test("a refused origin takes no token, so a foreign page cannot spend its visitors' budget")
+    func foreignTakesNoToken() async throws {
+        let harness = try CollectorHarness { $0.votesPerMinute = 1 }
+        defer { harness.removeFiles() }
+        try await harness.run { (_, client) async throws in
+            for _ in 0..<3 {
+                let response = try await client.vote(client.validVoteFields, origin: "https://evil.example")
+                #expect(response.status == .forbidden)
+            }
+            #expect(try await client.vote(client.validVoteFields, origin: CollectorHarness.origin).status == .created)
+        }
+    }
+
     @Test("a preflight from the site's origin is 204 with the CORS answers; from another, 403 without")
     func preflight() async throws {
         let harness = try CollectorHarness()
@@ -76,7 +94,8 @@ struct CrossOriginTests {
                 .origin: CollectorHarness.origin, .accessControlRequestMethod: "POST",
                 .accessControlRequestHeaders: "content-type",
             ]
-            let allowed = try await client.executeRequest(uri: "/feedback", method: .options, headers: request, body: nil)
+            let allowed = try await client.executeRequest(
+                uri: "/feedback", method: .options, headers: request, body: nil)
             #expect(allowed.status == .noContent)
             #expect(allowed.headers[.accessControlAllowOrigin] == CollectorHarness.origin)
             #expect(allowed.headers[.accessControlAllowMethods] == "POST")
@@ -86,7 +105,8 @@ struct CrossOriginTests {
 
             var foreignRequest = request
             foreignRequest[.origin] = "https://evil.example"
-            let foreign = try await client.executeRequest(uri: "/feedback", method: .options, headers: foreignRequest, body: nil)
+            let foreign = try await client.executeRequest(
+                uri: "/feedback", method: .options, headers: foreignRequest, body: nil)
             #expect(foreign.status == .forbidden)
             #expect(foreign.headers[.accessControlAllowOrigin] == nil)
             #expect(foreign.headers[.accessControlAllowMethods] == nil)

@@ -10,7 +10,8 @@ import Testing
 struct EscapingTests {
     static let hostile = "<script>alert(\"x\")</script>'"
 
-    @Test("hostile names and values in every field: the JSON and the page carry them escaped", arguments: [true, false])
+    @Test(
+        "hostile names and values in every field: the JSON and the page carry them escaped", arguments: [true, false])
     func everyField(json: Bool) async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }

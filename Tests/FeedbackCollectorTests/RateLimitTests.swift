@@ -31,6 +31,23 @@ struct RateLimitTests {
         #expect(try harness.rows().count == 7)
     }
 
+    @Test("over a real socket the limit is keyed on the peer's address, not X-Forwarded-For")
+    func liveAddress() async throws {
+        let harness = try CollectorHarness { $0.votesPerMinute = 2 }
+        defer { harness.removeFiles() }
+        let xForwardedFor = try #require(HTTPField.Name("X-Forwarded-For"))
+        let collector = try FeedbackCollector(site: harness.site.path, options: harness.options)
+        try await collector.application(port: 0).test(.live) { client in
+            for forwarded in ["192.0.2.1", "192.0.2.2"] {
+                let response = try await client.vote(client.validVoteFields, extra: [xForwardedFor: forwarded])
+                #expect(response.status == .created)
+            }
+            let third = try await client.vote(client.validVoteFields, extra: [xForwardedFor: "192.0.2.3"])
+            #expect(third.status == .tooManyRequests)
+        }
+        #expect(try harness.rows().count == 2)
+    }
+
     @Test("refused requests take a token too")
     func refusedCount() async throws {
         let harness = try CollectorHarness { $0.votesPerMinute = 3 }

@@ -13,17 +13,27 @@ struct ReportTests {
     private func filled(_ harness: CollectorHarness) async throws -> FeedbackReport {
         try await harness.run { (collector, client) async throws in
             for vote in ["yes", "yes", "no", "yes"] {
-                #expect(try await client.vote([("article", "login-credentials"), ("locale", "fr"), ("vote", vote)]).status == .created)
+                #expect(
+                    try await client.vote([("article", "login-credentials"), ("locale", "fr"), ("vote", vote)]).status
+                        == .created)
             }
-            for comment in ["Très clair", "=HYPERLINK(\"http://evil.example\",\"x\")", "<script>alert(1)</script>\nsecond, \"line\""] {
+            for comment in [
+                "Très clair", "=HYPERLINK(\"http://evil.example\",\"x\")",
+                "<script>alert(1)</script>\nsecond, \"line\"",
+            ] {
                 harness.clock.advance(by: 60)
-                let fields = [("article", "login-credentials"), ("locale", "fr"), ("vote", "comment"), ("comment", comment)]
+                let fields = [
+                    ("article", "login-credentials"), ("locale", "fr"), ("vote", "comment"), ("comment", comment),
+                ]
                 #expect(try await client.vote(fields).status == .created)
             }
-            try harness.writeCatalog(CollectorHarness.catalogJSON.replacingOccurrences(
-                of: "\"articles\": [",
-                with: #""articles": [{"id": "old-article", "locale": "de", "path": "de/alt/", "title": "Alt"},"#))
-            #expect(try await client.vote([("article", "old-article"), ("locale", "de"), ("vote", "yes")]).status == .created)
+            try harness.writeCatalog(
+                CollectorHarness.catalogJSON.replacingOccurrences(
+                    of: "\"articles\": [",
+                    with: #""articles": [{"id": "old-article", "locale": "de", "path": "de/alt/", "title": "Alt"},"#))
+            #expect(
+                try await client.vote([("article", "old-article"), ("locale", "de"), ("vote", "yes")]).status
+                    == .created)
             try harness.writeCatalog(CollectorHarness.catalogJSON)
             return try collector.report()
         }
@@ -34,17 +44,20 @@ struct ReportTests {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }
         let report = try await filled(harness)
-        #expect(report.articles.map { "\($0.id)/\($0.locale)" } == [
-            "login-credentials/en", "login-credentials/fr", "old-article/de",
-        ])
+        #expect(
+            report.articles.map { "\($0.id)/\($0.locale)" } == [
+                "login-credentials/en", "login-credentials/fr", "old-article/de",
+            ])
         let english = report.articles[0]
         #expect(english.yes == 0 && english.no == 0 && english.helpfulness == nil && english.comments.isEmpty)
         #expect(english.title == "How do I change or reset my login credentials?")
         let french = report.articles[1]
         #expect(french.yes == 3 && french.no == 1 && french.helpfulness == 0.75)
-        #expect(french.comments.map(\.text) == [
-            "<script>alert(1)</script>\nsecond, \"line\"", "=HYPERLINK(\"http://evil.example\",\"x\")", "Très clair",
-        ])
+        #expect(
+            french.comments.map(\.text) == [
+                "<script>alert(1)</script>\nsecond, \"line\"", "=HYPERLINK(\"http://evil.example\",\"x\")",
+                "Très clair",
+            ])
         #expect(french.comments.first?.date == "2026-11-18T11:09:40Z")
         #expect(report.articles[2].title == "old-article")
         #expect(report.articles[2].helpfulness == 1)
@@ -59,7 +72,10 @@ struct ReportTests {
         let table = report.table()
         let lines = table.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "ARTICLE            LOCALE  YES  NO  HELPFUL  COMMENTS  TITLE")
-        #expect(lines[2] == "login-credentials  fr        3   1      75%         3  Comment modifier ou réinitialiser mes identifiants de connexion ?")
+        #expect(
+            lines[2]
+                == "login-credentials  fr        3   1      75%         3  Comment modifier ou réinitialiser mes identifiants de connexion ?"
+        )
         #expect(lines[1].hasPrefix("login-credentials  en        0   0        –         0  How"))
         #expect(table.contains("login-credentials (fr), 3 comments:\n  2026-11-18T11:09:40Z  red �[31malert� bell\n"))
         #expect(!table.contains("\u{1B}"))
@@ -73,14 +89,20 @@ struct ReportTests {
         let csv = try await filled(harness).csv()
         let lines = csv.components(separatedBy: "\r\n")
         #expect(lines[0] == "kind,article,locale,title,yes,no,helpfulness,date,comment")
-        #expect(lines[2] == "votes,login-credentials,fr,Comment modifier ou réinitialiser mes identifiants de connexion ?,3,1,0.75,,")
+        #expect(
+            lines[2]
+                == "votes,login-credentials,fr,Comment modifier ou réinitialiser mes identifiants de connexion ?,3,1,0.75,,"
+        )
         #expect(csv.contains(",2026-11-18T11:08:40Z,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\"\r\n"))
         #expect(csv.contains(",\"<script>alert(1)</script>\nsecond, \"\"line\"\"\"\r\n"))
         for start in ["+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
             var report = FeedbackReport(articles: [])
-            report.articles = [.init(id: "a", locale: "fr", title: start, yes: 0, no: 0, helpfulness: nil, comments: [])]
+            report.articles = [
+                .init(id: "a", locale: "fr", title: start, yes: 0, no: 0, helpfulness: nil, comments: [])
+            ]
             let csv = report.csv()
-            #expect(csv.contains(",'" + start + ",") || csv.contains(",\"'" + start + "\","), "\(start.debugDescription)")
+            #expect(
+                csv.contains(",'" + start + ",") || csv.contains(",\"'" + start + "\","), "\(start.debugDescription)")
         }
     }
 

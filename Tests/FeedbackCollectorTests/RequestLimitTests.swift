@@ -33,10 +33,12 @@ struct RequestLimitTests {
         #expect(try harness.rows().isEmpty)
     }
 
-    @Test("a body that is not a URL-encoded UTF-8 form is 415", arguments: [
-        "application/json", "multipart/form-data; boundary=x", "text/plain",
-        "application/x-www-form-urlencoded; charset=ISO-8859-1",
-    ])
+    @Test(
+        "a body that is not a URL-encoded UTF-8 form is 415",
+        arguments: [
+            "application/json", "multipart/form-data; boundary=x", "text/plain",
+            "application/x-www-form-urlencoded; charset=ISO-8859-1",
+        ])
     func unsupportedType(contentType: String) async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }
@@ -52,7 +54,9 @@ struct RequestLimitTests {
         #expect(try harness.rows().isEmpty)
     }
 
-    @Test("other methods on the path are 405 with Allow", arguments: [HTTPRequest.Method.get, .put, .patch, .delete, .head])
+    @Test(
+        "other methods on the path are 405 with Allow",
+        arguments: [HTTPRequest.Method.get, .put, .patch, .delete, .head])
     func otherMethods(method: HTTPRequest.Method) async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }

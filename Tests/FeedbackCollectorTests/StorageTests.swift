@@ -18,8 +18,10 @@ struct StorageTests {
                 for index in 0..<200 {
                     group.addTask {
                         let vote = index % 3 == 0 ? "no" : "yes"
-                        return try await client.vote([("article", "login-credentials"), ("locale", "en"), ("vote", vote)])
-                            .status
+                        return try await client.vote([
+                            ("article", "login-credentials"), ("locale", "en"), ("vote", vote),
+                        ])
+                        .status
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
@@ -47,9 +49,30 @@ struct StorageTests {
         #expect(mode == "wal")
         #expect(throws: (any Error).self) {
             try queue.write { db in
-                try db.execute(sql: "INSERT INTO vote(article, locale, vote, created_at) VALUES ('a', 'fr', 'maybe', 'x')")
+                try db.execute(
+                    sql: "INSERT INTO vote(article, locale, vote, created_at) VALUES ('a', 'fr', 'maybe', 'x')")
             }
         }
+    }
+
+    @Test("concurrent votes share transactions, and each commit is synced (synchronous = FULL)")
+    func batched() async throws {
+        let harness = try CollectorHarness()
+        defer { harness.removeFiles() }
+        let collector = try FeedbackCollector(site: harness.site.path, options: harness.options)
+        let commits = CommitCounter()
+        collector.store.pool.add(transactionObserver: commits)
+        let article = try #require(
+            ArticleCatalog(json: Data(CollectorHarness.catalogJSON.utf8)).article(id: "login-credentials", locale: "fr"))
+        let row = VoteRow(Submission(article: article, vote: .yes, comment: nil), at: Date())
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<200 { group.addTask { try await collector.store.insert(row) } }
+            try await group.waitForAll()
+        }
+        #expect(try harness.rows().count == 200)
+        #expect(commits.count < 200)
+        let synchronous = try await collector.store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2)
     }
 
     @Test("a reopened database keeps its votes")
@@ -63,4 +86,17 @@ struct StorageTests {
         }
         #expect(try harness.rows().count == 2)
     }
+}
+
+/// Counts the transactions that wrote votes.
+private final class CommitCounter: TransactionObserver, @unchecked Sendable {
+    private let lock = NSLock()
+    private var commits = 0
+
+    var count: Int { lock.withLock { commits } }
+
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { eventKind.tableName == "vote" }
+    func databaseDidChange(with event: DatabaseEvent) {}
+    func databaseDidCommit(_ db: Database) { lock.withLock { commits += 1 } }
+    func databaseDidRollback(_ db: Database) {}
 }

@@ -16,7 +16,8 @@ struct SubmissionTests {
             [
                 try await client.vote([("article", "login-credentials"), ("locale", "fr"), ("vote", "yes")]).status,
                 try await client.vote([
-                    ("article", "login-credentials"), ("locale", "en"), ("vote", "no"), ("comment", ""), ("website", ""),
+                    ("article", "login-credentials"), ("locale", "en"), ("vote", "no"), ("comment", ""),
+                    ("website", ""),
                 ]).status,
                 try await client.vote([
                     ("article", "login-credentials"), ("locale", "fr"), ("vote", "comment"),
@@ -31,23 +32,25 @@ struct SubmissionTests {
         #expect(rows.map(\.comment) == [nil, nil, "Merci !\nTrès clair."])
     }
 
-    @Test("each rule refuses with 400 naming the field, and nothing is stored", arguments: [
-        ("unknown field", "article=login-credentials&locale=fr&vote=yes&rating=5", "rating"),
-        ("honeypot filled", "article=login-credentials&locale=fr&vote=yes&website=http%3A%2F%2Fspam", "website"),
-        ("bad vote", "article=login-credentials&locale=fr&vote=maybe", "vote"),
-        ("unknown article", "article=nope&locale=fr&vote=yes", "article"),
-        ("unknown locale", "article=login-credentials&locale=de&vote=yes", "locale"),
-        ("missing article", "locale=fr&vote=yes", "article"),
-        ("missing vote", "article=login-credentials&locale=fr", "vote"),
-        ("field twice", "article=login-credentials&locale=fr&vote=yes&vote=no", "vote"),
-        ("blank comment", "article=login-credentials&locale=fr&vote=comment&comment=%20%0A", "comment"),
-        ("no comment", "article=login-credentials&locale=fr&vote=comment", "comment"),
-        ("comment with yes", "article=login-credentials&locale=fr&vote=yes&comment=great", "comment"),
-        ("bad percent", "article=login-credentials&locale=fr&vote=yes%zz", "vote"),
-        ("cut percent", "article=login-credentials&locale=fr&vote=yes%4", "vote"),
-        ("not UTF-8", "article=login-credentials&locale=fr&vote=comment&comment=%C3%28", "comment"),
-        ("bad name", "article=login-credentials&locale=fr&vote=yes&%FF=1", "body"),
-    ])
+    @Test(
+        "each rule refuses with 400 naming the field, and nothing is stored",
+        arguments: [
+            ("unknown field", "article=login-credentials&locale=fr&vote=yes&rating=5", "rating"),
+            ("honeypot filled", "article=login-credentials&locale=fr&vote=yes&website=http%3A%2F%2Fspam", "website"),
+            ("bad vote", "article=login-credentials&locale=fr&vote=maybe", "vote"),
+            ("unknown article", "article=nope&locale=fr&vote=yes", "article"),
+            ("unknown locale", "article=login-credentials&locale=de&vote=yes", "locale"),
+            ("missing article", "locale=fr&vote=yes", "article"),
+            ("missing vote", "article=login-credentials&locale=fr", "vote"),
+            ("field twice", "article=login-credentials&locale=fr&vote=yes&vote=no", "vote"),
+            ("blank comment", "article=login-credentials&locale=fr&vote=comment&comment=%20%0A", "comment"),
+            ("no comment", "article=login-credentials&locale=fr&vote=comment", "comment"),
+            ("comment with yes", "article=login-credentials&locale=fr&vote=yes&comment=great", "comment"),
+            ("bad percent", "article=login-credentials&locale=fr&vote=yes%zz", "vote"),
+            ("cut percent", "article=login-credentials&locale=fr&vote=yes%4", "vote"),
+            ("not UTF-8", "article=login-credentials&locale=fr&vote=comment&comment=%C3%28", "comment"),
+            ("bad name", "article=login-credentials&locale=fr&vote=yes&%FF=1", "body"),
+        ])
     func refused(_ name: String, body: String, field: String) async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }

@@ -16,7 +16,8 @@ struct FeedbackCommandTests {
     /// A temporary folder with a site holding only the article list.
     private func folder() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("feedback-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("site"), withIntermediateDirectories: true)
         try Data(Self.catalog.utf8).write(to: folder.appendingPathComponent("site/.helpcenter-articles.json"))
         return folder
     }
@@ -76,10 +77,13 @@ struct FeedbackCommandTests {
         let table = try CommandRunner.run(["feedback", "report", "--database", database, "--site", site])
         #expect(table.status == 0)
         #expect(table.standardOutput.hasPrefix("ARTICLE            LOCALE  YES  NO  HELPFUL  COMMENTS  TITLE\n"))
-        #expect(table.standardOutput.contains("login-credentials  fr        2   1      67%         1  Comment modifier"))
+        #expect(
+            table.standardOutput.contains("login-credentials  fr        2   1      67%         1  Comment modifier"))
         #expect(table.standardOutput.contains("=HYPERLINK(\"http://x\")"))
 
-        let csv = try CommandRunner.run(["feedback", "report", "--database", database, "--site", site, "--format", "csv"])
+        let csv = try CommandRunner.run([
+            "feedback", "report", "--database", database, "--site", site, "--format", "csv",
+        ])
         #expect(csv.status == 0)
         #expect(csv.standardOutput.hasPrefix("kind,article,locale,title,yes,no,helpfulness,date,comment\r\n"))
         #expect(csv.standardOutput.contains(",\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"))
@@ -107,18 +111,22 @@ struct FeedbackCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try CommandRunner.run([
             "feedback", "serve", "--port", "0", "--site", folder.appendingPathComponent("site").path,
-            "--database", folder.appendingPathComponent("f.sqlite").path, "--allow-origin", "https://help.example.com/fr/",
+            "--database", folder.appendingPathComponent("f.sqlite").path, "--allow-origin",
+            "https://help.example.com/fr/",
         ])
         #expect(result.status == 2)
-        #expect(result.standardError.contains("allowed origin 'https://help.example.com/fr/' is not scheme://host[:port]"))
+        #expect(
+            result.standardError.contains("allowed origin 'https://help.example.com/fr/' is not scheme://host[:port]"))
         #expect(result.standardOutput.isEmpty)
     }
 
-    @Test("bad options are usage errors: exit 2", arguments: [
-        ["feedback", "serve", "--port", "70000"], ["feedback", "serve", "--votes-per-minute", "-1"],
-        ["feedback", "serve", "--redirect-base", "help.example.com"],
-        ["feedback", "report", "--format", "xml"],
-    ])
+    @Test(
+        "bad options are usage errors: exit 2",
+        arguments: [
+            ["feedback", "serve", "--port", "70000"], ["feedback", "serve", "--votes-per-minute", "-1"],
+            ["feedback", "serve", "--redirect-base", "help.example.com"],
+            ["feedback", "report", "--format", "xml"],
+        ])
     func usageErrors(arguments: [String]) throws {
         let result = try CommandRunner.run(arguments)
         #expect(result.status == 2)

@@ -29,10 +29,11 @@ struct CollectorHarness {
 
     init(catalog: String? = Self.catalogJSON, _ configure: (inout FeedbackOptions) -> Void = { _ in }) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("feedback-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory.appendingPathComponent("site"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("site"), withIntermediateDirectories: true)
         options = FeedbackOptions(databasePath: directory.appendingPathComponent("feedback.sqlite").path)
         options.clock = { [clock] in clock.now }
-        options.logger = Logger(label: "test") { [log] _ in log }
+        options.logger = Logger(label: "test") { [log] _ in log.handler() }
         options.votesPerMinute = nil
         configure(&options)
         if let catalog { try writeCatalog(catalog) }
@@ -90,21 +91,34 @@ final class TestClock: @unchecked Sendable {
     }
 }
 
-/// Keeps what the collector logs, to count its warnings.
-final class LogRecorder: LogHandler, @unchecked Sendable {
+/// Keeps what the collector logs, to count its warnings. The handlers it makes are values
+/// (each logger copy sets its own metadata, as swift-log expects); they share this store.
+final class LogRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [(Logger.Level, String)] = []
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        lock.withLock { entries.append((event.level, event.message.description)) }
-    }
 
     var warnings: [String] { lock.withLock { entries.filter { $0.0 == .warning }.map(\.1) } }
+
+    func handler() -> some LogHandler {
+        Handler(recorder: self)
+    }
+
+    fileprivate func record(_ level: Logger.Level, _ message: String) {
+        lock.withLock { entries.append((level, message)) }
+    }
+
+    private struct Handler: LogHandler {
+        let recorder: LogRecorder
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            recorder.record(event.level, event.message.description)
+        }
+    }
 }

@@ -19,12 +19,15 @@ extension TestClientProtocol {
     }
 
     /// Posts a raw body with the form content type unless `extra` sets another.
-    func post(body: String, json: Bool = true, origin: String? = nil, extra: HTTPFields = [:]) async throws -> TestResponse {
+    func post(body: String, json: Bool = true, origin: String? = nil, extra: HTTPFields = [:]) async throws
+        -> TestResponse
+    {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded;charset=UTF-8"]
         if json { headers[.accept] = "application/json" }
         if let origin { headers[.origin] = origin }
         for field in extra { headers[field.name] = field.value }
-        return try await executeRequest(uri: "/feedback", method: .post, headers: headers, body: ByteBuffer(string: body))
+        return try await executeRequest(
+            uri: "/feedback", method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 }
 
