@@ -4,7 +4,7 @@ CONTENT ?= content
 SITE ?= site
 RELEASE_BIN = .build/release/helpcenter
 
-.PHONY: site test setup build lint model validate check watch engine screenshots bench bench-build bench-validate bench-engine bench-check format clean
+.PHONY: site test setup build lint model validate check watch engine screenshots bench bench-build bench-validate bench-engine bench-check bench-feedback format clean
 
 ## site: install what is missing, build, generate site/ from content/, validate the site and
 ## the content (errors fail; warnings such as a missing translation are printed), then run
@@ -73,6 +73,12 @@ bench-build: build
 bench-engine: build
 	@scripts/setup.sh bench
 	python3 bench/engine_bench.py
+
+## bench-feedback: wrk POSTing votes to the release feedback collector on loopback; checks the
+## rows in SQLite against the 201 answers (docs/feedback-collector.md)
+bench-feedback: build
+	@scripts/setup.sh bench
+	python3 bench/feedback_bench.py
 
 ## bench-check: helpcenter check on the content (median of 5), 1,000 synthetic executions, and
 ## one headless-Chromium page load + click on the same engine (docs/performance.md)

@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "AccountEngine", targets: ["AccountEngine"]),
         .library(name: "ProcedureChecker", targets: ["ProcedureChecker"]),
         .library(name: "PreviewServer", targets: ["PreviewServer"]),
+        .library(name: "FeedbackCollector", targets: ["FeedbackCollector"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -96,6 +97,20 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Receives the site's "was this page helpful" votes; it knows the built site only through
+        // the article list the generator writes (.helpcenter-articles.json), not the docs targets.
+        .target(
+            name: "FeedbackCollector",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: strictSettings
+        ),
         // `helpcenter serve`: the built site on loopback, reloading open pages after each build;
         // it knows neither the generator nor what the CLI mounts beside the site.
         .target(
@@ -115,6 +130,7 @@ let package = Package(
             dependencies: [
                 "HelpModel", "HelpParser", "SiteGenerator", "SiteValidator", "AccountEngine", "ProcedureChecker",
                 "PreviewServer",
+                "FeedbackCollector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -149,6 +165,18 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "FeedbackCollectorTests",
+            dependencies: [
+                "FeedbackCollector",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

@@ -81,35 +81,16 @@ struct EngineCommand: ParsableCommand {
             FileHandle.standardError.write(
                 Data("warning: no \(rename.locale.rawValue) label reads '\(rename.from)'; --rename-label changes nothing\n".utf8))
         }
-        let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
         let (host, port) = (host, port)
-        Task {
-            do {
+        do {
+            try BlockingTask.run {
                 try await engine.run(host: host, port: port) { url in
                     FileHandle.standardOutput.write(Data("listening on \(url)\n".utf8))
                 }
-            } catch {
-                outcome.set(error)
             }
-            done.signal()
-        }
-        done.wait()
-        if let error = outcome.error {
+        } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitStatus.usage.exitCode
         }
-    }
-}
-
-/// The server's error, handed from its task to the waiting command.
-private final class Outcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-
-    var error: (any Error)? { lock.withLock { stored } }
-
-    func set(_ error: any Error) {
-        lock.withLock { stored = error }
     }
 }

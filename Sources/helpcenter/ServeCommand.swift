@@ -1,8 +1,10 @@
 internal import AccountEngine
 internal import ArgumentParser
 internal import Dispatch
+internal import FeedbackCollector
 internal import Foundation
 internal import HelpModel
+internal import HelpParser
 internal import PreviewServer
 
 /// `helpcenter serve`: the whole help center on loopback for the people who write it — the
@@ -41,7 +43,11 @@ struct ServeCommand: ParsableCommand {
         for (name, value) in [("--port", port), ("--engine-port", enginePort)] where !(0...65535).contains(value) {
             throw ValidationError("\(name) must be between 0 and 65535.")
         }
+        guard votesPerMinute >= 0 else { throw ValidationError("--votes-per-minute must be 0 (no limit) or more.") }
     }
+
+    @Option(help: "Votes one client may send per minute (0: no limit).")
+    var votesPerMinute: Int = 30
 
     func run() throws {
         let engineDatabase = FileManager.default.temporaryDirectory
@@ -51,15 +57,38 @@ struct ServeCommand: ParsableCommand {
         engineOptions.devMode = true
         engineOptions.bcryptCost = 4
         let services = try ServeServices.start(
-            site: output, port: port, engine: engineOptions, enginePort: enginePort)
+            site: output, port: port, engine: engineOptions, enginePort: enginePort, feedback: try feedbackCollector())
         print("serving \(services.siteURL)/")
         print("account engine (test mode): \(services.engineURL)/ (outbox: \(services.engineURL)/_dev/outbox)")
-        print("feedback report: \(services.siteURL)/_serve/feedback")
+        print("feedback report: \(services.siteURL)\(ServeServices.reportPath) (votes in \(feedbackDatabase))")
         fflush(nil)
         var loop = WatchLoop(content: options.content, output: output)
         let preview = services.preview
         loop.onBuild = { errors in preview.buildFinished(errors: errors.map(\.formatted)) }
         try loop.run()
+    }
+
+    /// The collector on the site's own origin, at the path the pages post to
+    /// (`feedback-endpoint`, when it is a path; `/feedback` otherwise), redirecting plain form
+    /// posts to site-relative addresses.
+    private func feedbackCollector() throws -> FeedbackCollector {
+        var feedback = FeedbackOptions(databasePath: feedbackDatabase)
+        let configuration = try? ContentLoader().loadConfiguration(root: options.content).0
+        if let endpoint = configuration?.feedbackEndpoint, endpoint.hasPrefix("/") {
+            feedback.path = endpoint
+        } else if let endpoint = configuration?.feedbackEndpoint {
+            print("note: the pages post their votes to \(endpoint); the preview's collector at /feedback receives none")
+        }
+        feedback.redirectBase = ""
+        feedback.votesPerMinute = votesPerMinute > 0 ? votesPerMinute : nil
+        let folder = (feedbackDatabase as NSString).deletingLastPathComponent
+        do {
+            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            return try FeedbackCollector(site: output, options: feedback)
+        } catch {
+            DiagnosticReport.printError("error: cannot open the feedback database \(feedbackDatabase): \(error)\n")
+            throw ExitStatus.usage.exitCode
+        }
     }
 }
 
@@ -69,46 +98,34 @@ struct ServeServices {
     let siteURL: String
     let engineURL: String
 
-    static func start(site: String, port: Int, engine engineOptions: EngineOptions, enginePort: Int) throws -> ServeServices {
-        let engine: AccountEngine
+    static let reportPath = "/_serve/feedback"
+
+    static func start(
+        site: String, port: Int, engine engineOptions: EngineOptions, enginePort: Int, feedback: FeedbackCollector
+    ) throws -> ServeServices {
+        let engineURL: String
         do {
-            engine = try AccountEngine(options: engineOptions)
+            let engine = try AccountEngine(options: engineOptions)
+            engineURL = try BlockingTask.run { try await engine.start(port: enginePort).url }
         } catch {
-            DiagnosticReport.printError("error: cannot start the account engine: \(error)\n")
+            DiagnosticReport.printError("error: cannot start the account engine on 127.0.0.1:\(enginePort): \(error)\n")
             throw ExitStatus.usage.exitCode
         }
-        let preview = PreviewServer(site: site)
-        let started = StartedServers()
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            do {
-                let running = try await engine.start(port: enginePort)
-                started.set(engineURL: running.url)
-                started.set(siteURL: try await preview.start(port: port))
-            } catch {
-                started.fail(error)
-            }
-            done.signal()
+        let report = PreviewServer.ExtraPage(path: reportPath, title: "Feedback: helpfulness per article and locale") {
+            "<h1>Feedback</h1>\n" + (try feedback.report().html())
         }
-        done.wait()
-        guard let siteURL = started.siteURL, let engineURL = started.engineURL else {
-            DiagnosticReport.printError("error: cannot serve on 127.0.0.1:\(port): \(started.error.map { "\($0)" } ?? "the server stopped")\n")
+        let preview = PreviewServer(
+            site: site, extraPages: [report],
+            links: [("Account engine (test mode)", engineURL + "/"), ("Its outbox", engineURL + "/_dev/outbox")]
+        ) { router in
+            feedback.addRoutes(to: router)
+        }
+        do {
+            let siteURL = try BlockingTask.run { try await preview.start(port: port) }
+            return ServeServices(preview: preview, siteURL: siteURL, engineURL: engineURL)
+        } catch {
+            DiagnosticReport.printError("error: cannot serve on 127.0.0.1:\(port): \(error)\n")
             throw ExitStatus.usage.exitCode
         }
-        return ServeServices(preview: preview, siteURL: siteURL, engineURL: engineURL)
     }
-}
-
-/// What the server tasks report to the waiting command.
-private final class StartedServers: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: (site: String?, engine: String?, error: (any Error)?) = (nil, nil, nil)
-
-    var siteURL: String? { lock.withLock { values.site } }
-    var engineURL: String? { lock.withLock { values.engine } }
-    var error: (any Error)? { lock.withLock { values.error } }
-
-    func set(siteURL: String) { lock.withLock { values.site = siteURL } }
-    func set(engineURL: String) { lock.withLock { values.engine = engineURL } }
-    func fail(_ error: any Error) { lock.withLock { values.error = values.error ?? error } }
 }

@@ -1,0 +1,33 @@
+public import Foundation
+public import Logging
+
+/// Everything that can differ between two runs of the collector: the command's options, and
+/// the clock and logger that tests replace.
+public struct FeedbackOptions: Sendable {
+    /// Where the article pages' form posts (`feedback-endpoint` of `helpcenter.yml`).
+    public var path: String = "/feedback"
+    /// The SQLite file; created with its schema when missing.
+    public var databasePath: String
+    /// Votes one client (an IPv4 address, or an IPv6 /64) may send per minute, and as a burst;
+    /// `nil` or 0 turns the limit off. Refused requests count too, so a bot pays for garbage.
+    public var votesPerMinute: Int? = 30
+    /// The origins (`scheme://host[:port]`) whose pages may post; a request from any other
+    /// `Origin` is refused, which is this static form's only CSRF defence. Empty: the origin of
+    /// the catalog's `base-url`.
+    public var allowedOrigins: [String] = []
+    /// What a plain form post is redirected to, before the article's path: `nil` takes the
+    /// catalog's `base-url`, `""` gives a site-relative `/fr/…/`, or an absolute origin (and path).
+    public var redirectBase: String? = nil
+    /// The largest request body read; a bigger one is refused (413) without reading further.
+    public var maxBodyBytes: Int = 16 * 1024
+    /// The longest comment accepted, in characters after CRLF → LF; longer ones are refused.
+    public var maxCommentCharacters: Int = 1000
+    /// The time written with each vote and that refills the rate limit; tests move it forward.
+    public var clock: @Sendable () -> Date = { Date() }
+    /// Where the collector says that the article list is missing or unreadable.
+    public var logger: Logger = Logger(label: "helpcenter.feedback") { StreamLogHandler.standardError(label: $0) }
+
+    public init(databasePath: String) {
+        self.databasePath = databasePath
+    }
+}

@@ -1,0 +1,95 @@
+internal import Foundation
+internal import HTTPTypes
+public import Hummingbird
+internal import NIOCore
+
+extension FeedbackCollector {
+    /// Adds the endpoint to a host application's router: POST at ``FeedbackOptions/path``,
+    /// its CORS preflight (OPTIONS), and 405 for GET, HEAD, PUT, PATCH and DELETE there.
+    /// The context must know the peer's address: the rate limit is keyed on it.
+    public func addRoutes<Context: RequestContext & RemoteAddressRequestContext>(to router: Router<Context>) {
+        let path = RouterPath(options.path)
+        router.post(path) { request, context in
+            try await self.receive(request, from: ClientKey(context.remoteAddress))
+        }
+        router.on(path, method: .options) { request, _ in
+            self.preflight(request)
+        }
+        for method in [HTTPRequest.Method.get, .head, .put, .patch, .delete] {
+            router.on(path, method: method) { _, _ in
+                Response(status: .methodNotAllowed, headers: [.allow: "POST, OPTIONS"])
+            }
+        }
+    }
+
+    /// Origin, rate limit, content type, size, fields, then the row: each step can refuse,
+    /// and only a committed row is answered 201 or 303.
+    func receive(_ request: Request, from client: ClientKey) async throws -> Response {
+        let articles = catalog.current()
+        var headers: HTTPFields = [.vary: "Origin"]
+        if let origin = request.headers[.origin] {
+            guard isAllowed(origin, articles, request: request) else {
+                return Answer(json: request.acceptsJSON, headers: headers).foreignOrigin()
+            }
+            headers[.accessControlAllowOrigin] = origin
+            headers[.accessControlExposeHeaders] = "Retry-After"
+        }
+        let answer = Answer(json: request.acceptsJSON, headers: headers)
+        if let limiter, case .limited(let seconds) = limiter.take(client) {
+            return answer.limited(retryAfter: seconds)
+        }
+        guard request.isURLEncodedForm else { return answer.unsupportedType() }
+        if let length = request.declaredLength, length > options.maxBodyBytes {
+            return answer.tooLarge(limit: options.maxBodyBytes)
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: options.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            return answer.tooLarge(limit: options.maxBodyBytes)
+        }
+        let base = options.redirectBase ?? articles.baseURL ?? ""
+        let form = FormBody(body.readableBytesView)
+        switch Submission.validate(form, catalog: articles, maxComment: options.maxCommentCharacters) {
+        case .failure(let rejection):
+            return answer.rejected(rejection, base: base)
+        case .success(let submission):
+            try await store.insert(VoteRow(submission, at: options.clock()))
+            return answer.accepted(submission, base: base)
+        }
+    }
+
+    /// A browser's CORS preflight: allowed origins learn that they may POST with
+    /// `Content-Type` and `Accept`; any other origin gets 403 and no CORS header.
+    func preflight(_ request: Request) -> Response {
+        guard let origin = request.headers[.origin] else {
+            return Response(status: .noContent, headers: [.allow: "POST, OPTIONS"])
+        }
+        guard isAllowed(origin, catalog.current(), request: request) else {
+            return Response(status: .forbidden, headers: [.vary: "Origin"])
+        }
+        return Response(
+            status: .noContent,
+            headers: [
+                .accessControlAllowOrigin: origin, .accessControlAllowMethods: "POST",
+                .accessControlAllowHeaders: "Content-Type, Accept", .accessControlMaxAge: "7200", .vary: "Origin",
+            ]
+        )
+    }
+
+    /// Whether a page of `origin` may post: a page of the host the request was sent to (the
+    /// preview, or a site that proxies the collector at its own `/feedback`), one of
+    /// ``FeedbackOptions/allowedOrigins``, or the origin of the site's `base-url` when none is
+    /// configured. `Origin: null` never is. A browser cannot make a page of another site send
+    /// this host's name as its `Origin`, so the same-host rule gives a foreign page nothing.
+    private func isAllowed(_ origin: String, _ articles: ArticleCatalog, request: Request) -> Bool {
+        let origin = origin.lowercased()
+        if let host = request.head.authority?.lowercased(), let sent = Origin.of(url: origin),
+            sent == "http://\(host)" || sent == "https://\(host)"
+        {
+            return true
+        }
+        if configuredOrigins.isEmpty { return origin == articles.baseOrigin }
+        return configuredOrigins.contains(origin)
+    }
+}

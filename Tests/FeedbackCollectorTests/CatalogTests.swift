@@ -1,0 +1,57 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import FeedbackCollector
+
+@Suite("the site's article list")
+struct CatalogTests {
+    @Test("an article added to the list while the collector runs is accepted without a restart")
+    func reloads() async throws {
+        let harness = try CollectorHarness()
+        defer { harness.removeFiles() }
+        let newVote = [("article", "invite-user"), ("locale", "fr"), ("vote", "yes")]
+        try await harness.run { (_, client) async throws in
+            #expect(try await client.vote(newVote).status == .badRequest)
+            try harness.writeCatalog(
+                CollectorHarness.catalogJSON.replacingOccurrences(
+                    of: "\"articles\": [",
+                    with:
+                        #""articles": [{"id": "invite-user", "locale": "fr", "path": "fr/inviter/", "title": "Inviter"},"#
+                ))
+            #expect(try await client.vote(newVote).status == .created)
+            #expect(try await client.vote(client.validVoteFields).status == .created)
+        }
+        #expect(try harness.rows().map(\.article) == ["invite-user", "login-credentials"])
+    }
+
+    @Test("without a list the collector starts, refuses every vote as unknown and warns once; then the list appears")
+    func missingList() async throws {
+        let harness = try CollectorHarness(catalog: nil)
+        defer { harness.removeFiles() }
+        try await harness.run { (_, client) async throws in
+            for _ in 0..<3 {
+                let response = try await client.vote(client.validVoteFields)
+                #expect(response.status == .badRequest)
+                #expect(response.errorFields == ["article"])
+                #expect(response.text.contains("unknown article"))
+            }
+            #expect(harness.log.warnings.count == 1)
+            try harness.writeCatalog(CollectorHarness.catalogJSON)
+            #expect(try await client.vote(client.validVoteFields).status == .created)
+        }
+        #expect(harness.log.warnings.count == 1)
+    }
+
+    @Test("an unreadable list counts as missing")
+    func unreadableList() async throws {
+        let harness = try CollectorHarness(catalog: "{\"articles\": 3")
+        defer { harness.removeFiles() }
+        try await harness.run { (_, client) async throws in
+            #expect(try await client.vote(client.validVoteFields).status == .badRequest)
+            #expect(harness.log.warnings.count == 1)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+import GRDB
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+
+@testable import FeedbackCollector
+
+/// A collector on a temporary site folder and database, driven in-process through
+/// Hummingbird's router test client (every request comes from the same unknown address).
+struct CollectorHarness {
+    static let origin = "https://help.example.com"
+    static let catalogJSON = """
+        {"base-url": "https://help.example.com/", "articles": [
+          {"id": "login-credentials", "locale": "fr", "path": "fr/modifier-identifiants-connexion/",
+           "title": "Comment modifier ou réinitialiser mes identifiants de connexion ?"},
+          {"id": "login-credentials", "locale": "en", "path": "en/change-reset-login-credentials/",
+           "title": "How do I change or reset my login credentials?"}]}
+        """
+
+    let directory: URL
+    let clock = TestClock()
+    let log = LogRecorder()
+    var options: FeedbackOptions
+
+    var site: URL { directory.appendingPathComponent("site") }
+    var catalogFile: URL { site.appendingPathComponent(".helpcenter-articles.json") }
+
+    init(catalog: String? = Self.catalogJSON, _ configure: (inout FeedbackOptions) -> Void = { _ in }) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("feedback-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(
+            at: directory.appendingPathComponent("site"), withIntermediateDirectories: true)
+        options = FeedbackOptions(databasePath: directory.appendingPathComponent("feedback.sqlite").path)
+        options.clock = { [clock] in clock.now }
+        options.logger = Logger(label: "test") { [log] _ in log.handler() }
+        options.votesPerMinute = nil
+        configure(&options)
+        if let catalog { try writeCatalog(catalog) }
+    }
+
+    func writeCatalog(_ text: String) throws {
+        try Data(text.utf8).write(to: catalogFile)
+    }
+
+    /// Builds a collector on this harness and runs `body` against it.
+    func run<Value: Sendable>(
+        _ body: @Sendable (FeedbackCollector, any TestClientProtocol) async throws -> Value
+    ) async throws -> Value {
+        let collector = try FeedbackCollector(site: site.path, options: options)
+        return try await collector.application(port: 0).test(.router) { client in
+            try await body(collector, client)
+        }
+    }
+
+    /// The rows of the `vote` table, oldest first.
+    func rows() throws -> [StoredVote] {
+        let queue = try DatabaseQueue(path: options.databasePath)
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM vote ORDER BY id").map { row in
+                StoredVote(
+                    article: row["article"], locale: row["locale"], vote: row["vote"], comment: row["comment"],
+                    createdAt: row["created_at"])
+            }
+        }
+    }
+
+    func removeFiles() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// One row of the `vote` table.
+struct StoredVote: Equatable {
+    var article: String
+    var locale: String
+    var vote: String
+    var comment: String?
+    var createdAt: String
+}
+
+/// A clock the tests move forward to refill rate limits.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_795_000_000)
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(by seconds: TimeInterval) {
+        lock.withLock { current.addTimeInterval(seconds) }
+    }
+}
+
+/// Keeps what the collector logs, to count its warnings. The handlers it makes are values
+/// (each logger copy sets its own metadata, as swift-log expects); they share this store.
+final class LogRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(Logger.Level, String)] = []
+
+    var warnings: [String] { lock.withLock { entries.filter { $0.0 == .warning }.map(\.1) } }
+
+    func handler() -> some LogHandler {
+        Handler(recorder: self)
+    }
+
+    fileprivate func record(_ level: Logger.Level, _ message: String) {
+        lock.withLock { entries.append((level, message)) }
+    }
+
+    private struct Handler: LogHandler {
+        let recorder: LogRecorder
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            recorder.record(event.level, event.message.description)
+        }
+    }
+}
