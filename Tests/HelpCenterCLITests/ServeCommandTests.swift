@@ -75,6 +75,20 @@ struct ServeCommandTests {
         #expect(page.body.contains("Voici la procédure à suivre"))
         #expect(try await serving.get("fr/sign-in", from: serving.engine).body.contains("Nom d&#39;utilisateur"))
 
+        // The collector is mounted at the site's feedback-endpoint, on the site's own origin.
+        var vote = URLRequest(url: URL(string: "feedback", relativeTo: serving.base)!)
+        vote.httpMethod = "POST"
+        vote.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        vote.setValue("application/json", forHTTPHeaderField: "Accept")
+        vote.setValue("http://\(serving.base.host!):\(serving.base.port!)", forHTTPHeaderField: "Origin")
+        vote.httpBody = Data("article=login-credentials&locale=de&vote=no&website=".utf8)
+        let (_, voted) = try await URLSession.shared.data(for: vote)
+        #expect((voted as? HTTPURLResponse)?.statusCode == 201)
+        let report = try await serving.get("_serve/feedback")
+        #expect(report.body.contains("<td>de</td><td>0</td><td>1</td>"), "\(report.body)")
+        let csv = try CommandRunner.run(["feedback", "report", "--database", "votes.sqlite", "--format", "csv"], in: serving.content.directory)
+        #expect(csv.standardOutput.contains("login-credentials,de,"), "\(csv.standardOutput)")
+
         try serving.edit("fr/modifier-identifiants-connexion.md") {
             $0.replacingOccurrences(of: "Voici la procédure à suivre", with: "Voici la marche à suivre")
         }
