@@ -4,7 +4,7 @@ CONTENT ?= content
 SITE ?= site
 RELEASE_BIN = .build/release/helpcenter
 
-.PHONY: site test setup build lint model validate check watch engine screenshots bench bench-build bench-validate bench-engine bench-check bench-feedback format clean
+.PHONY: site test setup build lint model validate check watch serve feedback-report engine screenshots bench bench-build bench-validate bench-engine bench-check bench-feedback format clean
 
 ## site: install what is missing, build, generate site/ from content/, validate the site and
 ## the content (errors fail; warnings such as a missing translation are printed), then run
@@ -85,6 +85,16 @@ bench-feedback: build
 bench-check: build
 	@scripts/setup-browser.sh
 	python3 bench/check_bench.py
+
+## serve: the help center on http://127.0.0.1:8000/ for writers: rebuilt on every save, open
+## pages reload and show build errors; the feedback collector (votes in .build/feedback.sqlite,
+## report at /_serve/feedback) and the account engine in test mode run beside it
+serve: build
+	$(RELEASE_BIN) serve --content $(CONTENT) --output $(SITE) --port 8000 --feedback-database .build/feedback.sqlite
+
+## feedback-report: helpfulness per article and locale from the preview's votes
+feedback-report: build
+	$(RELEASE_BIN) feedback report --database .build/feedback.sqlite --site $(SITE)
 
 ## engine: the reference account engine on http://127.0.0.1:8080 with the outbox page (/_dev/outbox)
 engine: build
