@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "ProcedureChecker", targets: ["ProcedureChecker"]),
         .library(name: "PreviewServer", targets: ["PreviewServer"]),
         .library(name: "FeedbackCollector", targets: ["FeedbackCollector"]),
+        .library(name: "HTMLEscaping", targets: ["HTMLEscaping"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,10 @@ let package = Package(
         // C libraries, wrapped once each; their pointers never leave the file that wraps them.
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+
+        // HTML escaping for the servers that show what people send (engine, collector, preview):
+        // a leaf, so none of them learns of the others or of the docs.
+        .target(name: "HTMLEscaping", swiftSettings: strictSettings),
 
         // Stages: model ← parser, generator, validator ← CLI.
         .target(name: "HelpModel", swiftSettings: strictSettings),
@@ -72,6 +77,7 @@ let package = Package(
         .target(
             name: "AccountEngine",
             dependencies: [
+                "HTMLEscaping",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -102,6 +108,7 @@ let package = Package(
         .target(
             name: "FeedbackCollector",
             dependencies: [
+                "HTMLEscaping",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -116,6 +123,7 @@ let package = Package(
         .target(
             name: "PreviewServer",
             dependencies: [
+                "HTMLEscaping",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -152,6 +160,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HTMLReaderTests", dependencies: ["HTMLReader"], swiftSettings: strictSettings),
+        .testTarget(name: "HTMLEscapingTests", dependencies: ["HTMLEscaping"], swiftSettings: strictSettings),
         .testTarget(
             name: "SiteValidatorTests",
             dependencies: ["SiteValidator", "SiteGenerator", "HelpParser", "HelpModel", "TestSupport"],

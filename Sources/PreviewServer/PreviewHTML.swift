@@ -1,30 +1,15 @@
-/// The HTML the preview writes itself: the error banner on site pages and its own pages.
-/// Every string that comes from content, a build or a reader goes through ``escape(_:)``.
-enum PreviewHTML {
-    /// Escapes `& < > " '`, for text and quoted attribute values alike.
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+internal import HTMLEscaping
 
+/// The HTML the preview writes itself: the error banner on site pages and its own pages.
+/// Every string that comes from content, a build or a reader goes through `HTMLEscaping.escape`.
+enum PreviewHTML {
     /// The banner at the top of every page while the latest build has errors: the site below it
     /// is the last one that built.
     static func errorBanner(_ errors: [String]) -> String {
         let count = errors.count == 1 ? "1 error" : "\(errors.count) errors"
         return "<section class=\"helpcenter-preview-errors\" role=\"alert\" lang=\"en\"><h2>The latest build failed with "
             + count + "; this is the site as it last built. Fix the content and save: the page reloads.</h2><pre>"
-            + errors.map(escape).joined(separator: "\n") + "</pre></section>"
+            + errors.map(HTMLEscaping.escape).joined(separator: "\n") + "</pre></section>"
     }
 
     /// A page of the preview itself (the feedback report, the dashboard, "no site yet").
@@ -36,7 +21,7 @@ enum PreviewHTML {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self'; base-uri 'none'; object-src 'none'">
-        <title>\(escape(title))</title>
+        <title>\(HTMLEscaping.escape(title))</title>
         \(PreviewAssets.headTags)
         </head>
         <body>

@@ -1,3 +1,4 @@
+internal import HTMLEscaping
 internal import Foundation
 internal import HTTPTypes
 public import Hummingbird
@@ -111,16 +112,16 @@ public final class PreviewServer: Sendable {
     private func dashboard() -> Response {
         var body = "<h1>helpcenter serve</h1>\n<ul>\n<li><a href=\"/\">The help center</a></li>\n"
         for page in extraPages {
-            body += "<li><a href=\"\(PreviewHTML.escape(page.path))\">\(PreviewHTML.escape(page.title))</a></li>\n"
+            body += "<li><a href=\"\(HTMLEscaping.escape(page.path))\">\(HTMLEscaping.escape(page.title))</a></li>\n"
         }
         for (label, url) in links {
-            body += "<li>\(PreviewHTML.escape(label)): <a href=\"\(PreviewHTML.escape(url))\">\(PreviewHTML.escape(url))</a></li>\n"
+            body += "<li>\(HTMLEscaping.escape(label)): <a href=\"\(HTMLEscaping.escape(url))\">\(HTMLEscaping.escape(url))</a></li>\n"
         }
         body += "</ul>\n"
         let errors = events.errors
         body += errors.isEmpty
             ? "<p>The latest build succeeded.</p>\n"
-            : "<h2>The latest build failed</h2>\n<pre>\(errors.map(PreviewHTML.escape).joined(separator: "\n"))</pre>\n"
+            : "<h2>The latest build failed</h2>\n<pre>\(errors.map(HTMLEscaping.escape).joined(separator: "\n"))</pre>\n"
         return Self.text(PreviewHTML.page(title: "helpcenter serve", body: body), type: "text/html; charset=utf-8")
     }
 }

@@ -1,3 +1,5 @@
+internal import HTMLEscaping
+
 /// A fragment of HTML. Interpolated `String`s are escaped; only other `HTML` values go in as
 /// they are, so a page cannot print a user's name unescaped by accident.
 struct HTML: ExpressibleByStringInterpolation, Sendable {
@@ -22,26 +24,6 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
         HTML(rendered: parts.map(\.rendered).joined())
     }
 
-    /// Escapes the five characters that matter in text and in quoted attribute values.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else {
-            return text
-        }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
-    }
-
     struct StringInterpolation: StringInterpolationProtocol {
         var output = ""
 
@@ -54,7 +36,7 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
         }
 
         mutating func appendInterpolation(_ text: String) {
-            output += HTML.escape(text)
+            output += HTMLEscaping.escape(text)
         }
 
         mutating func appendInterpolation(_ number: Int64) {

@@ -1,3 +1,4 @@
+internal import HTMLEscaping
 internal import Foundation
 
 extension FeedbackReport {
@@ -11,8 +12,8 @@ extension FeedbackReport {
         html += "</tr></thead>\n<tbody>\n"
         for article in articles {
             html +=
-                "<tr><th scope=\"row\">\(HTMLText.escape(article.title)) <code>\(HTMLText.escape(article.id))</code></th>"
-            html += "<td>\(HTMLText.escape(article.locale))</td><td>\(article.yes)</td><td>\(article.no)</td>"
+                "<tr><th scope=\"row\">\(HTMLEscaping.escape(article.title)) <code>\(HTMLEscaping.escape(article.id))</code></th>"
+            html += "<td>\(HTMLEscaping.escape(article.locale))</td><td>\(article.yes)</td><td>\(article.no)</td>"
             html += "<td>\(article.helpfulness.map(Self.percent) ?? "–")</td><td>\(article.comments.count)</td></tr>\n"
         }
         html += "</tbody>\n</table>\n"
@@ -20,11 +21,11 @@ extension FeedbackReport {
         if !commented.isEmpty { html += "<h2>Comments</h2>\n" }
         for article in commented {
             html += "<section class=\"feedback-comments\">\n"
-            html += "<h3>\(HTMLText.escape(article.title)) (\(HTMLText.escape(article.locale)))</h3>\n<ul>\n"
+            html += "<h3>\(HTMLEscaping.escape(article.title)) (\(HTMLEscaping.escape(article.locale)))</h3>\n<ul>\n"
             for comment in article.comments {
-                let text = HTMLText.escape(comment.text).replacingOccurrences(of: "\n", with: "<br>\n")
+                let text = HTMLEscaping.escape(comment.text).replacingOccurrences(of: "\n", with: "<br>\n")
                 html +=
-                    "<li><time datetime=\"\(HTMLText.escape(comment.date))\">\(HTMLText.escape(comment.date))</time>"
+                    "<li><time datetime=\"\(HTMLEscaping.escape(comment.date))\">\(HTMLEscaping.escape(comment.date))</time>"
                 html += "<p>\(text)</p></li>\n"
             }
             html += "</ul>\n</section>\n"
