@@ -39,15 +39,15 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The SQLite file the feedback votes go to (created when missing).")
     var feedbackDatabase: String = ".build/feedback.sqlite"
 
+    @Option(help: "Votes one client may send per minute (0: no limit).")
+    var votesPerMinute: Int = 30
+
     func validate() throws {
         for (name, value) in [("--port", port), ("--engine-port", enginePort)] where !(0...65535).contains(value) {
             throw ValidationError("\(name) must be between 0 and 65535.")
         }
         guard votesPerMinute >= 0 else { throw ValidationError("--votes-per-minute must be 0 (no limit) or more.") }
     }
-
-    @Option(help: "Votes one client may send per minute (0: no limit).")
-    var votesPerMinute: Int = 30
 
     func run() throws {
         let engineDatabase = FileManager.default.temporaryDirectory
@@ -80,7 +80,7 @@ struct ServeCommand: ParsableCommand {
             print("note: the pages post their votes to \(endpoint); the preview's collector at /feedback receives none")
         }
         feedback.redirectBase = ""
-        feedback.votesPerMinute = votesPerMinute > 0 ? votesPerMinute : nil
+        feedback.votesPerMinute = votesPerMinute
         let folder = (feedbackDatabase as NSString).deletingLastPathComponent
         do {
             if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
