@@ -225,20 +225,45 @@ class HelpCenterInABrowser(unittest.TestCase):
                 self.open(page)
                 self.assertEqual(self.console_problems(), [])
 
+    def test_console_check_sees_an_inline_script_refused_by_the_csp(self):
+        """The check above can fail: a script written into the page is refused by the page's
+        CSP, and the refusal reaches the console log the check reads."""
+        self.open(FR)
+        self.console_problems()
+        self.driver.execute_script(
+            "const script = document.createElement('script');"
+            "script.textContent = 'window.inlineScriptRan = true';"
+            "document.body.append(script)")
+        seen = []
+        wait(self.driver, lambda d: seen.extend(self.console_problems()) or seen)
+        self.assertTrue(any("Content Security Policy" in message for message in seen), seen)
+        self.assertIsNone(self.driver.execute_script("return window.inlineScriptRan"))
+
+    def serious_axe_violations(self):
+        """axe-core's serious and critical violations on the open page, and its report."""
+        axe = Axe(self.driver, script_url=axe_core_script())
+        axe.inject()
+        results = axe.run()
+        self.assertTrue(results["passes"], "axe ran its rules")
+        serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
+        return serious, axe.report(serious)
+
     def test_axe_finds_nothing_serious_on_home_article_and_search_in_every_locale(self):
-        script = axe_core_script()
         pages = [""]
         for locale, article in ARTICLES.items():
             pages += [f"{locale}/", article, f"{locale}/search/?q=mot"]
         for page in pages:
             with self.subTest(page=page):
                 self.open(page)
-                axe = Axe(self.driver, script_url=script)
-                axe.inject()
-                results = axe.run()
-                self.assertTrue(results["passes"], "axe ran its rules")
-                serious = [v for v in results["violations"] if v["impact"] in ("serious", "critical")]
-                self.assertEqual(serious, [], axe.report(serious))
+                serious, report = self.serious_axe_violations()
+                self.assertEqual(serious, [], report)
+
+    def test_axe_check_finds_a_field_without_a_label(self):
+        """The check above can fail: a text field with no label is a critical violation."""
+        self.open(FR)
+        self.driver.execute_script("document.querySelector('main').append(document.createElement('input'))")
+        serious, _ = self.serious_axe_violations()
+        self.assertIn("label", [violation["id"] for violation in serious])
 
     # Feedback
 
