@@ -1,16 +1,27 @@
 #!/usr/bin/env python3
-"""Feedback collector benchmark: wrk POSTing votes to `helpcenter feedback serve` on loopback.
+"""Feedback collector benchmark: wrk POSTing to `helpcenter feedback serve` on loopback, side by
+side with Isso, the self-hosted comment server, as its documentation deploys it.
 
-Makes a temporary site folder holding only `.helpcenter-articles.json`, starts the release
-collector on a free port (--port 0, the URL is its first line of output) with a temporary
-database and the rate limiter on but out of reach (--votes-per-minute 100000000), then runs
-`wrk -t2 -c16 -d10s --latency -s bench/feedback_post.lua` several times after a warm-up.
-It prints the median accepted votes/s and p99 latency, and checks that no vote was lost: the
-rows added to the database (read with sqlite3) against the 201 answers wrk counted. A request
-still in flight when wrk stops may be committed without wrk reading its answer, so a run may
-find up to one row per connection more than wrk counted, never fewer.
+Three targets, each started once on a free port with a fresh SQLite database, then measured in
+interleaved rounds (V C I, V C I, …) after a warm-up of each:
 
-Python 3 standard library only; wrk from Debian (`scripts/setup.sh bench`).
+- V: a helpcenter vote, `article=bench-article&locale=fr&vote=yes`, as site.js's fetch sends it;
+- C: a helpcenter comment, `vote=comment&comment=…`, the row that carries a reader's text;
+- I: an Isso comment, `POST /new?uri=/fr/bench/` with `{"text": …}` in JSON, the same text.
+
+helpcenter runs as `.build/release/helpcenter feedback serve --port 0` with the rate limiter on
+the path but out of reach (--votes-per-minute 100000000); Isso 0.14 runs under gunicorn with
+`--preload isso.run` and its documented settings, moderation off and its guard (rate limit 2 a
+minute per address) off. Every round is `wrk -t2 -c16 -d10s --latency -s
+bench/feedback_post.lua`, wrk sharing the machine's cores with the server.
+
+No row lost: before and after each round the script counts the rows of the target's table with
+the sqlite3 module (helpcenter's `vote`, Isso's `comments`) and compares the rows added with the
+201 answers wrk counted. A request still in flight when wrk stops may be committed without wrk
+reading its answer, so a round may find up to one row per connection more, never fewer.
+
+Python 3 standard library; wrk from Debian and Isso with gunicorn from PyPI
+(`scripts/setup.sh bench`, which puts them in .venv-bench/).
 """
 
 import argparse
@@ -24,10 +35,15 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "feedback_post.lua"
+GUNICORN = ROOT / ".venv-bench" / "bin" / "gunicorn"
+COMMENT = "Très clair, merci. La procédure de réinitialisation a marché du premier coup."
+FORM = "application/x-www-form-urlencoded;charset=UTF-8"
 
 CATALOG = {
     "base-url": "https://help.example.com/",
@@ -37,8 +53,39 @@ CATALOG = {
     ],
 }
 
+ISSO_CONFIG = """[general]
+dbpath = {database}
+host = https://help.example.com/
+notify = stdout
+log-file = {log}
+[moderation]
+enabled = false
+[guard]
+enabled = false
+[server]
+listen = http://127.0.0.1:{port}
+"""
 
-def start_collector(binary, site, database):
+
+class Target:
+    """A server under test: how to reach it, what to post, and where its rows are."""
+
+    def __init__(self, key, name, url, body, content_type, database, table, process):
+        self.key, self.name, self.url = key, name, url
+        self.body, self.content_type = body, content_type
+        self.database, self.table, self.process = database, table, process
+        self.runs = []
+
+    def rows(self):
+        with sqlite3.connect(self.database) as connection:
+            return connection.execute(f"SELECT COUNT(*) FROM {self.table}").fetchone()[0]
+
+
+def start_helpcenter(binary, folder):
+    site = folder / "site"
+    site.mkdir()
+    (site / ".helpcenter-articles.json").write_text(json.dumps(CATALOG))
+    database = folder / "feedback.sqlite"
     process = subprocess.Popen(
         [str(binary), "feedback", "serve", "--port", "0", "--site", str(site), "--database", str(database),
          "--votes-per-minute", "100000000"],
@@ -49,95 +96,157 @@ def start_collector(binary, site, database):
     if not match:
         process.kill()
         sys.exit(f"collector did not start: {line!r} {process.stderr.read()}")
-    return process, match.group(1)
+    return process, match.group(1) + "/feedback", database
 
 
-def count_rows(database):
-    with sqlite3.connect(database) as connection:
-        return connection.execute("SELECT COUNT(*) FROM vote").fetchone()[0]
+def free_port():
+    import socket
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_isso(folder, workers):
+    port = free_port()
+    database = folder / "isso.sqlite"
+    config = folder / "isso.cfg"
+    config.write_text(ISSO_CONFIG.format(database=database, log=folder / "isso.log", port=port))
+    process = subprocess.Popen(
+        [str(GUNICORN), "-b", f"127.0.0.1:{port}", "-w", str(workers), "--preload", "isso.run"],
+        env={**os.environ, "ISSO_SETTINGS": str(config)},
+        stdout=subprocess.DEVNULL, stderr=open(folder / "gunicorn.log", "w"),
+    )
+    url = f"http://127.0.0.1:{port}/new?uri=%2Ffr%2Fbench%2F"
+    # The thread's first comment names its title, so Isso never fetches the page.
+    first = json.dumps({"text": COMMENT, "title": "Article de mesure"}).encode()
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            request = urllib.request.Request(url, data=first, headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(request) as answer:
+                if answer.status == 201:
+                    return process, url, database
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                sys.exit(f"Isso did not start: {(folder / 'gunicorn.log').read_text()}")
+            time.sleep(0.2)
 
 
 LATENCY = re.compile(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", re.M)
-RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.M)
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
-def wrk(url, threads, connections, duration):
+def wrk(target, threads, connections, duration):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(SCRIPT),
-               f"{url}/feedback"]
+               target.url, "--", target.body, target.content_type]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     created = int(re.search(r"^created: (\d+)$", output, re.M).group(1))
     failed = int(re.search(r"^failed: (\d+)$", output, re.M).group(1))
     errors = re.search(r"Socket errors: (.*)", output)
     latency = LATENCY.search(output)
     return {
-        "rate": float(RATE.search(output).group(1)),
         "p99": float(latency.group(1)) * UNIT[latency.group(2)],
         "created": created, "failed": failed, "accepted_per_s": created / duration,
         "socket_errors": errors.group(1) if errors else None,
     }
 
 
+def measure(target, args):
+    time.sleep(0.5)  # the last round's in-flight requests commit
+    before = target.rows()
+    result = wrk(target, args.threads, args.connections, args.duration)
+    time.sleep(0.5)
+    result["rows"] = target.rows() - before
+    target.runs.append(result)
+
+
+def problems_of(target, connections):
+    problems = []
+    for index, run in enumerate(target.runs, 1):
+        where = f"{target.name}, round {index}"
+        if run["failed"]:
+            problems.append(f"{where}: {run['failed']} answers other than 201")
+        if run["rows"] < run["created"]:
+            problems.append(f"{where}: {run['created']} answered 201 but only {run['rows']} rows: rows lost")
+        if run["rows"] > run["created"] + connections:
+            problems.append(f"{where}: {run['rows']} rows for {run['created']} answers: more than in flight")
+        if run["socket_errors"]:
+            problems.append(f"{where}: socket errors {run['socket_errors']}")
+    return problems
+
+
+def spread(values, form):
+    return f"{form.format(statistics.median(values))} ({form.format(min(values))}–{form.format(max(values))})"
+
+
+def report(targets, args):
+    print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency -s bench/feedback_post.lua, "
+          f"{args.runs} interleaved rounds after a warm-up, {os.cpu_count()} cores\n")
+    print("| target | rows/s accepted, median (min–max) | p99 ms | 201 answers | other answers | rows added |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for target in targets:
+        runs = target.runs
+        print(f"| {target.key}: {target.name} | {spread([r['accepted_per_s'] for r in runs], '{:,.0f}')} | "
+              f"{spread([r['p99'] for r in runs], '{:.2f}')} | {sum(r['created'] for r in runs):,} | "
+              f"{sum(r['failed'] for r in runs):,} | {sum(r['rows'] for r in runs):,} |")
+    by_key = {target.key: target for target in targets}
+    if "I" in by_key:
+        print()
+        for key in ("V", "C"):
+            if key in by_key:
+                ratios = [ours["accepted_per_s"] / isso["accepted_per_s"]
+                          for ours, isso in zip(by_key[key].runs, by_key["I"].runs)]
+                print(f"{key} ÷ I per round: {spread(ratios, '{:.1f}')}×")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=str(ROOT / ".build/release/helpcenter"))
-    parser.add_argument("-n", "--runs", type=int, default=3, help="wrk runs (median reported)")
+    parser.add_argument("-n", "--runs", type=int, default=3, help="interleaved rounds (medians reported)")
     parser.add_argument("-d", "--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("-t", "--threads", type=int, default=2)
     parser.add_argument("-c", "--connections", type=int, default=16)
+    parser.add_argument("--isso-workers", type=int, default=4, help="gunicorn workers (Isso's docs use 4)")
+    parser.add_argument("--no-isso", action="store_true", help="measure helpcenter alone")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: scripts/setup.sh bench")
     if not Path(args.binary).exists():
         sys.exit(f"{args.binary} is missing: swift build -c release --product helpcenter")
+    if not args.no_isso and not GUNICORN.exists():
+        sys.exit("Isso is missing: scripts/setup.sh bench (or --no-isso)")
 
     with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder) / "site"
-        site.mkdir()
-        (site / ".helpcenter-articles.json").write_text(json.dumps(CATALOG))
-        database = Path(folder) / "feedback.sqlite"
-        process, url = start_collector(args.binary, site, database)
-        runs = []
+        folder = Path(folder)
+        targets = []
         try:
-            wrk(url, args.threads, args.connections, 2)  # warm-up
+            process, url, database = start_helpcenter(args.binary, folder)
+            comment = urllib.parse.urlencode({"article": "bench-article", "locale": "fr", "vote": "comment",
+                                              "comment": COMMENT})
+            targets.append(Target("V", "helpcenter, vote", url, "article=bench-article&locale=fr&vote=yes", FORM,
+                                  database, "vote", process))
+            targets.append(Target("C", "helpcenter, comment", url, comment, FORM, database, "vote", process))
+            if not args.no_isso:
+                process, url, database = start_isso(folder, args.isso_workers)
+                targets.append(Target("I", f"Isso 0.14, comment (gunicorn -w {args.isso_workers})", url,
+                                      json.dumps({"text": COMMENT}), "application/json", database, "comments",
+                                      process))
+            for target in targets:
+                wrk(target, args.threads, args.connections, 2)  # warm-up
             for _ in range(args.runs):
-                time.sleep(0.5)  # let the warm-up's or last run's in-flight votes commit
-                before = count_rows(database)
-                result = wrk(url, args.threads, args.connections, args.duration)
-                time.sleep(0.5)
-                result["rows"] = count_rows(database) - before
-                runs.append(result)
+                for target in targets:
+                    measure(target, args)
         finally:
-            process.terminate()
-            process.wait(timeout=10)
+            for process in {id(t.process): t.process for t in targets}.values():
+                process.terminate()
+                process.wait(timeout=10)
 
-    print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency -s bench/feedback_post.lua, "
-          f"{args.runs} runs after a 2-s warm-up, {os.cpu_count()} cores\n")
-    print("| run | accepted votes/s | p99 latency (ms) | 201 answers (wrk) | other answers | rows added (sqlite3) |")
-    print("| ---: | ---: | ---: | ---: | ---: | ---: |")
-    for index, run in enumerate(runs, 1):
-        print(f"| {index} | {run['accepted_per_s']:,.0f} | {run['p99']:.2f} | {run['created']:,} | {run['failed']:,} | "
-              f"{run['rows']:,} |")
-    rates = [run["accepted_per_s"] for run in runs]
-    p99s = [run["p99"] for run in runs]
-    print(f"\nmedian: {statistics.median(rates):,.0f} accepted votes/s "
-          f"({min(rates):,.0f}–{max(rates):,.0f}), p99 {statistics.median(p99s):.2f} ms "
-          f"({min(p99s):.2f}–{max(p99s):.2f})")
-
-    problems = []
-    for index, run in enumerate(runs, 1):
-        if run["failed"]:
-            problems.append(f"run {index}: {run['failed']} answers other than 201")
-        if run["rows"] < run["created"]:
-            problems.append(f"run {index}: {run['created']} votes answered 201 but only {run['rows']} rows: votes lost")
-        if run["rows"] > run["created"] + args.connections:
-            problems.append(f"run {index}: {run['rows']} rows for {run['created']} answers: more than in flight")
-        if run["socket_errors"]:
-            problems.append(f"run {index}: socket errors {run['socket_errors']}")
-    total_rows = sum(run["rows"] for run in runs)
-    total_created = sum(run["created"] for run in runs)
-    print(f"no vote lost: {total_created:,} answers of 201, {total_rows:,} rows "
-          f"({total_rows - total_created} committed while wrk was stopping)")
+    report(targets, args)
+    problems = [problem for target in targets for problem in problems_of(target, args.connections)]
+    created = sum(run["created"] for target in targets for run in target.runs)
+    rows = sum(run["rows"] for target in targets for run in target.runs)
+    print(f"\nno row lost: {created:,} answers of 201, {rows:,} rows ({rows - created} committed while wrk was stopping)")
     if problems:
         sys.exit("\n".join(problems))
 

@@ -1,9 +1,11 @@
--- wrk script for bench/feedback_bench.py: every request POSTs one valid vote, as site.js's
--- fetch does (URL-encoded body, Accept: application/json), and counts the answers: 201 is a
--- stored vote, anything else a failure. done() prints both totals for the Python side.
+-- wrk script for bench/feedback_bench.py: every request POSTs the same body, as a page's
+-- fetch does, and counts the answers: 201 is a stored row, anything else a failure. done()
+-- prints both totals for the Python side.
+--
+--   wrk … -s bench/feedback_post.lua URL -- BODY CONTENT_TYPE
+--
+-- BODY defaults to a helpcenter vote, CONTENT_TYPE to a URL-encoded form.
 wrk.method = "POST"
-wrk.body = "article=bench-article&locale=fr&vote=yes"
-wrk.headers["Content-Type"] = "application/x-www-form-urlencoded;charset=UTF-8"
 wrk.headers["Accept"] = "application/json"
 
 local threads = {}
@@ -12,7 +14,10 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+-- Runs in each thread before its request is built, so the body set here is the one sent.
 function init(args)
+  wrk.body = args[1] or "article=bench-article&locale=fr&vote=yes"
+  wrk.headers["Content-Type"] = args[2] or "application/x-www-form-urlencoded;charset=UTF-8"
   created = 0
   failed = 0
 end

@@ -18,20 +18,8 @@ venv="$root/.venv-browser"
 
 "$root/scripts/setup.sh" browser
 
-# A virtualenv whose base interpreter went away is made anew.
-if [[ -d "$venv" ]] && ! "$venv/bin/python" -c '' >/dev/null 2>&1; then
-  echo "setup-browser: $venv is broken; making it again"
-  rm -rf "$venv"
-fi
-if [[ ! -x "$venv/bin/python" ]]; then
-  echo "setup-browser: creating $venv"
-  python3 -m venv "$venv"
-fi
-[[ -f "$venv/.gitignore" ]] || echo '*' >"$venv/.gitignore"
-
-if ! "$venv/bin/python" -c 'import selenium, axe_selenium_python, selenium_axe_python' >/dev/null 2>&1; then
-  echo "setup-browser: installing selenium, axe-selenium-python and selenium-axe-python into $venv"
-  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check selenium axe-selenium-python selenium-axe-python
-fi
+source "$root/scripts/lib/python-venv.sh"
+ensure_python_venv "$venv" "import selenium, axe_selenium_python, selenium_axe_python" \
+  selenium axe-selenium-python selenium-axe-python
 
 echo "setup-browser: ready ($("$venv/bin/python" -c 'import selenium; print("selenium", selenium.__version__)'), axe-core $(grep -o 'version="[0-9.]*"' "$("$venv/bin/python" -c 'import pathlib, selenium_axe_python; print(pathlib.Path(selenium_axe_python.__file__).parent / "axe-core/axe.min.js")')" | head -1 | tr -d '"' | cut -d= -f2), $(/usr/bin/chromium --version 2>/dev/null || echo 'chromium ?'))"

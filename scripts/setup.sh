@@ -2,8 +2,9 @@
 # Installs what the build needs on a fresh Debian machine, and nothing that is already there.
 #
 #   scripts/setup.sh            packages to build and test (cmark, libxml2, pkg-config)
-#   scripts/setup.sh bench      also what the benchmarks compare against (cmark CLI, hyperfine, hugo)
-#                               and the load generator of the engine benchmark (wrk)
+#   scripts/setup.sh bench      also what the benchmarks compare against (cmark CLI, hyperfine, hugo;
+#                               Isso, the self-hosted comment server, with gunicorn from PyPI in
+#                               .venv-bench/) and the load generator of the HTTP benchmarks (wrk)
 #   scripts/setup.sh browser    also headless Chromium for screenshots and browser tests
 #                               (scripts/setup-browser.sh adds selenium in a virtualenv)
 #
@@ -12,7 +13,7 @@ set -euo pipefail
 
 packages=(libcmark-dev libxml2-dev pkg-config)
 case "${1:-}" in
-  bench) packages+=(cmark hyperfine hugo wrk) ;;
+  bench) packages+=(cmark hyperfine hugo wrk python3-venv) ;;
   browser) packages+=(chromium chromium-driver python3-venv) ;;
   "") ;;
   *) echo "usage: scripts/setup.sh [bench|browser]" >&2; exit 2 ;;
@@ -40,4 +41,10 @@ if ! command -v swift >/dev/null 2>&1; then
     echo "setup: Swift 6.1 or later is needed (https://www.swift.org/install/)" >&2
   fi
   exit 1
+fi
+
+if [[ "${1:-}" == bench ]]; then
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  source "$root/scripts/lib/python-venv.sh"
+  ensure_python_venv "$root/.venv-bench" "import isso, gunicorn" isso gunicorn
 fi
