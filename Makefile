@@ -74,8 +74,8 @@ bench-engine: build
 	@scripts/setup.sh bench
 	python3 bench/engine_bench.py
 
-## bench-feedback: wrk POSTing votes to the release feedback collector on loopback; checks the
-## rows in SQLite against the 201 answers (docs/feedback-collector.md)
+## bench-feedback: wrk POSTing votes and comments to the release feedback collector on loopback,
+## side by side with Isso; checks the rows in SQLite against the 201 answers (docs/performance.md)
 bench-feedback: build
 	@scripts/setup.sh bench
 	python3 bench/feedback_bench.py

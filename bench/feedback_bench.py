@@ -11,7 +11,8 @@ interleaved rounds (V C I, V C I, …) after a warm-up of each:
 
 helpcenter runs as `.build/release/helpcenter feedback serve --port 0` with the rate limiter on
 the path but out of reach (--votes-per-minute 100000000); Isso 0.14 runs under gunicorn with
-`--preload isso.run` and its documented settings, moderation off and its guard (rate limit 2 a
+`-w 2 --preload isso.run` (its docs show 4 workers; 2, one per core, does better here) and its
+documented settings, moderation off and its guard (rate limit 2 a
 minute per address) off. Every round is `wrk -t2 -c16 -d10s --latency -s
 bench/feedback_post.lua`, wrk sharing the machine's cores with the server.
 
@@ -207,7 +208,8 @@ def main():
     parser.add_argument("-d", "--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("-t", "--threads", type=int, default=2)
     parser.add_argument("-c", "--connections", type=int, default=16)
-    parser.add_argument("--isso-workers", type=int, default=4, help="gunicorn workers (Isso's docs use 4)")
+    parser.add_argument("--isso-workers", type=int, default=2,
+                        help="gunicorn workers: one per core, Isso's best here (its docs show 4)")
     parser.add_argument("--no-isso", action="store_true", help="measure helpcenter alone")
     args = parser.parse_args()
     if not shutil.which("wrk"):
