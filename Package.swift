@@ -140,6 +140,7 @@ let package = Package(
                 "PreviewServer",
                 "FeedbackCollector",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings
         ),

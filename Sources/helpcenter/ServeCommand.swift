@@ -5,6 +5,7 @@ internal import FeedbackCollector
 internal import Foundation
 internal import HelpModel
 internal import HelpParser
+internal import Logging
 internal import PreviewServer
 
 /// `helpcenter serve`: the whole help center on loopback for the people who write it — the
@@ -80,6 +81,9 @@ struct ServeCommand: ParsableCommand {
             print("note: the pages post their votes to \(endpoint); the preview's collector at /feedback receives none")
         }
         feedback.redirectBase = ""
+        // The list of articles is written by the first build, after the collector opens: a
+        // missing list is expected here, while one that cannot be read is still an error.
+        feedback.logger.logLevel = .error
         feedback.votesPerMinute = votesPerMinute
         let folder = (feedbackDatabase as NSString).deletingLastPathComponent
         do {

@@ -39,19 +39,26 @@ struct CatalogTests {
                 #expect(response.text.contains("unknown article"))
             }
             #expect(harness.log.warnings.count == 1)
+            let warning = try #require(harness.log.warnings.first)
+            #expect(warning.hasSuffix(
+                ".helpcenter-articles.json: build the site first (helpcenter build); every vote is refused until it exists"))
+            #expect(!warning.contains("NSCocoaErrorDomain"), "a person reads this line: no error object dump")
             try harness.writeCatalog(CollectorHarness.catalogJSON)
             #expect(try await client.vote(client.validVoteFields).status == .created)
         }
         #expect(harness.log.warnings.count == 1)
     }
 
-    @Test("an unreadable list counts as missing")
+    @Test("a list that is not the generator's JSON refuses votes like a missing one, logged once as an error")
     func unreadableList() async throws {
         let harness = try CollectorHarness(catalog: "{\"articles\": 3")
         defer { harness.removeFiles() }
         try await harness.run { (_, client) async throws in
             #expect(try await client.vote(client.validVoteFields).status == .badRequest)
-            #expect(harness.log.warnings.count == 1)
+            #expect(try await client.vote(client.validVoteFields).status == .badRequest)
         }
+        #expect(harness.log.warnings.isEmpty)
+        #expect(harness.log.errors.count == 1)
+        #expect(harness.log.errors.first?.contains("cannot read the article list") == true)
     }
 }

@@ -89,6 +89,7 @@ struct BuildCommandTests {
 /// Reads lines from a pipe on a background thread, so a test can wait for one with a deadline.
 final class LineReader: @unchecked Sendable {
     private var lines: [String] = []
+    private var everyLine: [String] = []
     private let condition = NSCondition()
 
     init(_ handle: FileHandle) {
@@ -103,11 +104,19 @@ final class LineReader: @unchecked Sendable {
                     buffer.removeSubrange(buffer.startIndex...newline)
                     condition.lock()
                     lines.append(line)
+                    everyLine.append(line)
                     condition.broadcast()
                     condition.unlock()
                 }
             }
         }
+    }
+
+    /// Every line read so far, returned by ``next(containing:within:)`` or not.
+    var received: [String] {
+        condition.lock()
+        defer { condition.unlock() }
+        return everyLine
     }
 
     /// The first line not yet returned that contains `text`, waiting up to `seconds`.

@@ -6,7 +6,7 @@ internal import NIOConcurrencyHelpers
 /// an article the preview server just built is accepted without a restart.
 ///
 /// A missing or unreadable file leaves an empty catalog (every vote is "unknown article") and
-/// one warning; another warning only after the file has been read successfully in between.
+/// one warning or error; another only after the file has been read successfully in between.
 final class CatalogFile: Sendable {
     static let name = ".helpcenter-articles.json"
 
@@ -42,13 +42,22 @@ final class CatalogFile: Sendable {
                 state.failing = false
             } catch {
                 state.catalog = .empty
-                if !state.failing {
-                    logger.warning(
-                        "feedback: no article list at \(path) (\(error)); every vote is refused until it exists")
-                }
+                if !state.failing { logProblem(error) }
                 state.failing = true
             }
             return state.catalog
+        }
+    }
+
+    /// A missing list is a warning (a site not built yet, or the wrong `--site`); a list that
+    /// cannot be read or is not the generator's JSON is an error, with its reason.
+    private func logProblem(_ error: any Error) {
+        if let error = error as? CocoaError, error.code == .fileReadNoSuchFile {
+            logger.warning(
+                "feedback: no article list at \(path): build the site first (helpcenter build); every vote is refused until it exists")
+        } else {
+            logger.error(
+                "feedback: cannot read the article list \(path): \(error.localizedDescription); every vote is refused until it is fixed")
         }
     }
 }

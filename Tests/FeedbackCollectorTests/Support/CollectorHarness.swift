@@ -97,7 +97,12 @@ final class LogRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [(Logger.Level, String)] = []
 
-    var warnings: [String] { lock.withLock { entries.filter { $0.0 == .warning }.map(\.1) } }
+    var warnings: [String] { messages(at: .warning) }
+    var errors: [String] { messages(at: .error) }
+
+    private func messages(at level: Logger.Level) -> [String] {
+        lock.withLock { entries.filter { $0.0 == level }.map(\.1) }
+    }
 
     func handler() -> some LogHandler {
         Handler(recorder: self)
