@@ -88,7 +88,7 @@ bench-check: build
 
 ## serve: the help center on http://127.0.0.1:8000/ for writers: rebuilt on every save, open
 ## pages reload and show build errors; the feedback collector (votes in .build/feedback.sqlite,
-## report at /_serve/feedback) and the account engine in test mode run beside it
+## report at /_serve/feedback) and the account engine in test mode (.build/serve-engine.sqlite) run beside it
 serve: build
 	$(RELEASE_BIN) serve --content $(CONTENT) --output $(SITE) --port 8000 --feedback-database .build/feedback.sqlite
 

@@ -21,8 +21,9 @@ struct ServeCommand: ParsableCommand {
             its errors are printed here and shown at the top of every page over the last site \
             that built. Beside the site: POST /feedback (the feedback collector, votes in \
             --feedback-database), /_serve/feedback (its report) and the reference account \
-            engine in test mode on its own port. The first line on standard output is \
-            "serving http://HOST:PORT/"; "watching …" follows once the first build is done.
+            engine in test mode on its own port (its state in --engine-database). The first \
+            line on standard output is "serving http://HOST:PORT/"; "watching …" follows once \
+            the first build is done.
             """
     )
 
@@ -40,6 +41,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The SQLite file the feedback votes go to (created when missing).")
     var feedbackDatabase: String = ".build/feedback.sqlite"
 
+    @Option(help: "The SQLite file of the account engine's users, sessions and outbox (kept across runs).")
+    var engineDatabase: String = ".build/serve-engine.sqlite"
+
     @Option(help: "Votes one client may send per minute (0: no limit).")
     var votesPerMinute: Int = 30
 
@@ -51,8 +55,7 @@ struct ServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let engineDatabase = FileManager.default.temporaryDirectory
-            .appendingPathComponent("helpcenter-serve-engine-\(ProcessInfo.processInfo.processIdentifier).sqlite").path
+        try makeFolder(of: engineDatabase, for: "the engine database")
         var engineOptions = EngineOptions(databasePath: engineDatabase)
         engineOptions.testMode = true
         engineOptions.devMode = true
@@ -85,12 +88,25 @@ struct ServeCommand: ParsableCommand {
         // missing list is expected here, while one that cannot be read is still an error.
         feedback.logger.logLevel = .error
         feedback.votesPerMinute = votesPerMinute
-        let folder = (feedbackDatabase as NSString).deletingLastPathComponent
+        try makeFolder(of: feedbackDatabase, for: "the feedback database")
         do {
-            if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             return try FeedbackCollector(site: output, options: feedback)
         } catch {
             DiagnosticReport.printError("error: cannot open the feedback database \(feedbackDatabase): \(error)\n")
+            throw ExitStatus.usage.exitCode
+        }
+    }
+}
+
+extension ServeCommand {
+    /// Creates the folder a database goes in (`.build/` in a new clone), or exits 2 saying which.
+    fileprivate func makeFolder(of file: String, for what: String) throws {
+        let folder = (file as NSString).deletingLastPathComponent
+        guard !folder.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            DiagnosticReport.printError("error: cannot create \(folder)/ for \(what) \(file): \(error.localizedDescription)\n")
             throw ExitStatus.usage.exitCode
         }
     }

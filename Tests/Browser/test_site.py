@@ -59,7 +59,8 @@ class Preview:
         self.database = self.folder / "feedback.sqlite"
         self.process = subprocess.Popen(
             [str(BINARY), "serve", "--port", "0", "--content", str(self.content),
-             "--output", str(self.folder / "site"), "--feedback-database", str(self.database)],
+             "--output", str(self.folder / "site"), "--feedback-database", str(self.database),
+             "--engine-database", str(self.folder / "engine.sqlite")],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
         self.lines = queue.Queue()
         self.output = []

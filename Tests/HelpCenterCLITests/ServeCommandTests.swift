@@ -66,11 +66,24 @@ struct ServeCommandTests {
         #expect(result.standardError.contains("must be between 0 and 65535"), "\(result.standardError)")
     }
 
+    @Test("a database folder that cannot be made: exit 2, naming it, before anything is served", arguments: [
+        "--engine-database", "--feedback-database",
+    ])
+    func databaseFolderRefused(option: String) throws {
+        let result = try CommandRunner.run(["serve", "--port", "0", option, "/dev/null/helpcenter/votes.sqlite"])
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("cannot create /dev/null/helpcenter/"), "\(result.standardError)")
+        #expect(!result.standardOutput.contains("serving"))
+    }
+
     @Test("serves the built site with live reload, rebuilds an edit, shows a failed build on the page, runs the engine")
     func servesAndRebuilds() async throws {
         let serving = try Serving()
         // The collector opens before the first build writes its article list: that is no news.
         #expect(serving.lines.received.filter { $0.contains("feedback") && !$0.contains("feedback report:") } == [])
+        // The engine keeps its state beside the votes, not in a temporary file left behind.
+        let build = serving.content.directory.appendingPathComponent(".build")
+        #expect(FileManager.default.fileExists(atPath: build.appendingPathComponent("serve-engine.sqlite").path))
         let page = try await serving.get("fr/modifier-identifiants-connexion/")
         #expect(page.status == 200)
         #expect(page.body.contains("<script src=\"/_serve/live.js\" defer></script></head>"))
