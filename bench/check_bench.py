@@ -28,6 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import loopback
+
 ROOT = Path(__file__).resolve().parent.parent
 BINARY = ROOT / ".build/release/helpcenter"
 
@@ -59,10 +61,8 @@ def chromium_reference(rounds):
     from selenium.webdriver.support.ui import WebDriverWait
 
     folder = tempfile.mkdtemp(prefix="check-bench-")
-    engine = subprocess.Popen(
-        [str(BINARY), "engine", "--port", "0", "--database", f"{folder}/e.sqlite", "--test-mode"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    url = engine.stdout.readline().strip().removeprefix("listening on ")
+    engine, url = loopback.start([BINARY, "engine", "--port", "0", "--database", f"{folder}/e.sqlite", "--test-mode"],
+                                 "engine")
     options = Options()
     for argument in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]:
         options.add_argument(argument)
@@ -82,8 +82,7 @@ def chromium_reference(rounds):
                 samples.append((time.perf_counter() - begin) * 1000)
     finally:
         driver.quit()
-        engine.terminate()
-        engine.wait()
+        loopback.stop(engine)
     print(json.dumps({"median_ms": statistics.median(samples), "min_ms": min(samples), "max_ms": max(samples),
                       "browser_start_s": browser_start}))
 

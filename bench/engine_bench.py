@@ -24,22 +24,15 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import loopback
+
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "Bench-Password-2026"
 
 
 def start_engine(binary, database, bcrypt_cost):
-    process = subprocess.Popen(
-        [str(binary), "engine", "--port", "0", "--database", str(database), "--test-mode",
-         "--bcrypt-cost", str(bcrypt_cost)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    line = process.stdout.readline().strip()
-    match = re.match(r"listening on (http://\S+)", line)
-    if not match:
-        process.kill()
-        sys.exit(f"engine did not start: {line!r} {process.stderr.read()}")
-    return process, match.group(1)
+    return loopback.start([binary, "engine", "--port", "0", "--database", database, "--test-mode",
+                           "--bcrypt-cost", bcrypt_cost], "engine")
 
 
 def create_fixture(url):
@@ -64,9 +57,6 @@ def sign_in(url):
     return "; ".join(f"{c.name}={c.value}" for c in jar)
 
 
-LATENCY = re.compile(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", re.M)
-RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.M)
-UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def wrk(url, cookie, threads, connections, duration):
@@ -77,8 +67,7 @@ def wrk(url, cookie, threads, connections, duration):
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if errors:
         sys.exit(f"wrk saw {errors.group(1)} error responses on {url}:\n{output}")
-    latency = LATENCY.search(output)
-    return float(RATE.search(output).group(1)), float(latency.group(1)) * UNIT[latency.group(2)]
+    return loopback.requests_per_second(output), loopback.p99_ms(output)
 
 
 def main():
@@ -112,8 +101,7 @@ def main():
                 rows.append((name, statistics.median(rates), min(rates), max(rates),
                              statistics.median(p99s), min(p99s), max(p99s)))
         finally:
-            process.terminate()
-            process.wait(timeout=10)
+            loopback.stop(process)
 
     print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s --latency, "
           f"{args.runs} runs per page after a 2-s warm-up, medians (min–max), {os.cpu_count()} cores\n")

@@ -12,8 +12,8 @@ interleaved rounds (V C I, V C I, …) after a warm-up of each:
 helpcenter runs as `.build/release/helpcenter feedback serve --port 0` with the rate limiter on
 the path but out of reach (--votes-per-minute 100000000); Isso 0.14 runs under gunicorn with
 `-w 2 --preload isso.run` (its docs show 4 workers; 2, one per core, does better here) and its
-documented settings, moderation off and its guard (rate limit 2 a
-minute per address) off. Every round is `wrk -t2 -c16 -d10s --latency -s
+documented settings, moderation off and its guard (rate limit 2 a minute per address) off.
+Every round is `wrk -t2 -c16 -d10s --latency -s
 bench/feedback_post.lua`, wrk sharing the machine's cores with the server.
 
 No row lost: before and after each round the script counts the rows of the target's table with
@@ -30,6 +30,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import sqlite3
 import statistics
 import subprocess
@@ -39,6 +40,8 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+import loopback
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "feedback_post.lua"
@@ -71,10 +74,10 @@ listen = http://127.0.0.1:{port}
 class Target:
     """A server under test: how to reach it, what to post, and where its rows are."""
 
-    def __init__(self, key, name, url, body, content_type, database, table, process):
+    def __init__(self, key, name, url, body, content_type, database, table):
         self.key, self.name, self.url = key, name, url
         self.body, self.content_type = body, content_type
-        self.database, self.table, self.process = database, table, process
+        self.database, self.table = database, table
         self.runs = []
 
     def rows(self):
@@ -87,21 +90,12 @@ def start_helpcenter(binary, folder):
     site.mkdir()
     (site / ".helpcenter-articles.json").write_text(json.dumps(CATALOG))
     database = folder / "feedback.sqlite"
-    process = subprocess.Popen(
-        [str(binary), "feedback", "serve", "--port", "0", "--site", str(site), "--database", str(database),
-         "--votes-per-minute", "100000000"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-    line = process.stdout.readline().strip()
-    match = re.match(r"listening on (http://\S+)", line)
-    if not match:
-        process.kill()
-        sys.exit(f"collector did not start: {line!r} {process.stderr.read()}")
-    return process, match.group(1) + "/feedback", database
+    process, url = loopback.start([binary, "feedback", "serve", "--port", "0", "--site", site,
+                                   "--database", database, "--votes-per-minute", "100000000"], "collector")
+    return process, url + "/feedback", database
 
 
 def free_port():
-    import socket
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -134,10 +128,6 @@ def start_isso(folder, workers):
             time.sleep(0.2)
 
 
-LATENCY = re.compile(r"^\s+99%\s+([\d.]+)(us|ms|s)\s*$", re.M)
-UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0}
-
-
 def wrk(target, threads, connections, duration):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(SCRIPT),
                target.url, "--", target.body, target.content_type]
@@ -145,9 +135,8 @@ def wrk(target, threads, connections, duration):
     created = int(re.search(r"^created: (\d+)$", output, re.M).group(1))
     failed = int(re.search(r"^failed: (\d+)$", output, re.M).group(1))
     errors = re.search(r"Socket errors: (.*)", output)
-    latency = LATENCY.search(output)
     return {
-        "p99": float(latency.group(1)) * UNIT[latency.group(2)],
+        "p99": loopback.p99_ms(output),
         "created": created, "failed": failed, "accepted_per_s": created / duration,
         "socket_errors": errors.group(1) if errors else None,
     }
@@ -221,28 +210,28 @@ def main():
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        targets = []
+        targets, processes = [], []
         try:
             process, url, database = start_helpcenter(args.binary, folder)
+            processes.append(process)
             comment = urllib.parse.urlencode({"article": "bench-article", "locale": "fr", "vote": "comment",
                                               "comment": COMMENT})
             targets.append(Target("V", "helpcenter, vote", url, "article=bench-article&locale=fr&vote=yes", FORM,
-                                  database, "vote", process))
-            targets.append(Target("C", "helpcenter, comment", url, comment, FORM, database, "vote", process))
+                                  database, "vote"))
+            targets.append(Target("C", "helpcenter, comment", url, comment, FORM, database, "vote"))
             if not args.no_isso:
                 process, url, database = start_isso(folder, args.isso_workers)
+                processes.append(process)
                 targets.append(Target("I", f"Isso 0.14, comment (gunicorn -w {args.isso_workers})", url,
-                                      json.dumps({"text": COMMENT}), "application/json", database, "comments",
-                                      process))
+                                      json.dumps({"text": COMMENT}), "application/json", database, "comments"))
             for target in targets:
                 wrk(target, args.threads, args.connections, 2)  # warm-up
             for _ in range(args.runs):
                 for target in targets:
                     measure(target, args)
         finally:
-            for process in {id(t.process): t.process for t in targets}.values():
-                process.terminate()
-                process.wait(timeout=10)
+            for process in processes:
+                loopback.stop(process)
 
     report(targets, args)
     problems = [problem for target in targets for problem in problems_of(target, args.connections)]
