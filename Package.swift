@@ -151,7 +151,7 @@ let package = Package(
         .testTarget(
             name: "HelpParserTests",
             dependencies: ["HelpParser", "HelpModel", "TestSupport"],
-            exclude: ["Golden"],
+            exclude: ["Golden", "Corpus"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -17,6 +17,9 @@ public enum Action: Sendable, Hashable, Codable {
     case fill(Field)
     /// Open the e-mail the product just sent and follow its link.
     case followEmailLink
+    /// Something a person does that the product cannot show ("Fermez votre navigateur."):
+    /// rendered like any step, skipped by the checker, and listed so nothing is silently unchecked.
+    case manual
 
     /// What a person acts on: a label, optionally narrowed to a menu or a row.
     public struct Target: Sendable, Hashable, Codable {
@@ -53,6 +56,7 @@ public enum Action: Sendable, Hashable, Codable {
         case tick
         case fill
         case followEmailLink = "follow-email-link"
+        case manual
     }
 
     public var kind: Kind {
@@ -64,16 +68,44 @@ public enum Action: Sendable, Hashable, Codable {
         case .tick: .tick
         case .fill: .fill
         case .followEmailLink: .followEmailLink
+        case .manual: .manual
         }
     }
 
     /// Every label the action names, in order: where the checker will look in the product.
     public var labels: [Label] {
         switch self {
-        case .signIn, .open, .followEmailLink: []
+        case .signIn, .open, .followEmailLink, .manual: []
         case .click(let target), .choose(let target), .tick(let target):
             [target.label] + (target.within.map { [$0] } ?? [])
         case .fill(let field): field.label.map { [$0] } ?? []
         }
+    }
+}
+
+extension Action {
+    /// One line a writer reads: `click "Compte" within "Paramètres"`, `fill new-password "Nouveau
+    /// mot de passe"`, `manual`. `helpcenter explain`, hints and the step corpus all write it.
+    public var summary: String {
+        switch self {
+        case .signIn: return "sign-in"
+        case .open(let page): return "open \(page.rawValue)"
+        case .followEmailLink: return "follow-email-link"
+        case .manual: return "manual"
+        case .click(let target): return "click " + target.summary
+        case .choose(let target): return "choose " + target.summary
+        case .tick(let target): return "tick " + target.summary
+        case .fill(let field):
+            return "fill \(field.value.rawValue)" + (field.label.map { " \"\($0.text)\"" } ?? "")
+        }
+    }
+}
+
+extension Action.Target {
+    fileprivate var summary: String {
+        var text = "\"\(label.text)\""
+        if let within { text += " within \"\(within.text)\"" }
+        if let beside { text += " beside \(beside.rawValue)" }
+        return text
     }
 }

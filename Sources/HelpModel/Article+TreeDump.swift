@@ -70,6 +70,7 @@ extension Action {
         case .signIn: "sign-in"
         case .open(let page): "open \(page.rawValue)"
         case .followEmailLink: "follow-email-link"
+        case .manual: "manual"
         case .click(let target): "click \(target.dumpText)"
         case .choose(let target): "choose \(target.dumpText)"
         case .tick(let target): "tick \(target.dumpText)"

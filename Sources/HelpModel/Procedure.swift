@@ -15,6 +15,11 @@ public struct Procedure: Sendable, Hashable, Codable {
     public var shape: [[Action.Kind]] { steps.map { $0.actions.map(\.kind) } }
 }
 
+extension Step {
+    /// A step for people only: the checker skips it and lists it.
+    public var isManual: Bool { actions.contains(.manual) }
+}
+
 /// One numbered step: the sentence as written, and what the phrasebook read from it.
 public struct Step: Sendable, Hashable, Codable {
     /// The step's first paragraph: the sentence the phrasebook reads.

@@ -120,32 +120,60 @@ struct ArticleBodyBuilder {
     }
 
     private mutating func step(_ item: MarkdownNode, number: Int) -> Step? {
-        guard let first = item.children.first, case .paragraph = first.kind else {
+        guard var first = item.children.first, case .paragraph = first.kind else {
             diagnostics.append(.error(
                 "step \(number) must start with a sentence saying what to do", file: file, at: item.range.start))
             return nil
         }
+        // `<!-- manual -->` in the sentence: a step for people only, whatever its wording.
+        let markedManual = first.children.contains(where: Self.isManualMarker)
+        first.children.removeAll(where: Self.isManualMarker)
         let sentence = inlineBuilder.inlines(first.children)
         let details = blocks(Array(item.children.dropFirst()))
-        let actions = read(sentence, range: first.range, number: number)
+        let actions = markedManual ? [.manual] : read(sentence, range: first.range, number: number)
         return Step(sentence: sentence, sentenceRange: first.range, actions: actions, details: details, range: item.range)
     }
 
-    /// Reads a step sentence into actions, or reports where it is and the closest phrase.
-    private mutating func read(_ sentence: [Inline], range: SourceRange, number: Int) -> [Action] {
+    private static func start(of label: Label, or range: SourceRange) -> SourceLocation {
+        if case .article(let labelRange) = label.origin { return labelRange.start }
+        return range.start
+    }
+
+    private static func isManualMarker(_ node: MarkdownNode) -> Bool {
+        guard case .htmlInline(let html) = node.kind else { return false }
+        return html.filter { !$0.isWhitespace }.lowercased() == "<!--manual-->"
+    }
+
+    /// Reads a step's first sentence into actions, or reports why not with a hint that fixes it.
+    private mutating func read(_ paragraph: [Inline], range: SourceRange, number: Int) -> [Action] {
         guard let phrasebook else { return [] }
-        let (tokens, spans) = StepSentence.tokens(of: sentence)
-        if let actions = phrasebook.actions(for: tokens, spans: spans) { return actions }
-        let written = StepSentence.patternForm(of: sentence)
-        var notes: [Diagnostic.Note] = []
-        if let nearest = phrasebook.nearestEntry(to: written) {
-            notes.append(Diagnostic.Note(
-                file: phrasebook.file, location: nearest.location, message: "nearest known phrase: \"\(nearest.text)\""))
+        let sentence = StepSentence(paragraph)
+        let reading = phrasebook.resolved(phrasebook.reading(of: sentence.tokens), spans: sentence.spans)
+        if case .read(let read) = reading {
+            switch phrasebook.actions(of: read, spans: sentence.spans) {
+            case .success(let actions): return actions
+            case .failure(.unknownField(let label)):
+                diagnostics.append(.error(
+                    "step \(number): no field labelled \(label) in the \(phrasebook.locale) field vocabulary; "
+                        + "add it under 'grammar: fields:' in \(phrasebook.file) with its value kind",
+                    file: file, at: Self.start(of: label, or: range)))
+                return []
+            case .failure(.unclearValue(let label)):
+                diagnostics.append(.error(
+                    "step \(number) is ambiguous: type into \(label), or type that text? Name what goes in it "
+                        + "(\"Saisissez votre nom dans le champ **…**\")",
+                    file: file, at: Self.start(of: label, or: range)))
+                return []
+            case .failure(.fieldAsControl(let label)):
+                diagnostics.append(.error(
+                    "step \(number) is ambiguous: \(label) is the label of a field or a heading, not of a button; "
+                        + "say what to type in it (\"Saisissez … dans le champ **…**\") or name the control to press",
+                    file: file, at: Self.start(of: label, or: range)))
+                return []
+            }
         }
-        diagnostics.append(.error(
-            "step \(number) does not read as any phrase of the \(phrasebook.locale) phrasebook: \"\(written)\"; "
-                + "reword the step or add a phrase to \(phrasebook.file)",
-            file: file, at: range.start, notes: notes))
+        diagnostics.append(StepHint.diagnostic(
+            for: reading, sentence: sentence, number: number, phrasebook: phrasebook, file: file, at: range.start))
         return []
     }
 }

@@ -2,11 +2,17 @@
 ///
 /// Syntax (documented for writers in each phrasebook's header): `**{1}**` a bold label slot,
 /// `*{2}*` an italic slot, `[words]` optional, `(a|b)` alternatives, `\` escapes `[ ] ( ) | *`.
+/// Grammar parts add two forms: `{}` stands for one label, bold or italic (slot 1), and `…`
+/// (or `...`) for any words without a label, as in "pour …".
 struct PhrasePattern: Sendable {
     indirect enum Element: Sendable {
         case literal([PhraseText.Token])
         case label(slot: Int)
         case emphasis(slot: Int)
+        /// A bold or an italic span: the label of a grammar part (`le bouton {}`).
+        case span(slot: Int)
+        /// Any words without a label, at least one: "pour …" (`[…]` for none or more).
+        case wildcard
         case optional([Element])
         case choice([[Element]])
     }
@@ -25,8 +31,8 @@ struct PhrasePattern: Sendable {
     let labelSlots: Set<Int>
     let emphasisSlots: Set<Int>
 
-    init(_ text: String) throws(SyntaxError) {
-        var parser = Parser(characters: Array(text))
+    init(_ text: String, grammarPart: Bool = false) throws(SyntaxError) {
+        var parser = Parser(characters: Array(text), grammarPart: grammarPart)
         let elements = try parser.parseSequence(until: [])
         self.elements = Self.normalized(elements)
         if case .literal(let literal) = self.elements.first {
@@ -42,6 +48,9 @@ struct PhrasePattern: Sendable {
     struct Match: Sendable {
         var labels: [Int: Int] = [:]
         var emphases: [Int: Int] = [:]
+        /// Tokens a wildcard took: a reading that explains more of the sentence with specific
+        /// words is preferred to one that lets "…" swallow it.
+        var loose = 0
     }
 
     /// Matches the whole of a normalised sentence, or returns nil.
@@ -50,6 +59,27 @@ struct PhrasePattern: Sendable {
         return Self.match(elements[...], tokens, 0, Match()) { position, match in
             position == tokens.count ? match : nil
         }
+    }
+
+    /// Every way the pattern matches the tokens from `start` on, ending at a word boundary:
+    /// the grammar tries each end, so "votre mot de passe" and "votre mot de passe actuel" both
+    /// stay possible until the rest of the sentence decides.
+    func prefixMatches(_ tokens: [PhraseText.Token], from start: Int, allowEmpty: Bool = false) -> [(end: Int, match: Match)] {
+        if !requiredPrefix.isEmpty {
+            guard start + requiredPrefix.count <= tokens.count,
+                tokens[start..<(start + requiredPrefix.count)].elementsEqual(requiredPrefix)
+            else { return [] }
+        }
+        var found: [(end: Int, match: Match)] = []
+        _ = Self.match(elements[...], tokens, start, Match()) { position, match in
+            if position > start || allowEmpty, PhraseText.isBoundary(tokens, position),
+                !found.contains(where: { $0.end == position })
+            {
+                found.append((position, match))
+            }
+            return nil
+        }
+        return found
     }
 
     private static func match(
@@ -72,6 +102,32 @@ struct PhrasePattern: Sendable {
             var bound = bindings
             bound.emphases[slot] = index
             return match(rest, tokens, position + 1, bound, then: continuation)
+        case .span(let slot):
+            guard position < tokens.count else { return nil }
+            var bound = bindings
+            if let index = tokens[position].labelIndex {
+                bound.labels[slot] = index
+            } else if let index = tokens[position].emphasisIndex {
+                bound.emphases[slot] = index
+            } else {
+                return nil
+            }
+            return match(rest, tokens, position + 1, bound, then: continuation)
+        case .wildcard:
+            var end = position
+            var holdsWord = false
+            while true {
+                var bound = bindings
+                bound.loose += end - position
+                if holdsWord, tokens[end - 1] != .space, PhraseText.isBoundary(tokens, end),
+                    let result = match(rest, tokens, end, bound, then: continuation)
+                {
+                    return result
+                }
+                guard end < tokens.count, tokens[end].isScalar else { return nil }
+                holdsWord = holdsWord || PhraseText.isWordScalar(tokens[end])
+                end += 1
+            }
         case .optional(let inner):
             let taken = match(inner[...], tokens, position, bindings) { end, bound in
                 match(rest, tokens, end, bound, then: continuation)
@@ -121,18 +177,22 @@ struct PhrasePattern: Sendable {
                 return .literal(folded)
             case .optional(let inner): return .optional(normalized(inner))
             case .choice(let alternatives): return .choice(alternatives.map { normalized($0) })
-            case .label, .emphasis: return element
+            case .label, .emphasis, .span, .wildcard: return element
             }
         }
     }
 
     private struct Parser {
         let characters: [Character]
+        let grammarPart: Bool
         var index = 0
         var labelSlots: Set<Int> = []
         var emphasisSlots: Set<Int> = []
 
-        init(characters: [Character]) { self.characters = characters }
+        init(characters: [Character], grammarPart: Bool) {
+            self.characters = characters
+            self.grammarPart = grammarPart
+        }
 
         mutating func parseSequence(until terminators: Set<Character>) throws(SyntaxError) -> [Element] {
             var elements: [Element] = []
@@ -165,8 +225,23 @@ struct PhrasePattern: Sendable {
                     elements.append(try parseChoice())
                 case "]", ")", "|":
                     throw SyntaxError(index: index, message: "unexpected '\(character)'; write '\\\(character)' for the character itself")
+                case "{" where grammarPart && index + 1 < characters.count && characters[index + 1] == "}":
+                    flush()
+                    guard !labelSlots.contains(1) else { throw SyntaxError(index: index, message: "a grammar part holds one label '{}'") }
+                    labelSlots.insert(1)
+                    elements.append(.span(slot: 1))
+                    index += 2
+                case "…" where grammarPart:
+                    flush()
+                    elements.append(.wildcard)
+                    index += 1
+                case "." where grammarPart && index + 2 < characters.count && characters[index + 1] == "." && characters[index + 2] == ".":
+                    flush()
+                    elements.append(.wildcard)
+                    index += 3
                 case "{":
-                    throw SyntaxError(index: index, message: "a slot must be written **{n}** (bold label) or *{n}* (italic text)")
+                    let form = grammarPart ? "{} (a label)" : "**{n}** (bold label) or *{n}* (italic text)"
+                    throw SyntaxError(index: index, message: "a slot must be written \(form)")
                 default:
                     PhraseText.append(String(character), to: &literal)
                     index += 1

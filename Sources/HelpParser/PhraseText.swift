@@ -72,8 +72,33 @@ enum PhraseText {
         return result
     }
 
+    /// Whether a match may end between `position - 1` and `position`: not inside a word, so
+    /// that "et" never matches the start of "etc" and "sur" not that of "surtout".
+    static func isBoundary(_ tokens: [Token], _ position: Int) -> Bool {
+        guard position > 0, position < tokens.count else { return true }
+        return !(isWordScalar(tokens[position - 1]) && isWordScalar(tokens[position]))
+    }
+
+    /// A letter or a digit of a word (the apostrophe and the hyphen end words: "l'" + "onglet").
+    static func isWordScalar(_ token: Token) -> Bool {
+        guard token.isScalar else { return false }
+        let value = token.raw
+        if value < 0x80 {
+            return (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+        }
+        guard let scalar = Unicode.Scalar(value) else { return false }
+        return scalar.properties.isAlphabetic
+    }
+
     static func append(_ text: String, to tokens: inout [Token]) {
         for scalar in text.unicodeScalars { tokens.append(.scalar(scalar.value)) }
+    }
+
+    /// Text folded as sentences are, as a plain string key ("Se connecter" → "se connecter").
+    static func folded(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for token in normalize(tokens(text)) { if let scalar = Unicode.Scalar(token.raw) { scalars.append(scalar) } }
+        return String(scalars)
     }
 
     static func tokens(_ text: String) -> [Token] {

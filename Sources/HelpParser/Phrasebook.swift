@@ -2,14 +2,18 @@ internal import HelpModel
 
 /// How the step sentences of one locale read as actions: data written by the docs team.
 ///
-/// Loaded from `content/<locale>/phrasebook.yml` by ``PhrasebookLoader``. Entries are tried in
-/// order and the first whose pattern matches the whole sentence gives the step's actions.
+/// Loaded from `content/<locale>/phrasebook.yml` by ``PhrasebookLoader``: sentence templates
+/// (`phrases:`, tried in order, the first that matches the whole sentence wins) for the odd
+/// sentence, and a ``StepGrammar`` (`grammar:`) for the way writers combine their words.
 public struct Phrasebook: Sendable {
     public let locale: String
     public let file: String
     let entries: [Entry]
     /// Patterns that find the facts the prose states ("{n} fois sans succès").
     let claims: [ClaimPattern]
+    /// The parts step sentences are made of (`grammar:`), read when no sentence template matches.
+    let grammar: StepGrammar
+    let cache = ReadingCache()
 
     /// A label an action names: a slot of the sentence, or text the phrasebook itself gives.
     enum LabelReference: Sendable {
@@ -20,6 +24,7 @@ public struct Phrasebook: Sendable {
     enum ActionTemplate: Sendable {
         case signIn
         case followEmailLink
+        case manual
         case open(PageName)
         case target(Action.Kind, label: LabelReference, within: LabelReference?, beside: ValueKind?)
         case fill(label: LabelReference?, value: ValueKind)
@@ -39,49 +44,102 @@ public struct Phrasebook: Sendable {
         var emphases: [Label] = []
     }
 
-    /// The actions of the first entry that reads the sentence, or nil when none does.
-    func actions(for tokens: [PhraseText.Token], spans: Spans) -> [Action]? {
+    /// How the step sentences are read: a sentence template first, then the grammar. The
+    /// reading of each sentence form is cached (a help center repeats its forms thousands of times).
+    func reading(of tokens: [PhraseText.Token]) -> StepReading {
+        if let cached = cache.reading(for: tokens) { return cached }
+        let reading = read(tokens)
+        cache.store(reading, for: tokens)
+        return reading
+    }
+
+    private func read(_ tokens: [PhraseText.Token]) -> StepReading {
         for entry in entries {
             guard let match = entry.pattern.match(tokens) else { continue }
-            return entry.actions.map { instantiate($0, match: match, spans: spans) }
+            return .read(entry.actions.map { StepReader.resolve($0, match) })
         }
-        return nil
+        return StepReader.read(tokens, grammar: grammar)
     }
 
-    /// The entry whose pattern is closest to the sentence, to suggest when none reads it.
-    func nearestEntry(to sentence: String) -> Entry? {
-        let target = Array(sentence.lowercased())
-        return entries.min { lhs, rhs in
-            editDistance(target, Array(lhs.text.lowercased())) < editDistance(target, Array(rhs.text.lowercased()))
+    /// An ambiguity between fields settled by the button the step presses: the fields a step
+    /// fills and the button it presses are on one form ("votre mot de passe" + **Se connecter**).
+    func resolved(_ reading: StepReading, spans: Spans) -> StepReading {
+        guard case .ambiguous(let readings) = reading, !grammar.formButtons.isEmpty else { return reading }
+        let fitting = readings.filter { reading in
+            var forms: Set<String>?
+            for action in reading {
+                switch action {
+                case .fill(.fixed(_, let location)?, _):
+                    guard let field = grammar.fields.first(where: { $0.location == location || $0.confirmLocation == location }),
+                        !field.forms.isEmpty
+                    else { continue }
+                    forms = forms.map { $0.intersection(field.forms) } ?? field.forms
+                case .target(.click, .label(let index), _, _), .target(.choose, .label(let index), _, _):
+                    let text = PhraseText.folded(spans.labels[index].text)
+                    let owning = Set(grammar.formButtons.filter { $0.value.contains(text) }.keys)
+                    guard !owning.isEmpty else { continue }
+                    forms = forms.map { $0.intersection(owning) } ?? owning
+                default: continue
+                }
+            }
+            return forms.map { !$0.isEmpty } ?? true
         }
+        return fitting.count == 1 ? .read(fitting[0]) : reading
     }
 
-    private func instantiate(_ template: ActionTemplate, match: PhrasePattern.Match, spans: Spans) -> Action {
-        func label(_ reference: LabelReference) -> Label {
-            switch reference {
-            case .slot(let slot):
-                if let index = match.labels[slot] { return spans.labels[index] }
-                if let index = match.emphases[slot] { return spans.emphases[index] }
-                // The loader checks that every referenced slot is in the pattern; an optional
-                // part that was skipped leaves it unbound.
-                return Label("", origin: .phrasebook(file: file, range: SourceRange(at: SourceLocation(line: 1, column: 1))))
-            case .fixed(let text, let range):
-                return Label(text, origin: .phrasebook(file: file, range: range))
+    /// Why a reading's labels cannot stand.
+    enum LabelProblem: Error {
+        /// A field the vocabulary does not know: "le champ **Prénom**".
+        case unknownField(Label)
+        /// A field's label (or a heading) used as a button: type into it or press it? ("Cliquez sur **Nom**").
+        case fieldAsControl(Label)
+        /// A label alone after a fill verb: type into that field, or type that text?
+        case unclearValue(Label)
+    }
+
+    /// The actions of a reading, its references replaced by the sentence's labels.
+    func actions(of reading: [ReadAction], spans: Spans) -> Result<[Action], LabelProblem> {
+        var actions: [Action] = []
+        for action in reading {
+            switch action {
+            case .signIn: actions.append(.signIn)
+            case .followEmailLink: actions.append(.followEmailLink)
+            case .manual: actions.append(.manual)
+            case .open(let page): actions.append(.open(page))
+            case .target(let kind, let reference, let within, let beside):
+                let target = Action.Target(label(reference, spans), within: within.map { label($0, spans) }, beside: beside)
+                if kind != .tick, case .label = reference,
+                    grammar.field(labelled: target.label.text) != nil || grammar.notControls.contains(PhraseText.folded(target.label.text))
+                {
+                    return .failure(.fieldAsControl(target.label))
+                }
+                switch kind {
+                case .choose: actions.append(.choose(target))
+                case .tick: actions.append(.tick(target))
+                default: actions.append(.click(target))
+                }
+            case .fill(let reference, let value):
+                let fieldLabel = reference.map { label($0, spans) }
+                if value == .text, let fieldLabel, case .label = reference {
+                    return .failure(.unclearValue(fieldLabel))
+                }
+                if let value {
+                    actions.append(.fill(Action.Field(label: fieldLabel, value: value)))
+                } else if let fieldLabel, let index = grammar.field(labelled: fieldLabel.text) {
+                    actions.append(.fill(Action.Field(label: fieldLabel, value: grammar.fields[index].value)))
+                } else if let fieldLabel {
+                    return .failure(.unknownField(fieldLabel))
+                }
             }
         }
-        switch template {
-        case .signIn: return .signIn
-        case .followEmailLink: return .followEmailLink
-        case .open(let page): return .open(page)
-        case .fill(let reference, let value):
-            return .fill(Action.Field(label: reference.map(label), value: value))
-        case .target(let kind, let reference, let within, let beside):
-            let target = Action.Target(label(reference), within: within.map(label), beside: beside)
-            switch kind {
-            case .choose: return .choose(target)
-            case .tick: return .tick(target)
-            default: return .click(target)
-            }
+        return .success(actions)
+    }
+
+    private func label(_ reference: ReadAction.SpanReference, _ spans: Spans) -> Label {
+        switch reference {
+        case .label(let index): spans.labels[index]
+        case .emphasis(let index): spans.emphases[index]
+        case .fixed(let text, let location): Label(text, origin: .phrasebook(file: file, range: SourceRange(at: location)))
         }
     }
 }

@@ -12,20 +12,35 @@ enum PhrasebookLoader {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         let start = SourceLocation(line: 1, column: 1)
-        guard let root = yaml.root, let phrases = root.entries?.first(where: { $0.key.scalarText == "phrases" })?.value.items else {
-            return (nil, [.error("a phrasebook is a mapping with a 'phrases' list of {phrase, actions} entries", file: file, at: start)])
+        guard let root = yaml.root, let sections = root.entries else {
+            return (nil, [.error("a phrasebook is a mapping with a 'grammar' and optional 'phrases' and 'claims'", file: file, at: start)])
         }
         var diagnostics: [Diagnostic] = []
+        for (key, _) in sections where !["phrases", "grammar", "claims"].contains(key.scalarText ?? "") {
+            diagnostics.append(yaml.error("unknown phrasebook section '\(key.scalarText ?? "")'; known: grammar, phrases, claims", at: key))
+        }
+        func section(_ name: String) -> Node? { sections.first { $0.key.scalarText == name }?.value }
         var entries: [Phrasebook.Entry] = []
-        for node in phrases {
-            if let entry = entry(from: node, yaml: yaml, into: &diagnostics) { entries.append(entry) }
+        if let phrases = section("phrases") {
+            if let items = phrases.items {
+                for node in items {
+                    if let entry = entry(from: node, yaml: yaml, into: &diagnostics) { entries.append(entry) }
+                }
+            } else {
+                diagnostics.append(yaml.error("'phrases' is a list of {phrase, actions} entries", at: phrases))
+            }
+        }
+        let grammar = section("grammar").map { StepGrammarLoader.grammar(from: $0, yaml: yaml, into: &diagnostics) } ?? StepGrammar()
+        if entries.isEmpty, grammar.isEmpty {
+            diagnostics.append(.error("the phrasebook reads no step: give it a 'grammar' (verbs, fields, clauses) or 'phrases'", file: file, at: start))
         }
         var claims: [ClaimPattern] = []
-        if let claimNodes = root.entries?.first(where: { $0.key.scalarText == "claims" })?.value {
+        if let claimNodes = section("claims") {
             claims = claimPatterns(from: claimNodes, yaml: yaml, into: &diagnostics)
         }
-        guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
-        return (Phrasebook(locale: locale, file: file, entries: entries, claims: claims), diagnostics)
+        // A bad entry is reported and left out; the rest still reads the steps, so one typo in
+        // the phrasebook does not hide every step error of the locale.
+        return (Phrasebook(locale: locale, file: file, entries: entries, claims: claims, grammar: grammar), diagnostics)
     }
 
     /// Reads `claims:`, a list of `{claim: "… {n} …", kind: lockout-threshold}` entries.
@@ -84,14 +99,15 @@ enum PhrasebookLoader {
         return Phrasebook.Entry(pattern: pattern, text: text, location: yaml.location(of: phraseNode), actions: actions)
     }
 
-    private static func action(
+    static func action(
         from node: Node, pattern: PhrasePattern, yaml: YAMLDocument, into diagnostics: inout [Diagnostic]
     ) -> Phrasebook.ActionTemplate? {
-        let known = "sign-in, follow-email-link, open, click, choose, tick, fill"
+        let known = "sign-in, follow-email-link, manual, open, click, choose, tick, fill"
         if let word = node.scalarText {
             switch word {
             case "sign-in": return .signIn
             case "follow-email-link": return .followEmailLink
+            case "manual": return .manual
             default:
                 diagnostics.append(yaml.error("unknown action '\(word)'; known actions: \(known)", at: node))
                 return nil

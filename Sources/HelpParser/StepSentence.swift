@@ -2,27 +2,62 @@ internal import HelpModel
 
 /// A step sentence as the phrasebook sees it: folded characters with each bold and italic span
 /// standing as a single token.
-enum StepSentence {
-    static func tokens(of sentence: [Inline]) -> ([PhraseText.Token], Phrasebook.Spans) {
-        var tokens: [PhraseText.Token] = []
+///
+/// Only the first sentence of the step's paragraph is the instruction; what follows ("La page
+/// **Compte** s'affiche.") explains it, is rendered with it and is not read.
+struct StepSentence {
+    /// The instruction, folded and spaced as phrases are (``PhraseText/normalize(_:)``).
+    let tokens: [PhraseText.Token]
+    let spans: Phrasebook.Spans
+    /// The instruction as written, with its labels in `**…**` and `*…*`.
+    let written: String
+
+    init(_ paragraph: [Inline]) {
+        var raw: [PhraseText.Token] = []
         var spans = Phrasebook.Spans()
-        append(sentence, to: &tokens, spans: &spans)
-        return (PhraseText.normalize(tokens), spans)
+        Self.append(paragraph, to: &raw, spans: &spans)
+        raw = Array(raw[..<Self.endOfFirstSentence(raw)])
+        tokens = PhraseText.normalize(raw)
+        self.spans = spans
+        written = Self.render(raw, spans).trimmingSpaces
     }
 
-    /// The sentence written back with pattern slots (`Cliquez sur **{1}**.`), for messages.
-    static func patternForm(of sentence: [Inline]) -> String {
-        func render(_ inlines: [Inline]) -> String {
-            inlines.map { inline in
-                switch inline.kind {
-                case .strong(let children): return "**\(children.plainText)**"
-                case .emphasis(let children): return "*\(children.plainText)*"
-                case .link(_, _, let children): return render(children)
-                default: return inline.plainText
-                }
-            }.joined()
+    /// Where the first sentence ends: after `.`, `!` or `?` followed by a space and a capital
+    /// letter or a label. A one-letter word before the point ("z. B.") is an abbreviation.
+    private static func endOfFirstSentence(_ tokens: [PhraseText.Token]) -> Int {
+        var index = 0
+        while index < tokens.count {
+            defer { index += 1 }
+            let token = tokens[index]
+            guard token.isScalar, [0x2E, 0x21, 0x3F].contains(token.raw) else { continue }
+            var next = index + 1
+            guard next < tokens.count, PhraseText.fold(tokens[next].raw) == 0x20 else { continue }
+            while next < tokens.count, tokens[next].isScalar, PhraseText.fold(tokens[next].raw) == 0x20 { next += 1 }
+            guard next < tokens.count else { continue }
+            let startsSentence = !tokens[next].isScalar || (Unicode.Scalar(tokens[next].raw)?.properties.isUppercase ?? false)
+            guard startsSentence else { continue }
+            if token.raw == 0x2E, index >= 1, PhraseText.isWordScalar(tokens[index - 1]),
+                index < 2 || !PhraseText.isWordScalar(tokens[index - 2])
+            {
+                continue  // "z. B.", "p. ex."
+            }
+            return index + 1
         }
-        return render(sentence).trimmingSpaces
+        return tokens.count
+    }
+
+    private static func render(_ tokens: [PhraseText.Token], _ spans: Phrasebook.Spans) -> String {
+        var text = ""
+        for token in tokens {
+            if let index = token.labelIndex {
+                text += "**\(spans.labels[index].text)**"
+            } else if let index = token.emphasisIndex {
+                text += "*\(spans.emphases[index].text)*"
+            } else if let scalar = Unicode.Scalar(token.raw) {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text
     }
 
     private static func append(_ inlines: [Inline], to tokens: inout [PhraseText.Token], spans: inout Phrasebook.Spans) {

@@ -101,7 +101,7 @@ struct BadInputTests {
         #expect(finding.location == HelpModel.SourceLocation(line: 11, column: 4))
         #expect(finding.message.hasPrefix("step 2 does not read as any phrase of the fr phrasebook: \"Cliquez vite sur **Compte**.\""))
         let note = try #require(finding.notes.first)
-        #expect(note.message == "nearest known phrase: \"Cliquez sur **{1}**.\"")
+        #expect(note.message == "nearest phrase of the same shape: \"Cliquez sur **{1}**.\"")
         #expect(note.file == "content/fr/phrasebook.yml")
     }
 

@@ -12,6 +12,7 @@ struct SeedArticleTests {
         case .signIn: "sign-in"
         case .open(let page): "open \(page.rawValue)"
         case .followEmailLink: "follow-email-link"
+        case .manual: "manual"
         case .click(let target): "click \(target.label.text)" + (target.beside.map { " beside \($0.rawValue)" } ?? "")
         case .choose(let target): "choose \(target.label.text)"
         case .tick(let target): "tick \(target.label.text)"

@@ -1,0 +1,148 @@
+internal import HelpModel
+
+/// The parts writers combine into the step sentences of one locale: verbs, connectors, control
+/// nouns, places, a vocabulary of fields, fixed clauses and people-only steps.
+///
+/// Data, from the `grammar:` section of `content/<locale>/phrasebook.yml`. ``StepReader``
+/// combines the parts, so the sentences a locale reads grow with the product of its parts
+/// (verbs × controls × places × connectors × fields), not with the number of entries.
+struct StepGrammar: Sendable {
+    /// One entry as the docs team wrote it: the compiled pattern, its text and where it is.
+    struct Part: Sendable {
+        let pattern: PhrasePattern
+        let text: String
+        let location: SourceLocation
+    }
+
+    /// What a verb does to what follows it.
+    enum VerbMeaning: Sendable, Equatable {
+        /// Acts on labels: click, choose or tick each one.
+        case target(Action.Kind)
+        /// Types into fields named by nouns of the vocabulary.
+        case fill
+        /// Types into fields and their confirmation ("saisissez et confirmez").
+        case fillTwice
+        /// Types into the confirmation of a field only ("ressaisissez", "retype").
+        case fillConfirmation
+    }
+
+    /// A verb, possibly in pieces around its object (German "Wählen Sie … aus") and with room
+    /// for places before the object (German "Klicken Sie ~ auf": "Klicken Sie im Menü *X* auf").
+    struct Verb: Sendable {
+        /// The words before the object; nil when the object comes first ("**X** auswählen").
+        let head: Part?
+        /// Whether places may stand between the head and the object (written `~`).
+        let allowsPlaces: Bool
+        /// After the places, before the object ("auf").
+        let middle: Part?
+        let tail: Part?
+        let meaning: VerbMeaning
+        /// The verb as written, for hints.
+        let text: String
+        let location: SourceLocation
+    }
+
+    /// A noun phrase around a label: "le bouton {}", "the {} check box", "le champ {}".
+    struct Control: Sendable {
+        enum Meaning: Sendable, Equatable {
+            /// A button, link, tab: the verb decides the action.
+            case control
+            /// A check box: always ticked, whatever the verb ("Sélectionnez la case **X**").
+            case checkbox
+            /// A field, named by its label: what a fill verb types into.
+            case field
+        }
+
+        let part: Part
+        let meaning: Meaning
+    }
+
+    /// Where a control is: in a menu or tab, on a page, in a field, in the row of a value.
+    struct Place: Sendable {
+        enum Meaning: Sendable, Equatable {
+            case within
+            /// The page the reader is on: says where, adds no action.
+            case page
+            /// The field a value goes into ("dans le champ **Nom**").
+            case field
+            case row(ValueKind)
+        }
+
+        let part: Part
+        let meaning: Meaning
+    }
+
+    /// A field of the product and the kind of value a person types into it.
+    struct Field: Sendable {
+        let value: ValueKind
+        /// The field's label in the product; nil for a group without one (access rights).
+        let label: String?
+        /// The label of the field that repeats it ("Confirmer le nouveau mot de passe").
+        let confirm: String?
+        let location: SourceLocation
+        let confirmLocation: SourceLocation?
+        /// The forms the field is on: a step that fills several fields fills them on one form,
+        /// which tells "votre mot de passe" on the sign-in form from the current password.
+        let forms: Set<String>
+    }
+
+    /// A noun writers use for a field: "votre mot de passe actuel".
+    struct FieldNoun: Sendable {
+        let part: Part
+        let field: Int
+    }
+
+    /// A clause that reads as fixed actions: "connectez-vous", "déconnectez-vous".
+    struct Clause: Sendable {
+        let part: Part
+        let actions: [Phrasebook.ActionTemplate]
+    }
+
+    var verbs: [Verb] = []
+    var controls: [Control] = []
+    var places: [Place] = []
+    var fields: [Field] = []
+    var fieldNouns: [FieldNoun] = []
+    var clauses: [Clause] = []
+    /// Clauses a person does and the product cannot check ("fermez votre navigateur").
+    var manual: [Part] = []
+    /// Clauses that only ask the reader to look ("vérifiez les informations affichées").
+    var look: [Part] = []
+    /// "pour …,": why the step is done, before or after it.
+    var purposes: [Part] = []
+    /// Between two clauses: ", puis", "and then".
+    var connectors: [Part] = []
+    /// Between two labels of one verb: ",", "et".
+    var lists: [Part] = []
+    /// Between the labels of a menu path: ">".
+    var paths: [Part] = []
+    /// The preposition a repeated object keeps after a connector ("puis sur **B**").
+    var repeats: [Part] = []
+    /// Whose value a field holds: "de l'utilisateur", "of the new user".
+    var owners: [Part] = []
+    /// "2 fois", "twice": a field and its confirmation.
+    var twice: [Part] = []
+    /// "ou", "or": offers a choice, which a step must not.
+    var alternatives: [Part] = []
+    /// After a list of labels, the noun that makes them check boxes: "the **A** and **B** check boxes".
+    var pluralCheckboxes: [Part] = []
+    /// After a list of labels, the noun that makes them fields: "the **Name** and **Email** fields".
+    var pluralFields: [Part] = []
+    /// Before the labels of several fields one value goes into: "in the" (**A** and **B** fields).
+    var fieldListOpeners: [Part] = []
+    /// Labels the product shows that are not controls (column headings, titles): a step that
+    /// clicks one is refused rather than guessed.
+    var notControls: Set<String> = []
+    /// The labels of buttons on each form (`forms:`), so that "votre mot de passe … **Se connecter**"
+    /// is the sign-in form's password.
+    var formButtons: [String: Set<String>] = [:]
+
+    /// The field whose product label (or confirmation label) is `text`, compared as sentences are.
+    func field(labelled text: String) -> Int? {
+        let folded = PhraseText.normalize(PhraseText.tokens(text))
+        func same(_ label: String?) -> Bool { label.map { PhraseText.normalize(PhraseText.tokens($0)) == folded } ?? false }
+        return fields.firstIndex { same($0.label) } ?? fields.firstIndex { same($0.confirm) }
+    }
+
+    var isEmpty: Bool { verbs.isEmpty && clauses.isEmpty && manual.isEmpty }
+}
