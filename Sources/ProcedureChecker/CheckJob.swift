@@ -26,6 +26,18 @@ public struct CheckResult: Sendable {
     public var passed: Bool { failure == nil }
 }
 
+/// A step written for people only: not performed, and listed so that nothing goes unverified
+/// without anyone seeing it.
+public struct ManualStep: Sendable {
+    public var articleFile: String
+    public var locale: String
+    /// The procedure's name as reports give it (its section title).
+    public var procedure: String
+    public var number: Int
+    public var location: SourceLocation
+    public var sentence: String
+}
+
 /// Turns loaded content into jobs: every procedure that has a check (its own, or its source's
 /// for a translation that lists none) and every claim, in every locale.
 public enum CheckPlan {
@@ -36,6 +48,8 @@ public enum CheckPlan {
         public var problems: [Diagnostic]
         /// Procedures no check covers (an article without `checks:` and no source with them).
         public var unchecked: Int
+        /// Every step for people only, checked procedure or not, in reading order.
+        public var manualSteps: [ManualStep] = []
     }
 
     public static func make(_ articles: [Article]) -> Plan {
@@ -45,6 +59,13 @@ public enum CheckPlan {
         for article in articles {
             var checks = article.frontMatter.checks
             let titled = titledProcedures(of: article)
+            for (procedure, title) in titled {
+                for (offset, step) in procedure.steps.enumerated() where step.isManual {
+                    plan.manualSteps.append(ManualStep(
+                        articleFile: article.file, locale: article.locale, procedure: title, number: procedure.start + offset,
+                        location: step.sentenceRange.start, sentence: step.sentence.plainText))
+                }
+            }
             if checks.isEmpty, let origin = article.frontMatter.translates,
                 let source = sources["\(origin.locale)/\(article.id)"], !source.frontMatter.checks.isEmpty
             {

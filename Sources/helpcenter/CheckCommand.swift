@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
         let started = ContinuousClock.now
         let outcome = try runBlocking { [self] in try await check(plan) }
         let report = CheckReport(
-            results: outcome, problems: contentErrors + plan.problems, unchecked: plan.unchecked,
+            results: outcome, problems: contentErrors + plan.problems, unchecked: plan.unchecked, manualSteps: plan.manualSteps,
             seconds: (ContinuousClock.now - started).seconds, repetitions: repetitions)
         report.print(as: format)
         if !report.passes { throw ExitStatus.findings.exitCode }

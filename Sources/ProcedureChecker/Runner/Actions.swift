@@ -15,6 +15,8 @@ extension Session {
             try await activate(target, tickOnly: true)
         case .fill(let field):
             try fill(field)
+        case .manual:
+            return  // for people only: listed by the plan, never performed
         case .followEmailLink:
             let addresses = [fixture.persona.email, fixture.invitee.email, fixture.other.email]
             guard let message = try await api.latestMessage(to: addresses), let link = message.links.first else {

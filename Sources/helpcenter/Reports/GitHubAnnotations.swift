@@ -10,6 +10,11 @@ enum GitHubAnnotations {
         }.map { $0 + "\n" }.joined()
     }
 
+    /// A notice: shown on the file and line without failing the run (a manual step).
+    static func notice(file: String, location: SourceLocation, title: String, message: String) -> String {
+        "::notice file=\(property(file)),line=\(location.line),col=\(location.column),title=\(property(title))::\(data(message))\n"
+    }
+
     /// The escaping GitHub's runner expects in a command's message.
     static func data(_ text: String) -> String {
         text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")

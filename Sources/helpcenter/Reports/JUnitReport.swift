@@ -10,6 +10,8 @@ struct JUnitReport {
         var failures: [String] = []
         /// Shown with the case without failing it (warnings under `--fail-on error`).
         var output: [String] = []
+        /// Why the case was not run (a manual step), shown by CI as skipped.
+        var skipped: String?
         var seconds: Double = 0
     }
 
@@ -24,18 +26,24 @@ struct JUnitReport {
     func render() -> String {
         let tests = suites.reduce(0) { $0 + $1.cases.count }
         let failures = suites.reduce(0) { $0 + $1.cases.count { !$0.failures.isEmpty } }
+        let skipped = suites.reduce(0) { $0 + $1.cases.count { $0.skipped != nil } }
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        xml += "<testsuites name=\"\(Self.escape(name))\" tests=\"\(tests)\" failures=\"\(failures)\">\n"
+        xml += "<testsuites name=\"\(Self.escape(name))\" tests=\"\(tests)\" failures=\"\(failures)\"\(skipped > 0 ? " skipped=\"\(skipped)\"" : "")>\n"
         for suite in suites {
             let suiteFailures = suite.cases.count { !$0.failures.isEmpty }
-            xml += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(suiteFailures)\" errors=\"0\">\n"
+            let suiteSkipped = suite.cases.count { $0.skipped != nil }
+            xml += "  <testsuite name=\"\(Self.escape(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(suiteFailures)\" errors=\"0\""
+                + "\(suiteSkipped > 0 ? " skipped=\"\(suiteSkipped)\"" : "")>\n"
             for testCase in suite.cases {
                 xml += "    <testcase name=\"\(Self.escape(testCase.name))\" classname=\"\(Self.escape(testCase.className))\" time=\"\(testCase.seconds)\""
-                guard !testCase.failures.isEmpty || !testCase.output.isEmpty else {
+                guard !testCase.failures.isEmpty || !testCase.output.isEmpty || testCase.skipped != nil else {
                     xml += "/>\n"
                     continue
                 }
                 xml += ">\n"
+                if let reason = testCase.skipped {
+                    xml += "      <skipped message=\"\(Self.escape(reason))\"/>\n"
+                }
                 if !testCase.failures.isEmpty {
                     let first = testCase.failures[0]
                     xml += "      <failure message=\"\(Self.escape(first))\">\(Self.escape(testCase.failures.joined(separator: "\n")))</failure>\n"
