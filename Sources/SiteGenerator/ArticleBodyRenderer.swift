@@ -50,13 +50,20 @@ struct ArticleBodyRenderer {
             html.raw("</ul>\n")
         case .code(let code):
             html.raw("<pre><code")
-            if let language = code.language.split(separator: " ").first {
+            if let language = Self.firstWord(of: code.language) {
                 html.attribute("class", "language-\(language)")
             }
             html.raw(">")
             html.verbatim(code.code)
             html.raw("</code></pre>\n")
         }
+    }
+
+    /// The language of a code block: the info string's first word, split at any whitespace as
+    /// cmark does (```` ```ruby<tab>startline=3 ```` is `ruby`); nil when there is none.
+    static func firstWord(of info: String) -> String? {
+        let word = info.unicodeScalars.prefix { !" \t\n\r\u{0B}\u{0C}".unicodeScalars.contains($0) }
+        return word.isEmpty ? nil : String(String.UnicodeScalarView(word))
     }
 
     func render(_ inlines: [Inline], into html: inout HTMLBuffer) {
