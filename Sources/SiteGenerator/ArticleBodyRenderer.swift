@@ -93,7 +93,7 @@ struct ArticleBodyRenderer {
                 return
             }
             html.raw("<a")
-            html.attribute("href", href)
+            html.address("href", href)
             if !title.isEmpty { html.attribute("title", title, prose: true) }
             html.raw(">")
             render(children, into: &html)
@@ -104,7 +104,7 @@ struct ArticleBodyRenderer {
                 return
             }
             html.raw("<img")
-            html.attribute("src", src)
+            html.address("src", src)
             html.attribute("alt", alt.plainText, prose: true)
             if !title.isEmpty { html.attribute("title", title, prose: true) }
             html.raw(">")

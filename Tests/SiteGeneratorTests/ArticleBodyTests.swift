@@ -16,6 +16,19 @@ struct ArticleBodyTests {
         return try site.page("fr/corps/index.html")
     }
 
+    @Test("link, image and autolink addresses are percent-encoded as cmark does (spec examples 202, 501, 602)")
+    func addressesArePercentEncoded() throws {
+        let html = try page(of: #"""
+            [lien](/url\bar*baz) [é](https://example.com/é?a=1&b='2') ![image](/i/a\b.png "titre")
+            <https://example.com/a\b> [déjà](/a%20b)
+            """#)
+        #expect(html.contains(#"<a href="/url%5Cbar*baz">lien</a>"#))
+        #expect(html.contains(#"<a href="https://example.com/%C3%A9?a=1&amp;b=&#x27;2&#x27;">é</a>"#))
+        #expect(html.contains(#"<img src="/i/a%5Cb.png" alt="image" title="titre">"#))
+        #expect(html.contains(#"<a href="https://example.com/a%5Cb">https://example.com/a\b</a>"#))
+        #expect(html.contains(#"<a href="/a%20b">déjà</a>"#), "an address already encoded is not encoded twice")
+    }
+
     @Test("a code block's language is the info string's first word, split at any whitespace")
     func codeLanguageIsTheFirstWord() throws {
         let html = try page(of: "```ruby\tstartline=3 $%@#$\nputs 1\n```\n\n``` python  other\nx\n```")
