@@ -22,10 +22,9 @@ struct ArticleBodyRenderer {
             if procedure.start != 1 { html.attribute("start", String(procedure.start)) }
             html.raw(">\n")
             for step in procedure.steps {
-                html.raw("<li class=\"step\"><p>")
-                render(step.sentence, into: &html)
-                html.raw("</p>")
-                render(step.details, into: &html)
+                html.raw("<li class=\"step\">")
+                renderItem([.paragraph(Paragraph(content: step.sentence, range: step.sentenceRange))] + step.details,
+                    tight: procedure.tight, into: &html)
                 html.raw("</li>\n")
             }
             html.raw("</ol>\n")
@@ -39,12 +38,7 @@ struct ArticleBodyRenderer {
             html.raw("<ul>\n")
             for item in list.items {
                 html.raw("<li>")
-                // A tight item is one paragraph: render its text without the <p>.
-                if item.count == 1, case .paragraph(let paragraph) = item[0] {
-                    render(paragraph.content, into: &html)
-                } else {
-                    render(item, into: &html)
-                }
+                renderItem(item, tight: list.tight, into: &html)
                 html.raw("</li>\n")
             }
             html.raw("</ul>\n")
@@ -56,6 +50,22 @@ struct ArticleBodyRenderer {
             html.raw(">")
             html.verbatim(code.code)
             html.raw("</code></pre>\n")
+        }
+    }
+
+    /// A list item's blocks as cmark writes them: the paragraphs of a tight list's item lose
+    /// their `<p>` (only those directly in the item, not those of a note inside it), and a line
+    /// break parts such a paragraph's text from the block after it. cmark decided tightness
+    /// (``BulletList/tight``, ``Procedure/tight``); guessing it from the blocks went wrong both
+    /// ways.
+    private func renderItem(_ blocks: [Block], tight: Bool, into html: inout HTMLBuffer) {
+        for (index, block) in blocks.enumerated() {
+            guard tight, case .paragraph(let paragraph) = block else {
+                render(block, into: &html)
+                continue
+            }
+            render(paragraph.content, into: &html)
+            if index < blocks.count - 1 { html.raw("\n") }
         }
     }
 

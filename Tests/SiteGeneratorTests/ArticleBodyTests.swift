@@ -35,4 +35,30 @@ struct ArticleBodyTests {
         #expect(html.contains("<pre><code class=\"language-ruby\">puts 1\n</code></pre>"))
         #expect(html.contains("<pre><code class=\"language-python\">x\n</code></pre>"))
     }
+
+    @Test("a loose bullet list keeps its <p>, a tight one with nested blocks gains none (spec 306, 307, 309)")
+    func bulletListTightness() throws {
+        let html = try page(of: "- un\n\n- deux\n\nTexte.\n\n- trois\n  - quatre\n- cinq\n\nFin.\n\n- six\n- sept\n\n- huit")
+        #expect(html.contains("<ul>\n<li><p>un</p>\n</li>\n<li><p>deux</p>\n</li>\n</ul>"), "loose")
+        #expect(html.contains("<li>trois\n<ul>\n<li>quatre</li>\n</ul>\n</li>\n<li>cinq</li>"), "tight, nested list")
+        #expect(html.contains("<li><p>six</p>\n</li>\n<li><p>sept</p>\n</li>\n<li><p>huit</p>\n</li>"), "one blank line makes all loose")
+    }
+
+    @Test("procedure steps follow the list's tightness: a tight procedure's sentences get no <p>")
+    func procedureTightness() throws {
+        let html = try page(of: """
+            1. Connectez-vous à l’extranet.
+            2. Cliquez sur **Enregistrer**.
+
+            Puis :
+
+            1. Connectez-vous à l’extranet.
+
+            2. Cliquez sur **Enregistrer**.
+            """)
+        #expect(html.contains(
+            "<li class=\"step\">Connectez-vous à l’extranet.</li>\n<li class=\"step\">Cliquez sur <strong class=\"ui-label\">Enregistrer</strong>.</li>"))
+        #expect(html.contains(
+            "<li class=\"step\"><p>Connectez-vous à l’extranet.</p>\n</li>\n<li class=\"step\"><p>Cliquez sur"))
+    }
 }
