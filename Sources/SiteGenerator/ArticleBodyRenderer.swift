@@ -7,6 +7,19 @@ struct ArticleBodyRenderer {
     let chrome: Chrome
     let links: LinkResolver
 
+    /// A section: its heading, with the anchor the table of contents links to, and its blocks.
+    func render(_ section: Section, into html: inout HTMLBuffer) {
+        html.raw("<section class=\"article-section\"")
+        html.attribute("aria-labelledby", section.anchor)
+        html.raw(">\n<h\(section.level)")
+        html.attribute("id", section.anchor)
+        html.raw(">")
+        render(section.title, into: &html)
+        html.raw("</h\(section.level)>\n")
+        render(section.blocks, into: &html)
+        html.raw("</section>\n")
+    }
+
     func render(_ blocks: [Block], into html: inout HTMLBuffer) {
         for block in blocks { render(block, into: &html) }
     }
