@@ -208,6 +208,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The CommonMark 0.30 spec as a suite: every example through the real parser and
+        // renderer, compared with libcmark's own cmark_render_html (hence CCmark, in a test).
+        .testTarget(
+            name: "CommonMarkSpecTests",
+            dependencies: ["SiteGenerator", "HelpParser", "HelpModel", "CCmark", "TestSupport"],
+            resources: [.copy("CommonMarkSpec")],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "HelpCenterCLITests",
             dependencies: ["helpcenter", "TestSupport"],

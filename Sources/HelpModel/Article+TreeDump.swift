@@ -37,7 +37,7 @@ extension Article {
             TreeNode("Paragraph @\(paragraph.range) \(quoted(paragraph.content.plainText))")
         case .procedure(let procedure):
             TreeNode(
-                "Procedure start=\(procedure.start) steps=\(procedure.steps.count) @\(procedure.range)",
+                "Procedure start=\(procedure.start) steps=\(procedure.steps.count) \(tightness(procedure.tight)) @\(procedure.range)",
                 children: procedure.steps.enumerated().map { offset, step in
                     node(for: step, number: procedure.start + offset)
                 }
@@ -46,7 +46,7 @@ extension Article {
             TreeNode("Note \(note.kind.rawValue) @\(note.range)", children: note.blocks.map(node(for:)))
         case .list(let list):
             TreeNode(
-                "List items=\(list.items.count) @\(list.range)",
+                "List items=\(list.items.count) \(tightness(list.tight)) @\(list.range)",
                 children: list.items.map { TreeNode("Item", children: $0.map(node(for:))) }
             )
         case .code(let code):
@@ -96,6 +96,11 @@ extension Label {
         case .phrasebook(let file, let range): "\(quoted(text)) (\(file):\(range.start))"
         }
     }
+}
+
+/// `tight` or `loose`, as cmark decided the list (it decides whether items get `<p>`).
+private func tightness(_ tight: Bool) -> String {
+    tight ? "tight" : "loose"
 }
 
 /// Quotes text for a one-line dump: `"` and line breaks escaped so every node stays on its line.

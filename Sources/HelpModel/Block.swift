@@ -54,10 +54,14 @@ public struct Note: Sendable, Hashable, Codable {
 public struct BulletList: Sendable, Hashable, Codable {
     public var items: [[Block]]
     public var range: SourceRange
+    /// cmark's tightness of the list: no blank line between items nor inside one. The
+    /// paragraphs of a tight list's items are rendered without `<p>`, as cmark renders them.
+    public var tight: Bool
 
-    public init(items: [[Block]], range: SourceRange) {
+    public init(items: [[Block]], range: SourceRange, tight: Bool = false) {
         self.items = items
         self.range = range
+        self.tight = tight
     }
 }
 

@@ -4,11 +4,15 @@ public struct Procedure: Sendable, Hashable, Codable {
     public var start: Int
     public var steps: [Step]
     public var range: SourceRange
+    /// cmark's tightness of the list: no blank line between steps nor inside one. A tight
+    /// procedure's sentences are rendered without `<p>`, as cmark renders the same list.
+    public var tight: Bool
 
-    public init(start: Int, steps: [Step], range: SourceRange) {
+    public init(start: Int, steps: [Step], range: SourceRange, tight: Bool = false) {
         self.start = start
         self.steps = steps
         self.range = range
+        self.tight = tight
     }
 
     /// The kinds of action step by step: what a faithful translation keeps.

@@ -68,9 +68,13 @@ struct ArticleBodyBuilder {
         switch node.kind {
         case .paragraph:
             return .paragraph(Paragraph(content: inlineBuilder.inlines(node.children), range: node.range))
-        case .list(let ordered, let start):
-            if ordered { return .procedure(procedure(node, start: start)) }
-            return .list(BulletList(items: node.children.map { blocks($0.children) }, range: node.range))
+        case .list(let ordered, let start, let tight):
+            if ordered {
+                var procedure = self.procedure(node, start: start)
+                procedure.tight = tight
+                return .procedure(procedure)
+            }
+            return .list(BulletList(items: node.children.map { blocks($0.children) }, range: node.range, tight: tight))
         case .blockQuote:
             return .note(note(node))
         case .codeBlock(let info, let literal):

@@ -118,7 +118,9 @@ enum CmarkDocument {
             case CMARK_NODE_DOCUMENT: .document
             case CMARK_NODE_BLOCK_QUOTE: .blockQuote
             case CMARK_NODE_LIST:
-                .list(ordered: cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST, start: Int(cmark_node_get_list_start(pointer)))
+                .list(
+                    ordered: cmark_node_get_list_type(pointer) == CMARK_ORDERED_LIST,
+                    start: Int(cmark_node_get_list_start(pointer)), tight: cmark_node_get_list_tight(pointer) != 0)
             case CMARK_NODE_ITEM: .item
             case CMARK_NODE_CODE_BLOCK: .codeBlock(info: string(cmark_node_get_fence_info(pointer)), literal: literal(pointer))
             case CMARK_NODE_HTML_BLOCK: .htmlBlock(literal(pointer))

@@ -38,6 +38,12 @@ public struct ContentLoadResult: Sendable {
     /// Article files in publication order (locale, then path), kept while no file comes or goes.
     var orderedFiles: [String] = []
 
+    /// Article files that were read but are not among ``articles`` (each has its error among
+    /// the diagnostics), so that a link to one is not also reported as leading nowhere.
+    public var unparsedArticleFiles: Set<String> {
+        Set(perFile.keys).subtracting(articles.map(\.file))
+    }
+
     /// The loaded content, when the site settings were read.
     public var content: HelpContent? {
         configuration.map { HelpContent(configuration: $0, articles: articles, catalogs: catalogs) }

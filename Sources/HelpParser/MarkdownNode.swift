@@ -5,7 +5,8 @@ struct MarkdownNode {
     enum Kind {
         case document
         case blockQuote
-        case list(ordered: Bool, start: Int)
+        /// `tight` is cmark's `cmark_node_get_list_tight`: no blank line between or inside items.
+        case list(ordered: Bool, start: Int, tight: Bool)
         case item
         case codeBlock(info: String, literal: String)
         case htmlBlock(String)

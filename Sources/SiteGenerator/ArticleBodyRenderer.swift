@@ -7,6 +7,19 @@ struct ArticleBodyRenderer {
     let chrome: Chrome
     let links: LinkResolver
 
+    /// A section: its heading, with the anchor the table of contents links to, and its blocks.
+    func render(_ section: Section, into html: inout HTMLBuffer) {
+        html.raw("<section class=\"article-section\"")
+        html.attribute("aria-labelledby", section.anchor)
+        html.raw(">\n<h\(section.level)")
+        html.attribute("id", section.anchor)
+        html.raw(">")
+        render(section.title, into: &html)
+        html.raw("</h\(section.level)>\n")
+        render(section.blocks, into: &html)
+        html.raw("</section>\n")
+    }
+
     func render(_ blocks: [Block], into html: inout HTMLBuffer) {
         for block in blocks { render(block, into: &html) }
     }
@@ -22,10 +35,9 @@ struct ArticleBodyRenderer {
             if procedure.start != 1 { html.attribute("start", String(procedure.start)) }
             html.raw(">\n")
             for step in procedure.steps {
-                html.raw("<li class=\"step\"><p>")
-                render(step.sentence, into: &html)
-                html.raw("</p>")
-                render(step.details, into: &html)
+                html.raw("<li class=\"step\">")
+                renderItem([.paragraph(Paragraph(content: step.sentence, range: step.sentenceRange))] + step.details,
+                    tight: procedure.tight, into: &html)
                 html.raw("</li>\n")
             }
             html.raw("</ol>\n")
@@ -39,24 +51,42 @@ struct ArticleBodyRenderer {
             html.raw("<ul>\n")
             for item in list.items {
                 html.raw("<li>")
-                // A tight item is one paragraph: render its text without the <p>.
-                if item.count == 1, case .paragraph(let paragraph) = item[0] {
-                    render(paragraph.content, into: &html)
-                } else {
-                    render(item, into: &html)
-                }
+                renderItem(item, tight: list.tight, into: &html)
                 html.raw("</li>\n")
             }
             html.raw("</ul>\n")
         case .code(let code):
             html.raw("<pre><code")
-            if let language = code.language.split(separator: " ").first {
+            if let language = Self.firstWord(of: code.language) {
                 html.attribute("class", "language-\(language)")
             }
             html.raw(">")
             html.verbatim(code.code)
             html.raw("</code></pre>\n")
         }
+    }
+
+    /// A list item's blocks as cmark writes them: the paragraphs of a tight list's item lose
+    /// their `<p>` (only those directly in the item, not those of a note inside it), and a line
+    /// break parts such a paragraph's text from the block after it. cmark decided tightness
+    /// (``BulletList/tight``, ``Procedure/tight``); guessing it from the blocks went wrong both
+    /// ways.
+    private func renderItem(_ blocks: [Block], tight: Bool, into html: inout HTMLBuffer) {
+        for (index, block) in blocks.enumerated() {
+            guard tight, case .paragraph(let paragraph) = block else {
+                render(block, into: &html)
+                continue
+            }
+            render(paragraph.content, into: &html)
+            if index < blocks.count - 1 { html.raw("\n") }
+        }
+    }
+
+    /// The language of a code block: the info string's first word, split at any whitespace as
+    /// cmark does (```` ```ruby<tab>startline=3 ```` is `ruby`); nil when there is none.
+    static func firstWord(of info: String) -> String? {
+        let word = info.unicodeScalars.prefix { !" \t\n\r\u{0B}\u{0C}".unicodeScalars.contains($0) }
+        return word.isEmpty ? nil : String(String.UnicodeScalarView(word))
     }
 
     func render(_ inlines: [Inline], into html: inout HTMLBuffer) {
@@ -86,7 +116,7 @@ struct ArticleBodyRenderer {
                 return
             }
             html.raw("<a")
-            html.attribute("href", href)
+            html.address("href", href)
             if !title.isEmpty { html.attribute("title", title, prose: true) }
             html.raw(">")
             render(children, into: &html)
@@ -97,7 +127,7 @@ struct ArticleBodyRenderer {
                 return
             }
             html.raw("<img")
-            html.attribute("src", src)
+            html.address("src", src)
             html.attribute("alt", alt.plainText, prose: true)
             if !title.isEmpty { html.attribute("title", title, prose: true) }
             html.raw(">")

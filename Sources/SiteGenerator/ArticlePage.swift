@@ -49,17 +49,7 @@ struct ArticlePage {
             html.raw("</time></p>\n")
             renderTableOfContents(article.sections, into: &html)
             body.render(article.intro, into: &html)
-            for section in article.sections {
-                html.raw("<section class=\"article-section\"")
-                html.attribute("aria-labelledby", section.anchor)
-                html.raw(">\n<h\(section.level)")
-                html.attribute("id", section.anchor)
-                html.raw(">")
-                body.render(section.title, into: &html)
-                html.raw("</h\(section.level)>\n")
-                body.render(section.blocks, into: &html)
-                html.raw("</section>\n")
-            }
+            for section in article.sections { body.render(section, into: &html) }
             html.raw("</article>\n")
             FeedbackForm.render(article: article, chrome: chrome, endpoint: plan.configuration.feedbackEndpoint, into: &html)
         }

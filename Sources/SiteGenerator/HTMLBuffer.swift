@@ -59,6 +59,14 @@ struct HTMLBuffer {
         raw("\"")
     }
 
+    /// ` name="address"` for a link or image address from an article, percent-encoded as cmark
+    /// does (see ``HrefEscaping``), so a browser reads the address the writer meant.
+    mutating func address(_ name: String, _ address: String) {
+        raw(" \(name)=\"")
+        raw(HrefEscaping.escaped(address))
+        raw("\"")
+    }
+
     /// `<tag attr="…">escaped text</tag>`.
     mutating func element(_ tag: String, _ attributes: [(String, String)] = [], text content: String) {
         open(tag, attributes)

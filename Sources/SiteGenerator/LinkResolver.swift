@@ -10,25 +10,37 @@ struct LinkResolver: Sendable {
         case url(String)
         /// A link to an article file that no article has.
         case missingArticle(String)
+        /// A link to an article file that exists but did not parse: its own error says why, so
+        /// the link is not reported as leading nowhere (`lint` checks links beside parse errors).
+        case unparsedArticle
         /// A scheme that could run code; the text is shown without a link.
         case unsafe
     }
 
     let plan: SitePlan
+    /// Article files that exist but did not parse (see ``Resolution/unparsedArticle``).
+    var unparsedFiles: Set<String> = []
 
     /// Resolves a link destination written in `article`, for a page `depth` folders deep.
     func resolve(_ destination: String, in article: Article, isImage: Bool = false) -> Resolution {
         if Self.isUnsafe(destination, isImage: isImage) { return .unsafe }
         let (path, fragment) = Self.splitFragment(destination)
         guard Self.isRelativeArticleLink(path) else { return .url(destination) }
-        let target = PathArithmetic.normalized(PathArithmetic.folder(of: article.file) + path)
+        let target = Self.articleFile(path, linkedFrom: article)
         // (Paths are short; this runs twice per link: once to check, once to render.)
-        guard let index = plan.articleByFile[target] else { return .missingArticle(path) }
+        guard let index = plan.articleByFile[target] else {
+            return unparsedFiles.contains(target) ? .unparsedArticle : .missingArticle(path)
+        }
         let linked = plan.articles[index]
         let href = linked.locale == article.locale
             ? "../\(linked.frontMatter.slug)/"
             : "../../\(plan.directory(ofArticleAt: index))"
         return .url(href + fragment)
+    }
+
+    /// The content file a relative `.md` path written in `article` names.
+    static func articleFile(_ path: String, linkedFrom article: Article) -> String {
+        PathArithmetic.normalized(PathArithmetic.folder(of: article.file) + path)
     }
 
     private static func isRelativeArticleLink(_ path: String) -> Bool {

@@ -13,7 +13,7 @@ struct SiteRenderer: Sendable {
     /// URLs per sitemap file before the sitemap becomes an index of several files.
     var sitemapURLLimit = RootPages.sitemapURLLimit
 
-    /// Validates catalogs and links, then describes every output file.
+    /// Runs ``BuildRules`` (catalogs, slugs, links), then describes every output file.
     /// - Parameters:
     ///   - linkedArticles: indexes of the articles whose links to check; nil for all.
     ///   - previousPlan: the plan of the same articles (same files, ids, slugs) before an edit,
@@ -24,28 +24,10 @@ struct SiteRenderer: Sendable {
         _ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil, reusing previousPlan: SitePlan? = nil,
         searchCache: SearchEntryCache = SearchEntryCache()
     ) -> (SiteRenderer?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
-        var chromes: [String: Chrome] = [:]
-        for locale in content.configuration.locales {
-            let (chrome, found) = Chrome.validated(content.catalogs[locale], locale: locale)
-            diagnostics += found
-            if let chrome { chromes[locale] = chrome }
-            if content.catalogs[locale] == nil {
-                diagnostics.append(.error(
-                    "locale '\(locale)' has no chrome catalog; the site cannot be built without it",
-                    file: "\(locale)/chrome.yml", at: SourceLocation(line: 1, column: 1)))
-            }
-        }
-        let plan = previousPlan.map { SitePlan(content: content, reusing: $0) } ?? SitePlan(content: content)
-        for article in plan.articles where SitePlan.reservedSlugs.contains(article.frontMatter.slug) {
-            diagnostics.append(.error(
-                "slug '\(article.frontMatter.slug)' is the address of the site's own pages (\(SitePlan.reservedSlugs.sorted().joined(separator: ", "))); give the article another 'slug:'",
-                file: article.file, at: article.frontMatter.keyLocations["slug"] ?? SourceLocation(line: 1, column: 1)))
-        }
-        let links = LinkResolver(plan: plan)
-        let checked = linkedArticles.map { $0.map { plan.articles[$0] } } ?? plan.articles
-        diagnostics += LinkCheck.check(checked, with: links)
+        let checked = BuildRules.run(content, checkingLinksOf: linkedArticles, reusing: previousPlan)
+        let diagnostics = checked.diagnostics
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
+        let (plan, chromes, links) = (checked.plan, checked.chromes, checked.links)
         let csp = ContentSecurityPolicy.header(feedbackEndpoint: content.configuration.feedbackEndpoint)
         return (SiteRenderer(plan: plan, chromes: chromes, csp: csp, links: links, searchCache: searchCache), diagnostics)
     }
@@ -148,7 +130,7 @@ enum LinkCheck {
         _ diagnostics: inout [Diagnostic]
     ) {
         switch resolution {
-        case .url: break
+        case .url, .unparsedArticle: break
         case .missingArticle(let path):
             diagnostics.append(.error(
                 "link to '\(path)' matches no article of the content; fix the path (relative to this file)",

@@ -36,5 +36,8 @@ public struct Finding: Sendable, Hashable, Codable {
         case chromeUntranslated = "chrome-untranslated"
         // what the parser reported while loading content/ (see `helpcenter lint`)
         case contentParse = "content-parse"
+        // what `helpcenter build` refuses before writing (links, catalogs, slugs): the build's
+        // own checks, which the CLI runs and files under this rule
+        case contentBuild = "content-build"
     }
 }

@@ -2,6 +2,7 @@ internal import ArgumentParser
 internal import Foundation
 internal import HelpModel
 internal import HelpParser
+internal import SiteGenerator
 internal import SiteValidator
 
 /// `helpcenter validate`: read the built site back and lint the content across locales.
@@ -72,7 +73,22 @@ struct ValidateCommand: ParsableCommand {
             loader.parseArticle(text: text, file: file, locale: locale, in: loaded).0
         }
         report.merge(ContentAudit.run(content, history: history))
+        report.findings += Self.buildFindings(
+            BuildRules.check(content, unparsedFiles: loaded.unparsedArticleFiles), besides: report.findings)
         return report
+    }
+
+    /// What `build` would refuse, by the build's own checks, less a missing chrome key that
+    /// `chrome-missing-key` already reports at the same place (it also says where the key is).
+    private static func buildFindings(_ diagnostics: [Diagnostic], besides findings: [Finding]) -> [Finding] {
+        let missingKeys = findings.filter { $0.rule == .chromeMissingKey }.map(\.diagnostic)
+        return diagnostics.compactMap { diagnostic in
+            if let end = diagnostic.message.firstIndex(of: ";"), diagnostic.message.hasPrefix("chrome key '") {
+                let claim = diagnostic.message[..<end] + " "
+                if missingKeys.contains(where: { $0.file == diagnostic.file && $0.message.hasPrefix(claim) }) { return nil }
+            }
+            return Finding(.contentBuild, diagnostic)
+        }
     }
 
     /// The site rules; a site folder that cannot be read ends the command with exit 2.

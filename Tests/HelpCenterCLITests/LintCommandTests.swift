@@ -27,6 +27,33 @@ struct LintCommandTests {
         #expect(lines.last == "1 error, 2 warnings")
     }
 
+    @Test("what build refuses before writing, lint reports the same way at the same position")
+    func buildRulesToo() throws {
+        let content = try TemporaryContent()
+        defer { content.remove() }
+        try content.write("fr/a.md", frenchArticle(body: "Voir [](./target.md) ici.\n"))
+        let build = try CommandRunner.run(["build"], in: content.directory)
+        let lint = try CommandRunner.run(["lint", "--content", "content"], in: content.directory)
+        let expected = "content/fr/a.md:8:6: error: link to './target.md' matches no article of the content; fix the path (relative to this file)"
+        #expect(build.status == 1)
+        #expect(build.standardError.split(separator: "\n").contains { $0 == expected }, "\(build.standardError)")
+        #expect(lint.status == 1)
+        #expect(lint.standardError.split(separator: "\n").map(String.init) == [expected, "1 error, 0 warnings"])
+    }
+
+    @Test("a link to an article that did not parse is not also reported as leading nowhere")
+    func linkToUnparsedArticle() throws {
+        let content = try TemporaryContent()
+        defer { content.remove() }
+        try content.write("fr/a.md", frenchArticle(body: "Voir [b](./b.md).\n"))
+        try content.write("fr/b.md", frenchArticle(id: "b", body: "# Titre\n"))
+        let lint = try CommandRunner.run(["lint", "--content", "content"], in: content.directory)
+        #expect(lint.status == 1)
+        #expect(lint.standardError.contains("content/fr/b.md:8:1: error: '#' headings are not allowed"))
+        #expect(!lint.standardError.contains("link to './b.md'"), "\(lint.standardError)")
+        #expect(lint.standardError.hasSuffix("1 error, 0 warnings\n"))
+    }
+
     @Test("warnings alone still fail lint: exit 1")
     func warningsFail() throws {
         let content = try TemporaryContent()

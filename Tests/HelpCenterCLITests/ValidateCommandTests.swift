@@ -49,6 +49,18 @@ struct ValidateCommandTests {
         #expect(result.standardOutput == "validate: 22 pages, 4 articles: 1 error, 0 warnings in 1 file\n")
     }
 
+    @Test("content that build would refuse is a content-build finding at build's position")
+    func buildRules() throws {
+        let content = try Self.builtSite()
+        defer { content.remove() }
+        try content.write("fr/lien.md", frenchArticle(id: "lien", body: "Voir [](./target.md) ici.\n"))
+        let result = try CommandRunner.run(["validate", "--fail-on", "error"], in: content.directory)
+        #expect(result.status == 1)
+        #expect(result.standardError.contains(
+            "content/fr/lien.md:8:6: error: link to './target.md' matches no article of the content; fix the path (relative to this file) [content-build]\n"),
+            "\(result.standardError)")
+    }
+
     @Test("no site folder, or no content: exit 2 with what to do")
     func unreadable() throws {
         let content = try BuildCommandTests.seededContent()

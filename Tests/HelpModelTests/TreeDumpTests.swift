@@ -34,7 +34,7 @@ struct TreeDumpTests {
             Article fr/a.md id=a locale=fr
             ├─ FrontMatter title="T" updated=2026-11-18 category=account slug=a version=2
             └─ Section h2 #titre "Titre \\"A\\"" @6:1-6:12
-               └─ Procedure start=1 steps=2 @8:1-9:24
+               └─ Procedure start=1 steps=2 loose @8:1-9:24
                   ├─ Step 1 @8:1-8:18 "Connectez-vous."
                   │  └─ sign-in
                   └─ Step 2 @9:1-9:24 "Cliquez sur Compte"

@@ -124,7 +124,7 @@ struct PageContentTests {
         try site.build()
         let page = try site.page("fr/modifier-identifiants-connexion/index.html")
         #expect(page.components(separatedBy: "<ol class=\"procedure\">").count == 6)
-        #expect(page.contains("<li class=\"step\"><p>Cliquez sur <strong class=\"ui-label\">Compte</strong> puis sur <strong class=\"ui-label\">Modifier le mot de passe</strong>.</p></li>"))
+        #expect(page.contains("<li class=\"step\">Cliquez sur <strong class=\"ui-label\">Compte</strong> puis sur <strong class=\"ui-label\">Modifier le mot de passe</strong>.</li>"))
         #expect(page.contains("<aside class=\"note note-note\" role=\"note\"><p class=\"note-title\">Remarque</p>"))
     }
 
