@@ -57,8 +57,8 @@ struct WatchLoop {
                 }
                 DiagnosticReport.print(report.diagnostics)
                 pending = []
-                print("rebuilt in \((ContinuousClock.now - started).milliseconds) ms: \(report.written) written, \(report.removed) removed (\(report.writtenPaths.sorted().joined(separator: ", ")))")
                 onBuild([])
+                print("rebuilt in \((ContinuousClock.now - started).milliseconds) ms: \(report.written) written, \(report.removed) removed (\(report.writtenPaths.sorted().joined(separator: ", ")))")
             } catch {
                 failed([Diagnostic.error("\(error)", file: output, at: SourceLocation(line: 1, column: 1))], "rebuild")
             }
@@ -99,10 +99,11 @@ struct WatchLoop {
 
     /// Prints a failed build's diagnostics and says the site was kept; the preview hears of it.
     private func failed(_ diagnostics: [Diagnostic], _ what: String) {
+        // The preview first, then the terminal: whoever reads the line finds the page up to date.
+        onBuild(diagnostics.filter { $0.severity == .error })
         DiagnosticReport.print(diagnostics)
         print("\(what) failed: \(output)/ was left as it was")
         flush()
-        onBuild(diagnostics.filter { $0.severity == .error })
     }
 
     private func flush() {
