@@ -4,7 +4,7 @@ CONTENT ?= content
 SITE ?= site
 RELEASE_BIN = .build/release/helpcenter
 
-.PHONY: site test setup build lint model validate check watch serve feedback-report engine screenshots bench bench-build bench-validate bench-engine bench-check bench-feedback format clean
+.PHONY: site test setup build lint model corpus validate check watch serve feedback-report engine screenshots bench bench-build bench-validate bench-engine bench-check bench-feedback format clean
 
 ## site: install what is missing, build, generate site/ from content/, validate the site and
 ## the content (errors fail; warnings such as a missing translation are printed), then run
@@ -53,6 +53,11 @@ screenshots: site
 	@scripts/setup-browser.sh
 	.venv-browser/bin/python scripts/screenshots.py $(SITE) screenshots --widths 1280,390
 	.venv-browser/bin/python scripts/screenshots.py $(SITE) screenshots/dark --widths 1280,390 --dark
+
+## corpus: how many sentences of each locale's step corpus the phrasebooks read as expected
+## (the measure of the grammar; docs/performance.md)
+corpus: build
+	$(RELEASE_BIN) explain --content $(CONTENT) $(foreach locale,fr en de es,--corpus Tests/HelpParserTests/Corpus/steps.$(locale).yml)
 
 ## bench: parse the synthetic corpus side by side with the cmark CLI (docs/performance.md)
 bench: build
