@@ -1,3 +1,16 @@
+/// A link or an image of an article's body: where it points and where it is written.
+public struct ArticleLink: Sendable, Hashable, Codable {
+    public var destination: String
+    public var isImage: Bool
+    public var range: SourceRange
+
+    public init(destination: String, isImage: Bool, range: SourceRange) {
+        self.destination = destination
+        self.isImage = isImage
+        self.range = range
+    }
+}
+
 /// One help article in one locale: the root of the typed model.
 public struct Article: Sendable, Hashable, Codable {
     /// The path of the Markdown file, as the content folder was named to the parser.
@@ -9,6 +22,10 @@ public struct Article: Sendable, Hashable, Codable {
     public var sections: [Section]
     /// The facts the prose states that the checker verifies ("5 fois sans succès"), in reading order.
     public var claims: [Claim]
+    /// Every link and image of the body, in reading order, as the parser met them: the build's
+    /// link check reads this list rather than walking the whole tree again. Nil for an article
+    /// made by hand, whose tree is walked.
+    public var links: [ArticleLink]?
 
     public init(
         file: String, locale: String, frontMatter: FrontMatter, intro: [Block], sections: [Section], claims: [Claim] = []

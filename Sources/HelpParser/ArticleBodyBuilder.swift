@@ -7,6 +7,8 @@ struct ArticleBodyBuilder {
     let phrasebook: Phrasebook?
     private(set) var diagnostics: [Diagnostic] = []
     private var inlineBuilder: InlineBuilder
+    /// Every link and image of the body, in reading order.
+    var links: [ArticleLink] { inlineBuilder.links }
     private var usedAnchors: Set<String> = []
 
     init(file: String, phrasebook: Phrasebook?) {

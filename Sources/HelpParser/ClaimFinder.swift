@@ -59,6 +59,8 @@ struct ClaimFinder {
     }
 
     private func find(in inlines: [Inline]) -> [Claim] {
+        // Most paragraphs state no number: skip them before building the folded text.
+        guard Self.holdsDigit(inlines) else { return [] }
         var text = Text()
         text.append(inlines)
         var claims: [Claim] = []
@@ -92,4 +94,14 @@ struct ClaimFinder {
     }
 
     private func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
+
+    private static func holdsDigit(_ inlines: [Inline]) -> Bool {
+        inlines.contains { inline in
+            switch inline.kind {
+            case .text(let text), .code(let text): text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+            case .strong(let children), .emphasis(let children), .link(_, _, let children): holdsDigit(children)
+            case .image, .softBreak, .lineBreak: false
+            }
+        }
+    }
 }

@@ -247,7 +247,7 @@ public struct ContentLoader: Sendable {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             let phrasebook = phrasebooks[job.phrasebookKey ?? job.locale]
-            guard let bytes = FileManager.default.contents(atPath: resolved(job.file)).map(Array.init) else {
+            guard let bytes = Self.readBytes(resolved(job.file)) else {
                 results.store(
                     ParsedArticle(
                         article: nil,
@@ -323,13 +323,35 @@ public struct ContentLoader: Sendable {
         var files: [String] = []
         for entry in try listDirectory(folder) where !entry.hasPrefix(".") {
             let path = join(folder, entry)
-            if isDirectory(path) {
-                files += try markdownFiles(under: path)
-            } else if entry.hasSuffix(".md") {
+            // A `.md` entry is an article file: no `stat` for each of 10,000 articles a locale.
+            if entry.hasSuffix(".md") {
                 files.append(path)
+            } else if isDirectory(path) {
+                files += try markdownFiles(under: path)
             }
         }
         return files
+    }
+
+    /// A file's bytes straight into an array with POSIX calls (no `Data` to copy from).
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        var filled = 0
+        while filled < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return read(descriptor, base + filled, buffer.count - filled)
+            }
+            guard count > 0 else { break }
+            filled += count
+        }
+        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
+        return bytes
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -195,6 +195,9 @@ extension FrontMatterParser {
 
 extension String {
     var trimmingSpaces: String {
+        // Most texts have nothing to trim: decide on the first and last bytes, without graphemes.
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         var scalars = Substring(self)
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }

@@ -4,6 +4,8 @@ internal import HelpModel
 struct InlineBuilder {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Every link and image met, in reading order (``HelpModel/Article/links``).
+    var links: [ArticleLink] = []
 
     mutating func inlines(_ nodes: [MarkdownNode]) -> [Inline] {
         nodes.compactMap { inline($0) }
@@ -18,8 +20,12 @@ struct InlineBuilder {
         case .code(let code): kind = .code(code)
         case .emphasis: kind = .emphasis(inlines(node.children))
         case .strong: kind = .strong(inlines(node.children))
-        case .link(let url, let title): kind = .link(destination: url, title: title, inlines(node.children))
-        case .image(let url, let title): kind = .image(source: url, title: title, alt: inlines(node.children))
+        case .link(let url, let title):
+            links.append(ArticleLink(destination: url, isImage: false, range: node.range))
+            kind = .link(destination: url, title: title, inlines(node.children))
+        case .image(let url, let title):
+            links.append(ArticleLink(destination: url, isImage: true, range: node.range))
+            kind = .image(source: url, title: title, alt: inlines(node.children))
         case .htmlInline(let html):
             diagnostics.append(.warning(
                 "raw HTML '\(html.prefix(40))' is dropped; write Markdown instead", file: file, at: node.range.start))

@@ -6,7 +6,7 @@
 /// every step of every article goes through here, and `Character` comparison is too slow.
 enum PhraseText {
     /// One unit of a sentence being matched: a folded Unicode scalar, or a whole bold/italic span.
-    struct Token: Equatable, Sendable {
+    struct Token: Hashable, Sendable {
         let raw: UInt32
 
         private static let labelTag: UInt32 = 0x8000_0000
@@ -52,7 +52,7 @@ enum PhraseText {
 
     /// Folds scalars and fixes spacing: runs of spaces become one, none at either end, none
     /// before `? ! : ;`.
-    static func normalize(_ tokens: [Token]) -> [Token] {
+    static func normalize<Tokens: Collection<Token>>(_ tokens: Tokens) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
         for token in tokens {
@@ -86,6 +86,7 @@ enum PhraseText {
         if value < 0x80 {
             return (0x61...0x7A).contains(value) || (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
         }
+        if value <= 0xFF { return value >= 0xC0 && value != 0xD7 && value != 0xF7 }  // Latin-1 letters
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isAlphabetic
     }

@@ -5,7 +5,10 @@ internal import HelpModel
 /// Loaded from `content/<locale>/phrasebook.yml` by ``PhrasebookLoader``: sentence templates
 /// (`phrases:`, tried in order, the first that matches the whole sentence wins) for the odd
 /// sentence, and a ``StepGrammar`` (`grammar:`) for the way writers combine their words.
-public struct Phrasebook: Sendable {
+///
+/// A class: every step of every article reads through it, and copying a value this size (the
+/// grammar's two dozen lists) on each step cost a retain per list.
+public final class Phrasebook: Sendable {
     public let locale: String
     public let file: String
     let entries: [Entry]
@@ -14,6 +17,15 @@ public struct Phrasebook: Sendable {
     /// The parts step sentences are made of (`grammar:`), read when no sentence template matches.
     let grammar: StepGrammar
     let cache = ReadingCache()
+    let labelKinds = LabelKindCache()
+
+    init(locale: String, file: String, entries: [Entry], claims: [ClaimPattern], grammar: StepGrammar) {
+        self.locale = locale
+        self.file = file
+        self.entries = entries
+        self.claims = claims
+        self.grammar = grammar
+    }
 
     /// A label an action names: a slot of the sentence, or text the phrasebook itself gives.
     enum LabelReference: Sendable {
@@ -108,9 +120,7 @@ public struct Phrasebook: Sendable {
             case .open(let page): actions.append(.open(page))
             case .target(let kind, let reference, let within, let beside):
                 let target = Action.Target(label(reference, spans), within: within.map { label($0, spans) }, beside: beside)
-                if kind != .tick, case .label = reference,
-                    grammar.field(labelled: target.label.text) != nil || grammar.notControls.contains(PhraseText.folded(target.label.text))
-                {
+                if kind != .tick, case .label = reference, labelKinds.kind(of: target.label.text, in: grammar) != .other {
                     return .failure(.fieldAsControl(target.label))
                 }
                 switch kind {
@@ -125,7 +135,7 @@ public struct Phrasebook: Sendable {
                 }
                 if let value {
                     actions.append(.fill(Action.Field(label: fieldLabel, value: value)))
-                } else if let fieldLabel, let index = grammar.field(labelled: fieldLabel.text) {
+                } else if let fieldLabel, case .field(let index) = labelKinds.kind(of: fieldLabel.text, in: grammar) {
                     actions.append(.fill(Action.Field(label: fieldLabel, value: grammar.fields[index].value)))
                 } else if let fieldLabel {
                     return .failure(.unknownField(fieldLabel))

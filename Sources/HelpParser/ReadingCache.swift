@@ -6,21 +6,65 @@ import Foundation
 /// is read once per build however many articles write it; a lock keeps it safe across threads.
 final class ReadingCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var readings: [[UInt32]: StepReading] = [:]
+    private var readings: [Key: StepReading] = [:]
+
+    /// Tokens hashed as one run of bytes rather than token by token.
+    private struct Key: Hashable {
+        let tokens: [PhraseText.Token]
+
+        func hash(into hasher: inout Hasher) {
+            tokens.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
+    }
 
     func reading(for tokens: [PhraseText.Token]) -> StepReading? {
-        let key = tokens.map(\.raw)
         lock.lock()
         defer { lock.unlock() }
-        return readings[key]
+        return readings[Key(tokens: tokens)]
     }
 
     func store(_ reading: StepReading, for tokens: [PhraseText.Token]) {
-        let key = tokens.map(\.raw)
+        let key = Key(tokens: tokens)
         lock.lock()
         defer { lock.unlock() }
         // Bounded: an endless stream of distinct sentences (watch mode over days) is not kept.
         if readings.count > 50_000 { readings.removeAll(keepingCapacity: true) }
         readings[key] = reading
+    }
+}
+
+/// What each label text a phrasebook has met names in the product: a field (its index in the
+/// vocabulary), a label that is not a control, or neither. Label texts repeat across articles;
+/// folding each one every time it is clicked was a tenth of the parse.
+final class LabelKindCache: @unchecked Sendable {
+    enum Kind: Sendable, Equatable {
+        case field(Int)
+        case notControl
+        case other
+    }
+
+    private let lock = NSLock()
+    private var kinds: [String: Kind] = [:]
+
+    func kind(of text: String, in grammar: StepGrammar) -> Kind {
+        lock.lock()
+        if let known = kinds[text] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let kind: Kind
+        if let index = grammar.field(labelled: text) {
+            kind = .field(index)
+        } else if grammar.notControls.contains(PhraseText.folded(text)) {
+            kind = .notControl
+        } else {
+            kind = .other
+        }
+        lock.lock()
+        if kinds.count > 50_000 { kinds.removeAll(keepingCapacity: true) }
+        kinds[text] = kind
+        lock.unlock()
+        return kind
     }
 }

@@ -10,6 +10,15 @@ struct SourceText {
     private let lineStarts: [Int]
     /// Whether each line is pure ASCII, where byte columns are character columns already.
     private let lineIsASCII: [Bool]
+    /// The last column converted: cmark's nodes come in reading order, so the next one on the
+    /// same line is counted on from there rather than from the start of the line.
+    private let cursor = ColumnCursor()
+
+    private final class ColumnCursor {
+        var line = 0
+        var byteColumn = 0
+        var scalarColumn = 0
+    }
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -57,10 +66,19 @@ struct SourceText {
         let end = min(start + byteColumn - 1, bytes.count)
         var column = 1
         var index = start
+        if cursor.line == line, cursor.byteColumn <= byteColumn, start + cursor.byteColumn - 1 <= end {
+            column = cursor.scalarColumn
+            index = start + cursor.byteColumn - 1
+        }
         while index < end {
             // Count lead bytes only: continuation bytes are 0b10xxxxxx.
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
+        }
+        if end == start + byteColumn - 1 {
+            cursor.line = line
+            cursor.byteColumn = byteColumn
+            cursor.scalarColumn = column
         }
         return column + max(0, start + byteColumn - 1 - end)
     }

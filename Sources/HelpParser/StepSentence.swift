@@ -9,18 +9,21 @@ struct StepSentence {
     /// The instruction, folded and spaced as phrases are (``PhraseText/normalize(_:)``).
     let tokens: [PhraseText.Token]
     let spans: Phrasebook.Spans
-    /// The instruction as written, with its labels in `**…**` and `*…*`.
-    let written: String
+    /// The instruction before folding, for messages.
+    private let raw: ArraySlice<PhraseText.Token>
 
     init(_ paragraph: [Inline]) {
         var raw: [PhraseText.Token] = []
+        raw.reserveCapacity(96)
         var spans = Phrasebook.Spans()
         Self.append(paragraph, to: &raw, spans: &spans)
-        raw = Array(raw[..<Self.endOfFirstSentence(raw)])
-        tokens = PhraseText.normalize(raw)
+        self.raw = raw[..<Self.endOfFirstSentence(raw)]
+        tokens = PhraseText.normalize(self.raw)
         self.spans = spans
-        written = Self.render(raw, spans).trimmingSpaces
     }
+
+    /// The instruction as written, with its labels in `**…**` and `*…*` (only errors need it).
+    var written: String { Self.render(raw, spans).trimmingSpaces }
 
     /// Where the first sentence ends: after `.`, `!` or `?` followed by a space and a capital
     /// letter or a label. A one-letter word before the point ("z. B.") is an abbreviation.
@@ -46,7 +49,7 @@ struct StepSentence {
         return tokens.count
     }
 
-    private static func render(_ tokens: [PhraseText.Token], _ spans: Phrasebook.Spans) -> String {
+    private static func render(_ tokens: ArraySlice<PhraseText.Token>, _ spans: Phrasebook.Spans) -> String {
         var text = ""
         for token in tokens {
             if let index = token.labelIndex {

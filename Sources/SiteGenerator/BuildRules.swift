@@ -44,7 +44,8 @@ public enum BuildRules {
             }
         }
         let plan = previousPlan.map { SitePlan(content: content, reusing: $0) } ?? SitePlan(content: content)
-        for article in plan.articles where SitePlan.reservedSlugs.contains(article.frontMatter.slug) {
+        for index in plan.articles.indices where SitePlan.reservedSlugs.contains(plan.articles[index].frontMatter.slug) {
+            let article = plan.articles[index]
             diagnostics.append(.error(
                 "slug '\(article.frontMatter.slug)' is the address of the site's own pages (\(SitePlan.reservedSlugs.sorted().joined(separator: ", "))); give the article another 'slug:'",
                 file: article.file, at: article.frontMatter.keyLocations["slug"] ?? SourceLocation(line: 1, column: 1)))

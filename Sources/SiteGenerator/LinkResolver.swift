@@ -31,9 +31,9 @@ struct LinkResolver: Sendable {
         guard let index = plan.articleByFile[target] else {
             return unparsedFiles.contains(target) ? .unparsedArticle : .missingArticle(path)
         }
-        let linked = plan.articles[index]
-        let href = linked.locale == article.locale
-            ? "../\(linked.frontMatter.slug)/"
+        // Read through the array: binding the linked article to a name copies all of it.
+        let href = plan.articles[index].locale == article.locale
+            ? "../\(plan.articles[index].frontMatter.slug)/"
             : "../../\(plan.directory(ofArticleAt: index))"
         return .url(href + fragment)
     }

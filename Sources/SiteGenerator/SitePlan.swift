@@ -29,19 +29,25 @@ final class SitePlan: Sendable {
         var byLocale: [String: [Int]] = [:]
         var translations: [String: [String: Int]] = [:]
         var byFile: [String: Int] = [:]
-        for (index, article) in content.articles.enumerated() {
-            byLocale[article.locale, default: []].append(index)
-            translations[article.id, default: [:]][article.locale] = index
-            byFile[PathArithmetic.normalized(article.file)] = index
+        // By index: binding each article to a name would copy (retain) all of it, 20,000 times.
+        let all = content.articles
+        var categories: [String: Set<String>] = [:]
+        var directories: [String] = []
+        directories.reserveCapacity(all.count)
+        for index in all.indices {
+            let locale = all[index].locale
+            byLocale[locale, default: []].append(index)
+            translations[all[index].id, default: [:]][locale] = index
+            byFile[PathArithmetic.normalized(all[index].file)] = index
+            directories.append("\(locale)/\(all[index].frontMatter.slug)/")
+            categories[locale, default: []].insert(all[index].frontMatter.category)
         }
         articlesByLocale = byLocale
         self.translations = translations
         articleByFile = byFile
         basePath = Self.path(ofURL: content.configuration.baseURL)
         siteTitles = content.configuration.titles
-        directories = content.articles.map { "\($0.locale)/\($0.frontMatter.slug)/" }
-        var categories: [String: Set<String>] = [:]
-        for article in content.articles { categories[article.locale, default: []].insert(article.frontMatter.category) }
+        self.directories = directories
         categoriesByLocale = categories
     }
 
@@ -107,6 +113,8 @@ final class SitePlan: Sendable {
 /// Joins and normalises `/`-separated paths (`a/b/../c` → `a/c`) without touching the disk.
 enum PathArithmetic {
     static func normalized(_ path: String) -> String {
+        // Most paths have no `.` or `..` segment and no doubled slash: nothing to do.
+        if !path.contains("/.") && !path.hasPrefix(".") && !path.contains("//") { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

@@ -82,8 +82,18 @@ enum LinkCheck {
     static func check(_ articles: [Article], with links: LinkResolver) -> [Diagnostic] {
         let found = ParallelResults<[Diagnostic]>(count: articles.count)
         DispatchQueue.concurrentPerform(iterations: articles.count) { index in
-            let article = articles[index]
             var diagnostics: [Diagnostic] = []
+            if let mentions = articles[index].links {
+                // The parser listed them: no need to walk the tree again.
+                for mention in mentions {
+                    report(
+                        links.resolve(mention.destination, in: articles[index], isImage: mention.isImage), mention.destination,
+                        at: mention.range.start, articles[index].file, &diagnostics)
+                }
+                found.store(diagnostics, at: index)
+                return
+            }
+            let article = articles[index]
             visit(article.intro, article: article, links: links, into: &diagnostics)
             for section in article.sections {
                 visit(section.title, article: article, links: links, into: &diagnostics)
@@ -114,10 +124,10 @@ enum LinkCheck {
         for inline in inlines {
             switch inline.kind {
             case .link(let destination, _, let children):
-                report(links.resolve(destination, in: article), destination, inline, article, &diagnostics)
+                report(links.resolve(destination, in: article), destination, at: inline.range.start, article.file, &diagnostics)
                 visit(children, article: article, links: links, into: &diagnostics)
             case .image(let source, _, _):
-                report(links.resolve(source, in: article, isImage: true), source, inline, article, &diagnostics)
+                report(links.resolve(source, in: article, isImage: true), source, at: inline.range.start, article.file, &diagnostics)
             case .strong(let children), .emphasis(let children):
                 visit(children, article: article, links: links, into: &diagnostics)
             default: break
@@ -126,7 +136,7 @@ enum LinkCheck {
     }
 
     private static func report(
-        _ resolution: LinkResolver.Resolution, _ destination: String, _ inline: Inline, _ article: Article,
+        _ resolution: LinkResolver.Resolution, _ destination: String, at location: SourceLocation, _ file: String,
         _ diagnostics: inout [Diagnostic]
     ) {
         switch resolution {
@@ -134,11 +144,11 @@ enum LinkCheck {
         case .missingArticle(let path):
             diagnostics.append(.error(
                 "link to '\(path)' matches no article of the content; fix the path (relative to this file)",
-                file: article.file, at: inline.range.start))
+                file: file, at: location))
         case .unsafe:
             diagnostics.append(.warning(
                 "link to '\(destination.prefix(40))' could run code and is dropped; only the text is shown",
-                file: article.file, at: inline.range.start))
+                file: file, at: location))
         }
     }
 }
