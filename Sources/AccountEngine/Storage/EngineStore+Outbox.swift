@@ -11,8 +11,8 @@ extension EngineStore {
     }
 
     /// The e-mails sent to `address` (any case), oldest first.
-    func mailbox(_ address: String) throws -> [MailMessage] {
-        try pool.read { db in
+    func mailbox(_ address: String) async throws -> [MailMessage] {
+        try await read { [self] db in
             try Row.fetchAll(
                 db, sql: "SELECT * FROM outbox WHERE recipient = ? ORDER BY id", arguments: [address]
             ).map(Self.message)
@@ -20,8 +20,8 @@ extension EngineStore {
     }
 
     /// The latest e-mails of every recipient, newest first, for the outbox page.
-    func recentMail(limit: Int) throws -> [MailMessage] {
-        try pool.read { db in
+    func recentMail(limit: Int) async throws -> [MailMessage] {
+        try await read { [self] db in
             try Row.fetchAll(db, sql: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?", arguments: [limit])
                 .map(Self.message)
         }

@@ -14,8 +14,8 @@ enum SignInReservation: Sendable {
 extension EngineStore {
     /// Counts one failed attempt *before* the password is checked, in one IMMEDIATE
     /// transaction, so that 50 simultaneous wrong passwords reserve at most `limit` checks.
-    func reserveSignIn(username: String, limit: Int) throws -> SignInReservation {
-        try write { db in
+    func reserveSignIn(username: String, limit: Int) async throws -> SignInReservation {
+        try await write { [self] db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT \(UserRecord.columns) FROM users WHERE username = ?", arguments: [username]
@@ -31,8 +31,8 @@ extension EngineStore {
 
     /// The password was right: the counter goes back to zero and a session starts. Returns
     /// `false` when the account was locked meanwhile by concurrent failures.
-    func completeSignIn(userID: Int64, sessionHash: Data, lifetime: TimeInterval) throws -> Bool {
-        try write { db in
+    func completeSignIn(userID: Int64, sessionHash: Data, lifetime: TimeInterval) async throws -> Bool {
+        try await write { [self] db in
             try db.execute(
                 sql: "UPDATE users SET failed_attempts = 0 WHERE id = ? AND locked = 0", arguments: [userID]
             )
@@ -44,8 +44,8 @@ extension EngineStore {
 
     /// The password was wrong: the reserved attempt stays counted, and the account locks when
     /// the count has reached the limit.
-    func failSignIn(userID: Int64, limit: Int) throws {
-        try write { db in
+    func failSignIn(userID: Int64, limit: Int) async throws {
+        try await write { [self] db in
             try db.execute(
                 sql: "UPDATE users SET locked = 1 WHERE id = ? AND failed_attempts >= ?", arguments: [userID, limit]
             )

@@ -45,6 +45,8 @@ extension Catalog {
         .notFoundBody: "Diese Seite gibt es nicht.",
         .forbiddenTitle: "Zugriff verweigert",
         .forbiddenBody: "Nur ein Kontoadministrator kann diese Aktion ausführen.",
+        .unavailableTitle: "Dienst vorübergehend nicht verfügbar",
+        .unavailableBody: "Der Dienst ist gerade überlastet, es wurde nichts geändert. Versuchen Sie es in einigen Augenblicken erneut.",
         .welcome: "Hallo, {name}",
         .yourProperties: "Ihre Unterkünfte",
         .propertyID: "ID {id}",

@@ -45,6 +45,8 @@ extension Catalog {
         .notFoundBody: "This page doesn't exist.",
         .forbiddenTitle: "Access denied",
         .forbiddenBody: "Only an account administrator can do this.",
+        .unavailableTitle: "Service temporarily unavailable",
+        .unavailableBody: "The service is busy for a moment and nothing was changed. Try again in a few moments.",
         .welcome: "Hello, {name}",
         .yourProperties: "Your properties",
         .propertyID: "ID {id}",

@@ -45,6 +45,8 @@ extension Catalog {
         .notFoundBody: "Esta página no existe.",
         .forbiddenTitle: "Acceso denegado",
         .forbiddenBody: "Solo un administrador de la cuenta puede realizar esta acción.",
+        .unavailableTitle: "Servicio no disponible temporalmente",
+        .unavailableBody: "El servicio está saturado en este momento y no se ha cambiado nada. Vuelva a intentarlo dentro de unos instantes.",
         .welcome: "Hola, {name}",
         .yourProperties: "Sus alojamientos",
         .propertyID: "ID {id}",

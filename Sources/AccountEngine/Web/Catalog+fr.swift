@@ -45,6 +45,8 @@ extension Catalog {
         .notFoundBody: "Cette page n'existe pas.",
         .forbiddenTitle: "Accès refusé",
         .forbiddenBody: "Seul un administrateur du compte peut effectuer cette action.",
+        .unavailableTitle: "Service momentanément indisponible",
+        .unavailableBody: "Le service est momentanément surchargé et rien n'a été modifié. Réessayez dans quelques instants.",
         .welcome: "Bonjour, {name}",
         .yourProperties: "Vos établissements",
         .propertyID: "ID {id}",

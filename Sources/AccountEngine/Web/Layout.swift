@@ -89,5 +89,16 @@ extension AccountEngine {
         )
     }
 
+    /// 503 with `Retry-After`: the database is busy (its write lock held elsewhere); nothing
+    /// was changed, so sending the form again later is safe.
+    func unavailable(_ visit: Visit) -> Response {
+        var response = page(
+            visit, title: visit.text[.unavailableTitle], status: .serviceUnavailable,
+            "<p>\(visit.text[.unavailableBody])</p>"
+        )
+        response.headers[.retryAfter] = "5"
+        return response
+    }
+
     static let languageNames: [EngineLocale: String] = [.fr: "Français", .en: "English", .de: "Deutsch", .es: "Español"]
 }

@@ -23,13 +23,13 @@ extension AccountEngine {
             }
             let hash = try await self.hasher.hash(new)
             let token = SecretToken.random()
-            try self.store.changePassword(
+            try await self.store.changePassword(
                 userID: session.user.id, newHash: hash, newSessionHash: token.hash, lifetime: self.options.sessionLifetime
             )
             let cookie = self.cookie(Visit.sessionCookie, token.value, maxAge: Int(self.options.sessionLifetime))
             return self.redirect(self.href(visit, "/account?done=passwordChanged"), setting: [cookie])
         }
-        page(router, "/account/email", for: .signedIn) { _, _, visit in try self.emailPage(visit) }
+        page(router, "/account/email", for: .signedIn) { _, _, visit in try await self.emailPage(visit) }
     }
 
     private func homePage(_ visit: Visit) -> Response {
@@ -79,10 +79,10 @@ extension AccountEngine {
 
     /// The login e-mail cannot be changed: accounts with 5 properties or more are sent to
     /// their local support team, smaller ones are told to create a new user and delete the old.
-    private func emailPage(_ visit: Visit) throws -> Response {
+    private func emailPage(_ visit: Visit) async throws -> Response {
         guard let session = visit.session else { return notFound(visit) }
         let text = visit.text
-        let count = try store.properties(ofAccount: session.user.accountID).count
+        let count = try await store.properties(ofAccount: session.user.accountID).count
         let body: HTML
         if count >= 5 {
             body = """

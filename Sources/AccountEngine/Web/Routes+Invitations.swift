@@ -8,14 +8,14 @@ extension AccountEngine {
     func addInvitationRoutes(to router: Router<BasicRequestContext>) {
         page(router, "/invitation") { request, _, visit in
             let token = SecretToken(value: request.uri.queryParameters.get("token") ?? "")
-            guard token.isWellFormed, let invitation = try self.store.pendingInvitation(tokenHash: token.hash) else {
+            guard token.isWellFormed, let invitation = try await self.store.pendingInvitation(tokenHash: token.hash) else {
                 return self.linkInvalid(visit)
             }
             return self.invitationPage(visit, token: token, invitation)
         }
         action(router, "/invitation") { _, _, visit, form in
             let token = SecretToken(value: form["token"] ?? "")
-            guard token.isWellFormed, let invitation = try self.store.pendingInvitation(tokenHash: token.hash) else {
+            guard token.isWellFormed, let invitation = try await self.store.pendingInvitation(tokenHash: token.hash) else {
                 return self.linkInvalid(visit)
             }
             var hash: String?
@@ -27,7 +27,7 @@ extension AccountEngine {
                 hash = try await self.hasher.hash(new)
             }
             do {
-                guard try self.store.acceptInvitation(tokenHash: token.hash, newHash: hash) != nil else {
+                guard try await self.store.acceptInvitation(tokenHash: token.hash, newHash: hash) != nil else {
                     return self.linkInvalid(visit)
                 }
             } catch is AcceptanceNeedsPassword {

@@ -10,12 +10,17 @@ extension AccountEngine {
     typealias FormHandler = @Sendable (Request, BasicRequestContext, Visit, FormData) async throws -> Response
 
     /// A GET page under `/{locale}/`. Signed-out visitors of private pages go to sign-in;
-    /// signed-in users who are not administrators get 403 on administrative pages.
+    /// signed-in users who are not administrators get 403 on administrative pages. A write the
+    /// database could not take in time (``StoreBusy``) is the localized 503 page.
     func page(_ router: Router<BasicRequestContext>, _ path: String, for audience: Audience = .anyone, _ handler: @escaping PageHandler) {
         router.get(":locale\(path)") { request, context in
-            let visit = try self.visit(request, context)
+            let visit = try await self.visit(request, context)
             if let refusal = self.refusal(visit, audience) { return refusal }
-            return try await handler(request, context, visit)
+            do {
+                return try await handler(request, context, visit)
+            } catch is StoreBusy {
+                return self.unavailable(visit)
+            }
         }
     }
 
@@ -23,11 +28,15 @@ extension AccountEngine {
     /// the audience, then the handler runs with the decoded form.
     func action(_ router: Router<BasicRequestContext>, _ path: String, for audience: Audience = .anyone, _ handler: @escaping FormHandler) {
         router.post(":locale\(path)") { request, context in
-            let visit = try self.visit(request, context)
+            let visit = try await self.visit(request, context)
             let form = try await FormData.read(request)
             guard self.csrfIsValid(form, visit) else { return self.formExpired(visit) }
             if let refusal = self.refusal(visit, audience) { return refusal }
-            return try await handler(request, context, visit, form)
+            do {
+                return try await handler(request, context, visit, form)
+            } catch is StoreBusy {
+                return self.unavailable(visit)
+            }
         }
     }
 

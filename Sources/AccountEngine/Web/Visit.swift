@@ -23,7 +23,7 @@ struct Visit: Sendable {
 
 extension AccountEngine {
     /// Reads locale, cookies and session of a request; an unknown locale is a 404.
-    func visit(_ request: Request, _ context: BasicRequestContext) throws -> Visit {
+    func visit(_ request: Request, _ context: BasicRequestContext) async throws -> Visit {
         guard let code = context.parameters.get("locale"), let locale = EngineLocale(rawValue: code) else {
             throw HTTPError(.notFound)
         }
@@ -31,7 +31,7 @@ extension AccountEngine {
         let sessionToken = cookies[Visit.sessionCookie].map { SecretToken(value: $0.value) }
         var session: SessionContext?
         if let sessionToken, sessionToken.isWellFormed {
-            session = try store.session(hash: sessionToken.hash)
+            session = try await store.session(hash: sessionToken.hash)
         }
         let existingBrowser = cookies[Visit.browserCookie].map { SecretToken(value: $0.value) }
         let browser = existingBrowser.flatMap { $0.isWellFormed ? $0 : nil } ?? SecretToken.random()
