@@ -24,7 +24,7 @@ struct PendingInvitation: Sendable {
 extension EngineStore {
     /// Whether any user, in any account, signs in with this e-mail address already.
     func emailInUse(_ email: String) async throws -> Bool {
-        try await read { [self] db in
+        try await read { db in
             try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM users WHERE email = ? OR username = ?", arguments: [email, email]
             ) ?? false

@@ -4,14 +4,14 @@ internal import GRDB
 extension EngineStore {
     /// The user a forgotten-password request names, if one can receive a reset link.
     func activeUser(username: String) async throws -> UserRecord? {
-        try await read { [self] db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT \(UserRecord.columns) FROM users WHERE username = ?", arguments: [username])
                 .map(UserRecord.init(row:))
         }.flatMap { $0.isPending ? nil : $0 }
     }
 
     func user(id: Int64) async throws -> UserRecord? {
-        try await read { [self] db in
+        try await read { db in
             try Row.fetchOne(db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ?", arguments: [id])
                 .map(UserRecord.init(row:))
         }

@@ -70,7 +70,7 @@ extension EngineStore {
 
     /// Ends one session (sign-out).
     func deleteSession(hash: Data) async throws {
-        try await write { [self] db in
+        try await write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE id_hash = ?", arguments: [hash])
         }
     }

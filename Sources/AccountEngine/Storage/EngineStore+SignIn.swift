@@ -15,7 +15,7 @@ extension EngineStore {
     /// Counts one failed attempt *before* the password is checked, in one IMMEDIATE
     /// transaction, so that 50 simultaneous wrong passwords reserve at most `limit` checks.
     func reserveSignIn(username: String, limit: Int) async throws -> SignInReservation {
-        try await write { [self] db in
+        try await write { db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT \(UserRecord.columns) FROM users WHERE username = ?", arguments: [username]
@@ -45,7 +45,7 @@ extension EngineStore {
     /// The password was wrong: the reserved attempt stays counted, and the account locks when
     /// the count has reached the limit.
     func failSignIn(userID: Int64, limit: Int) async throws {
-        try await write { [self] db in
+        try await write { db in
             try db.execute(
                 sql: "UPDATE users SET locked = 1 WHERE id = ? AND failed_attempts >= ?", arguments: [userID, limit]
             )

@@ -12,7 +12,7 @@ enum DeletionOutcome: Sendable, Equatable {
 extension EngineStore {
     /// The account's properties in ID order.
     func properties(ofAccount accountID: Int64) async throws -> [PropertyRecord] {
-        try await read { [self] db in
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM properties WHERE account_id = ? ORDER BY id", arguments: [accountID])
                 .map { PropertyRecord(id: $0["id"], accountID: $0["account_id"], name: $0["name"]) }
         }
@@ -20,7 +20,7 @@ extension EngineStore {
 
     /// The account's users by name, then username.
     func users(ofAccount accountID: Int64) async throws -> [UserRecord] {
-        try await read { [self] db in
+        try await read { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT \(UserRecord.columns) FROM users WHERE account_id = ? ORDER BY name, username",

@@ -21,6 +21,8 @@ final class EngineStore: Sendable {
     let clock: @Sendable () -> Date
     let generation = NIOLockedValueBox<UInt64>(0)
     let sessionCache = NIOLockedValueBox<[Data: CachedSession]>([:])
+    /// The e-mails' full texts, links included, kept in memory only (see ``MailDrop``).
+    let mailDrop: MailDrop
     private let writeWait: Duration
     /// Until when the write running now may wait for SQLite's lock; read by the busy handler.
     private let lockDeadline: NIOLockedValueBox<ContinuousClock.Instant?>
@@ -28,8 +30,10 @@ final class EngineStore: Sendable {
     /// Opens (or creates) the database at `path` and brings its schema up to date.
     /// - Parameters:
     ///   - writeWait: how long a write may wait for the lock before it gives up with ``StoreBusy``.
+    ///   - keepsMail: whether e-mails with their links are kept in memory for a reader (the test
+    ///     API, the outbox page); without one they are never kept whole anywhere.
     init(
-        path: String, clock: @escaping @Sendable () -> Date, writeWait: TimeInterval = 1,
+        path: String, clock: @escaping @Sendable () -> Date, writeWait: TimeInterval = 1, keepsMail: Bool = true,
         trace: (@Sendable (String) -> Void)? = nil
     ) throws {
         let lockDeadline = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
@@ -50,6 +54,7 @@ final class EngineStore: Sendable {
         self.clock = clock
         self.lockDeadline = lockDeadline
         self.writeWait = .milliseconds(Int64(writeWait * 1000))
+        mailDrop = MailDrop(keeps: keepsMail)
         try Schema.migrator.migrate(pool)
     }
 

@@ -21,7 +21,10 @@ public final class AccountEngine: Sendable {
     /// - Throws: when the database cannot be opened or migrated.
     public init(options: EngineOptions) throws {
         self.options = options
-        store = try EngineStore(path: options.databasePath, clock: options.clock, writeWait: options.writeWait)
+        store = try EngineStore(
+            path: options.databasePath, clock: options.clock, writeWait: options.writeWait,
+            keepsMail: options.testMode || options.devMode
+        )
         hasher = PasswordHasher(cost: options.bcryptCost)
         signer = Signer(key: try store.signingKey())
         catalogs = Catalogs(renames: options.labelRenames)

@@ -124,7 +124,7 @@ extension AccountEngine {
             let link = "\(publicOrigin)\(href(visit, "/reset-password"))?token=\(token.value)"
             let mail = OutgoingMail(
                 to: user.email, subject: visit.text[.mailResetSubject],
-                body: visit.text(.mailResetBody, ["name": user.name, "link": link])
+                body: visit.text(.mailResetBody, ["name": user.name, "link": link]), secret: token.value
             )
             return ResetIssue(userID: user.id, tokenHash: token.hash, lifetime: options.resetTokenLifetime, mail: mail)
         }

@@ -244,7 +244,8 @@ extension AccountEngine {
         let link = "\(publicOrigin)\(href(visit, "/invitation"))?token=\(token.value)"
         return OutgoingMail(
             to: email, subject: visit.text[.mailInviteSubject],
-            body: visit.text(.mailInviteBody, ["name": name, "properties": properties.joined(separator: ", "), "link": link])
+            body: visit.text(.mailInviteBody, ["name": name, "properties": properties.joined(separator: ", "), "link": link]),
+            secret: token.value
         )
     }
 
