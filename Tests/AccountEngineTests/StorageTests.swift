@@ -46,7 +46,9 @@ import Testing
         let log = StatementLog()
         let store = try EngineStore(path: harness.options.databasePath, clock: { Date() }, trace: { log.append($0) })
         _ = try await store.reserveSignIn(username: "nobody", limit: 5)
-        _ = try await store.resetPassword(tokenHash: Data(count: 32), newHash: "x")
+        _ = try await store.resetPassword(tokenHash: Data(count: 32), newHash: "x") {
+            OutgoingMail(to: $0.email, subject: "", body: "")
+        }
         let begins = log.statements.filter { $0.hasPrefix("BEGIN") }
         #expect(begins.count >= 2)
         #expect(begins.allSatisfy { $0 == "BEGIN IMMEDIATE TRANSACTION" })

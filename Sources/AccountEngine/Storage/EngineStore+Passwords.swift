@@ -60,9 +60,12 @@ extension EngineStore {
     }
 
     /// Uses a reset token once: the first of any number of simultaneous requests sets the
-    /// password, unlocks the account and zeroes its counter; the others find it used.
+    /// password, unlocks the account and zeroes its counter, and queues `notice` to the user;
+    /// the others find it used.
     /// - Returns: the user whose password changed, or `nil` for a void token.
-    func resetPassword(tokenHash: Data, newHash: String) async throws -> UserRecord? {
+    func resetPassword(
+        tokenHash: Data, newHash: String, notice: @escaping @Sendable (UserRecord) -> OutgoingMail
+    ) async throws -> UserRecord? {
         try await write { [self] db in
             guard
                 let userID = try Int64.fetchOne(
@@ -79,14 +82,18 @@ extension EngineStore {
                 arguments: [newHash, userID]
             )
             try voidCredentials(of: userID, in: db)
-            return try Row.fetchOne(db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ?", arguments: [userID])
+            let user = try Row.fetchOne(db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ?", arguments: [userID])
                 .map(UserRecord.init(row:))
+            if let user { try queue(notice(user), in: db) }
+            return user
         }
     }
 
     /// Sets a signed-in user's new password and swaps their session for a new one; every other
-    /// session and every outstanding link of the user ends.
-    func changePassword(userID: Int64, newHash: String, newSessionHash: Data, lifetime: TimeInterval) async throws {
+    /// session and every outstanding link of the user ends, and `notice` goes to the user.
+    func changePassword(
+        userID: Int64, newHash: String, newSessionHash: Data, lifetime: TimeInterval, notice: OutgoingMail
+    ) async throws {
         try await write { [self] db in
             try db.execute(
                 sql: "UPDATE users SET password_hash = ?, failed_attempts = 0 WHERE id = ?",
@@ -94,6 +101,7 @@ extension EngineStore {
             )
             try voidCredentials(of: userID, in: db)
             try insertSession(hash: newSessionHash, userID: userID, lifetime: lifetime, in: db)
+            try queue(notice, in: db)
         }
     }
 

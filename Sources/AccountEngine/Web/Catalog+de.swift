@@ -109,5 +109,7 @@ extension Catalog {
         .mailResetBody: "Hallo {name},\n\num ein neues Passwort festzulegen, öffnen Sie diesen Link (1 Stunde gültig):\n{link}\n\nWenn Sie nichts angefordert haben, ignorieren Sie diese E-Mail.\n",
         .mailInviteSubject: "Einladung zum Extranet",
         .mailInviteBody: "Hallo {name},\n\nSie wurden eingeladen, auf Folgendes zuzugreifen: {properties}.\nUm die Einladung anzunehmen, öffnen Sie diesen Link (7 Tage gültig):\n{link}\n",
+        .mailPasswordChangedSubject: "Ihr Passwort wurde geändert",
+        .mailPasswordChangedBody: "Hallo {name},\n\ndas Passwort Ihres Kontos {username} wurde soeben geändert.\n\nWenn Sie das waren, ist nichts zu tun. Wenn nicht, setzen Sie Ihr Passwort sofort zurück („Passwort vergessen?“ auf der Anmeldeseite) und wenden Sie sich an den Support.\n",
     ]
 }

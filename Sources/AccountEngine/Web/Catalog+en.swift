@@ -109,5 +109,7 @@ extension Catalog {
         .mailResetBody: "Hello {name},\n\nTo choose a new password, open this link (it works for 1 hour):\n{link}\n\nIf you didn't ask for this, ignore this email.\n",
         .mailInviteSubject: "Invitation to the extranet",
         .mailInviteBody: "Hello {name},\n\nYou're invited to access: {properties}.\nTo accept the invitation, open this link (it works for 7 days):\n{link}\n",
+        .mailPasswordChangedSubject: "Your password was changed",
+        .mailPasswordChangedBody: "Hello {name},\n\nThe password of your account {username} has just been changed.\n\nIf it was you, there is nothing to do. If it was not you, reset your password at once (\"Forgot password?\" on the sign-in page) and contact support.\n",
     ]
 }

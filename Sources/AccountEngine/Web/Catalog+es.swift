@@ -109,5 +109,7 @@ extension Catalog {
         .mailResetBody: "Hola, {name}:\n\nPara elegir una nueva contraseña, abra este enlace (válido durante 1 hora):\n{link}\n\nSi no lo ha solicitado, ignore este correo electrónico.\n",
         .mailInviteSubject: "Invitación a la extranet",
         .mailInviteBody: "Hola, {name}:\n\nLe han invitado a acceder a: {properties}.\nPara aceptar la invitación, abra este enlace (válido durante 7 días):\n{link}\n",
+        .mailPasswordChangedSubject: "Su contraseña ha cambiado",
+        .mailPasswordChangedBody: "Hola, {name}:\n\nLa contraseña de su cuenta {username} acaba de cambiar.\n\nSi ha sido usted, no tiene que hacer nada. Si no ha sido usted, restablezca su contraseña de inmediato («¿Ha olvidado su contraseña?» en la página de inicio de sesión) y contacte con el soporte.\n",
     ]
 }

@@ -109,5 +109,7 @@ extension Catalog {
         .mailResetBody: "Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure) :\n{link}\n\nSi vous n'avez rien demandé, ignorez cet e-mail.\n",
         .mailInviteSubject: "Invitation à l'extranet",
         .mailInviteBody: "Bonjour {name},\n\nVous êtes invité à accéder à : {properties}.\nPour accepter l'invitation, ouvrez ce lien (valable 7 jours) :\n{link}\n",
+        .mailPasswordChangedSubject: "Votre mot de passe a été modifié",
+        .mailPasswordChangedBody: "Bonjour {name},\n\nLe mot de passe de votre compte {username} vient d'être modifié.\n\nSi c'est vous, vous n'avez rien à faire. Si ce n'est pas vous, réinitialisez tout de suite votre mot de passe (« Mot de passe oublié ? » sur la page de connexion) et contactez le support.\n",
     ]
 }

@@ -47,7 +47,8 @@ extension AccountEngine {
                 return self.resetPage(visit, token: token, error: problem)
             }
             let hash = try await self.hasher.hash(new)
-            guard try await self.store.resetPassword(tokenHash: token.hash, newHash: hash) != nil else {
+            let notice = { @Sendable (user: UserRecord) in self.passwordChangedMail(to: user, visit.text) }
+            guard try await self.store.resetPassword(tokenHash: token.hash, newHash: hash, notice: notice) != nil else {
                 return self.linkInvalid(visit)
             }
             return self.redirect(self.href(visit, "/sign-in?done=resetDone"))
@@ -155,6 +156,16 @@ extension AccountEngine {
             }
             logger.error("reset e-mail dropped after 15 minutes of retries", metadata: ["user": "\(issue.userID)"])
         }
+    }
+
+    /// "Your password was changed; if it was not you…", in the language of the page where it
+    /// was changed. No link (nothing to click in a message that may be a phishing model), no
+    /// password.
+    func passwordChangedMail(to user: UserRecord, _ text: Catalog) -> OutgoingMail {
+        OutgoingMail(
+            to: user.email, subject: text[.mailPasswordChangedSubject],
+            body: text(.mailPasswordChangedBody, ["name": user.name, "username": user.username])
+        )
     }
 
     /// What is wrong with a new password and its confirmation, in the visitor's language.

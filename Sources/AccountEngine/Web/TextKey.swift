@@ -34,4 +34,5 @@ enum TextKey: String, CaseIterable, Sendable {
     case invitationTitle, invitationIntro, invitationUsername, acceptInvitation, invitationAccepted
     // E-mails
     case mailResetSubject, mailResetBody, mailInviteSubject, mailInviteBody
+    case mailPasswordChangedSubject, mailPasswordChangedBody
 }
