@@ -47,6 +47,8 @@ extension Catalog {
         .forbiddenBody: "Nur ein Kontoadministrator kann diese Aktion ausführen.",
         .unavailableTitle: "Dienst vorübergehend nicht verfügbar",
         .unavailableBody: "Der Dienst ist gerade überlastet, es wurde nichts geändert. Versuchen Sie es in einigen Augenblicken erneut.",
+        .crossSiteTitle: "Anfrage abgelehnt",
+        .crossSiteBody: "Dieses Formular wurde von einer anderen Website gesendet. Öffnen Sie die Seite hier und senden Sie es erneut.",
         .welcome: "Hallo, {name}",
         .yourProperties: "Ihre Unterkünfte",
         .propertyID: "ID {id}",

@@ -47,6 +47,8 @@ extension Catalog {
         .forbiddenBody: "Only an account administrator can do this.",
         .unavailableTitle: "Service temporarily unavailable",
         .unavailableBody: "The service is busy for a moment and nothing was changed. Try again in a few moments.",
+        .crossSiteTitle: "Request refused",
+        .crossSiteBody: "This form was sent from another site. Open the page here, then send it again.",
         .welcome: "Hello, {name}",
         .yourProperties: "Your properties",
         .propertyID: "ID {id}",

@@ -47,6 +47,8 @@ extension Catalog {
         .forbiddenBody: "Solo un administrador de la cuenta puede realizar esta acción.",
         .unavailableTitle: "Servicio no disponible temporalmente",
         .unavailableBody: "El servicio está saturado en este momento y no se ha cambiado nada. Vuelva a intentarlo dentro de unos instantes.",
+        .crossSiteTitle: "Solicitud rechazada",
+        .crossSiteBody: "Este formulario se ha enviado desde otro sitio. Abra la página aquí y vuelva a enviarlo.",
         .welcome: "Hola, {name}",
         .yourProperties: "Sus alojamientos",
         .propertyID: "ID {id}",

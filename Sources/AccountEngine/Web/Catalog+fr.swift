@@ -47,6 +47,8 @@ extension Catalog {
         .forbiddenBody: "Seul un administrateur du compte peut effectuer cette action.",
         .unavailableTitle: "Service momentanément indisponible",
         .unavailableBody: "Le service est momentanément surchargé et rien n'a été modifié. Réessayez dans quelques instants.",
+        .crossSiteTitle: "Demande refusée",
+        .crossSiteBody: "Ce formulaire a été envoyé depuis un autre site. Ouvrez la page ici même, puis envoyez-le de nouveau.",
         .welcome: "Bonjour, {name}",
         .yourProperties: "Vos établissements",
         .propertyID: "ID {id}",

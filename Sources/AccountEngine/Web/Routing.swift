@@ -1,3 +1,4 @@
+internal import HTTPTypes
 internal import Hummingbird
 
 /// Who may open a page.
@@ -24,11 +25,13 @@ extension AccountEngine {
         }
     }
 
-    /// A POST action under `/{locale}/`: the CSRF token is checked before anything else, then
-    /// the audience, then the handler runs with the decoded form.
+    /// A POST action under `/{locale}/`: a browser's word that the form comes from another site
+    /// (``isCrossSite(_:)``) is a 403 first, then the CSRF token is checked, then the audience,
+    /// then the handler runs with the decoded form.
     func action(_ router: Router<BasicRequestContext>, _ path: String, for audience: Audience = .anyone, _ handler: @escaping FormHandler) {
         router.post(":locale\(path)") { request, context in
             let visit = try await self.visit(request, context)
+            if self.isCrossSite(request) { return self.crossSite(visit) }
             let form = try await FormData.read(request)
             guard self.csrfIsValid(form, visit) else { return self.formExpired(visit) }
             if let refusal = self.refusal(visit, audience) { return refusal }
@@ -39,6 +42,26 @@ extension AccountEngine {
             }
         }
     }
+
+    /// Whether a browser says the request comes from a page of another site: `Sec-Fetch-Site`
+    /// other than `same-origin` or `none` (typed by the person), or an `Origin` that is neither
+    /// the public origin nor the host the request was sent to. Defence in depth beside
+    /// `SameSite=Lax` and the CSRF token; clients that send neither header (the checker, curl)
+    /// are not concerned.
+    func isCrossSite(_ request: Request) -> Bool {
+        if let name = Self.secFetchSite, let site = request.headers[name]?.lowercased(), site != "same-origin",
+            site != "none"
+        {
+            return true
+        }
+        guard let origin = request.headers[.origin]?.lowercased() else { return false }
+        if origin == publicOrigin.lowercased() { return false }
+        let hostField = request.headers.first { $0.name.canonicalName == "host" }?.value
+        guard let host = (request.head.authority ?? hostField)?.lowercased() else { return true }
+        return origin != "http://\(host)" && origin != "https://\(host)"
+    }
+
+    private static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")
 
     private func refusal(_ visit: Visit, _ audience: Audience) -> Response? {
         switch audience {

@@ -15,7 +15,7 @@ enum TextKey: String, CaseIterable, Sendable {
     // Errors
     case errorCurrentPassword, errorMismatch, errorTooShort, errorTooLong, errorCommon
     case formExpiredTitle, formExpiredBody, notFoundTitle, notFoundBody, forbiddenTitle, forbiddenBody
-    case unavailableTitle, unavailableBody
+    case unavailableTitle, unavailableBody, crossSiteTitle, crossSiteBody
     // Home and account
     case welcome, yourProperties, propertyID, noProperties
     case accountTitle, changePassword, manageUsers, changeEmail, currentPassword, passwordChanged
