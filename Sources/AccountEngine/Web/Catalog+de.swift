@@ -107,6 +107,7 @@ extension Catalog {
         .invitationUsername: "Ihr Benutzername: {username}",
         .acceptInvitation: "Einladung annehmen",
         .invitationAccepted: "Einladung angenommen. Sie können sich anmelden.",
+        .invitationOtherSession: "Sie sind als {username} angemeldet, und diese Einladung gilt einer anderen Person. Melden Sie sich ab und öffnen Sie dann den Link der Einladung erneut.",
         .mailResetSubject: "Setzen Sie Ihr Passwort zurück",
         .mailResetBody: "Hallo {name},\n\num ein neues Passwort festzulegen, öffnen Sie diesen Link (1 Stunde gültig):\n{link}\n\nWenn Sie nichts angefordert haben, ignorieren Sie diese E-Mail.\n",
         .mailInviteSubject: "Einladung zum Extranet",

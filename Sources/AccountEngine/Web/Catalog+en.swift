@@ -107,6 +107,7 @@ extension Catalog {
         .invitationUsername: "Your username: {username}",
         .acceptInvitation: "Accept invitation",
         .invitationAccepted: "Invitation accepted. You can sign in.",
+        .invitationOtherSession: "You're signed in as {username}, and this invitation is for someone else. Sign out, then open the invitation link again.",
         .mailResetSubject: "Reset your password",
         .mailResetBody: "Hello {name},\n\nTo choose a new password, open this link (it works for 1 hour):\n{link}\n\nIf you didn't ask for this, ignore this email.\n",
         .mailInviteSubject: "Invitation to the extranet",

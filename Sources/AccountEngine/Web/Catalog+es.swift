@@ -107,6 +107,7 @@ extension Catalog {
         .invitationUsername: "Su nombre de usuario: {username}",
         .acceptInvitation: "Aceptar invitación",
         .invitationAccepted: "Invitación aceptada. Ya puede iniciar sesión.",
+        .invitationOtherSession: "Ha iniciado sesión como {username} y esta invitación es para otra persona. Cierre la sesión y vuelva a abrir el enlace de la invitación.",
         .mailResetSubject: "Restablezca su contraseña",
         .mailResetBody: "Hola, {name}:\n\nPara elegir una nueva contraseña, abra este enlace (válido durante 1 hora):\n{link}\n\nSi no lo ha solicitado, ignore este correo electrónico.\n",
         .mailInviteSubject: "Invitación a la extranet",

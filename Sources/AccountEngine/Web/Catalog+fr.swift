@@ -107,6 +107,7 @@ extension Catalog {
         .invitationUsername: "Votre nom d'utilisateur : {username}",
         .acceptInvitation: "Accepter l'invitation",
         .invitationAccepted: "Invitation acceptée. Vous pouvez vous connecter.",
+        .invitationOtherSession: "Vous êtes connecté en tant que {username}, et cette invitation est destinée à une autre personne. Déconnectez-vous, puis ouvrez de nouveau le lien de l'invitation.",
         .mailResetSubject: "Réinitialisez votre mot de passe",
         .mailResetBody: "Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure) :\n{link}\n\nSi vous n'avez rien demandé, ignorez cet e-mail.\n",
         .mailInviteSubject: "Invitation à l'extranet",

@@ -32,6 +32,7 @@ enum TextKey: String, CaseIterable, Sendable {
     case userRights
     // Invitations
     case invitationTitle, invitationIntro, invitationUsername, acceptInvitation, invitationAccepted
+    case invitationOtherSession
     // E-mails
     case mailResetSubject, mailResetBody, mailInviteSubject, mailInviteBody
     case mailPasswordChangedSubject, mailPasswordChangedBody
