@@ -84,6 +84,31 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("a symbolic link inside the site that resolves outside it is not served; one that stays inside is")
+    func symbolicLinks() async throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let outside = site.root.deletingLastPathComponent().appendingPathComponent("outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Data("secret outside".utf8).write(to: outside.appendingPathComponent("secret.txt"))
+        try Data("<html><head></head><body>secret index</body></html>".utf8).write(to: outside.appendingPathComponent("index.html"))
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: site.root.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")
+        try manager.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("fr/secret.txt").path, withDestinationPath: outside.appendingPathComponent("secret.txt").path)
+        try manager.createSymbolicLink(atPath: site.root.appendingPathComponent("elsewhere").path, withDestinationPath: outside.path)
+        try manager.createSymbolicLink(atPath: site.root.appendingPathComponent("style.css").path, withDestinationPath: "assets/site.css")
+        try await PreviewServer(site: site.root.path).application(port: 0).test(.live) { client in
+            for path in ["/passwd", "/fr/secret.txt", "/elsewhere/", "/elsewhere/secret.txt", "/elsewhere/index.html"] {
+                let answer = try await get(client, path)
+                #expect(answer.status == .notFound, "\(path)")
+                #expect(!answer.body.contains("root:") && !answer.body.contains("secret"), "\(path)")
+            }
+            #expect(try await get(client, "/style.css").body == "body { color: black; }")
+        }
+    }
+
     @Test("while the latest build fails, every page shows its errors, escaped; a good build removes them")
     func errorBanner() async throws {
         let site = try BuiltSite()
