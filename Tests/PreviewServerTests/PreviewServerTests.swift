@@ -109,6 +109,38 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("a request naming another Host (DNS rebinding) gets 403 before any page or mounted route; loopback names do not")
+    func rebinding() async throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let preview = PreviewServer(site: site.root.path) { router in
+            router.post("/feedback") { _, _ in Response(status: .created) }
+        }
+        try await preview.application(port: 0).test(.live) { client in
+            let port = try #require(client.port)
+            let http = HTTPClient(eventLoopGroupProvider: .singleton)
+            func send(_ path: String, host: String, method: HTTPMethod = .GET) async throws -> (Int, String) {
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+                request.method = method
+                request.headers.add(name: "Host", value: host)
+                let response = try await http.execute(request, timeout: .seconds(10))
+                let body = try await response.body.collect(upTo: 1 << 20)
+                return (Int(response.status.code), String(buffer: body))
+            }
+            let evil = "rebind.evil.example:\(port)"
+            for (path, method) in [("/fr/", HTTPMethod.GET), ("/_serve/", .GET), ("/feedback", .POST)] {
+                let (status, body) = try await send(path, host: evil, method: method)
+                #expect(status == 403, "\(path)")
+                #expect(!body.contains("Accueil") && !body.contains("helpcenter serve</h1>"), "\(path)")
+            }
+            for host in ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)"] {
+                #expect(try await send("/fr/", host: host).0 == 200, "\(host)")
+            }
+            #expect(try await send("/feedback", host: "localhost:\(port)", method: .POST).0 == 201)
+            try await http.shutdown()
+        }
+    }
+
     @Test("while the latest build fails, every page shows its errors, escaped; a good build removes them")
     func errorBanner() async throws {
         let site = try BuiltSite()
