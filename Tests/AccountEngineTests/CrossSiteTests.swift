@@ -36,7 +36,7 @@ import Testing
         ]
     )
     func accepted(_ extra: [String: String]) async throws {
-        let harness = try EngineHarness { $0.publicURL = "https://extranet.example" }
+        let harness = try EngineHarness { $0.publicURL = "https://extranet.example/" }
         defer { harness.removeFiles() }
         try await harness.run { _, client in
             _ = try await Fixture.create(client)

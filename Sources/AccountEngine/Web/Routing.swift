@@ -55,7 +55,8 @@ extension AccountEngine {
             return true
         }
         guard let origin = request.headers[.origin]?.lowercased() else { return false }
-        if origin == publicOrigin.lowercased() { return false }
+        let own = publicOrigin.lowercased()
+        if origin == own || origin + "/" == own { return false }
         let hostField = request.headers.first { $0.name.canonicalName == "host" }?.value
         guard let host = (request.head.authority ?? hostField)?.lowercased() else { return true }
         return origin != "http://\(host)" && origin != "https://\(host)"
