@@ -16,6 +16,9 @@ public final class AccountEngine: Sendable {
     let logger: Logger
     private let origin: NIOLockedValueBox<String>
     private let checks = NIOLockedValueBox(0)
+    /// Reset e-mails waiting for the database to take them (see `retryResetIssue`).
+    let pendingResets = NIOLockedValueBox(0)
+    static let maxPendingResets = 1_000
 
     /// Opens (or creates) the database and prepares catalogs and keys.
     /// - Throws: when the database cannot be opened or migrated.

@@ -1,6 +1,7 @@
 internal import Foundation
 internal import Hummingbird
 internal import Logging
+internal import NIOConcurrencyHelpers
 
 /// Forgotten password: username → e-mail with a reset link → new password.
 ///
@@ -138,9 +139,20 @@ extension AccountEngine {
         }
     }
 
-    /// Tries again after 0.5 s, 1 s, 2 s … (at most 5 s apart) for 15 minutes, off any request.
+    /// Tries again after 0.5 s, 1 s, 2 s … (at most 5 s apart) for 15 minutes, off any request;
+    /// at most `maxPendingResets` at a time, so a flood during a long outage costs no more.
     private func retryResetIssue(_ issue: ResetIssue) {
+        let admitted = pendingResets.withLockedValue { count in
+            guard count < Self.maxPendingResets else { return false }
+            count += 1
+            return true
+        }
+        guard admitted else {
+            logger.error("reset e-mail dropped: too many retries pending", metadata: ["user": "\(issue.userID)"])
+            return
+        }
         Task {
+            defer { pendingResets.withLockedValue { $0 -= 1 } }
             var delay = 0.5
             var waited = 0.0
             while waited < 900 {
@@ -159,8 +171,8 @@ extension AccountEngine {
     }
 
     /// "Your password was changed; if it was not you…", in the language of the page where it
-    /// was changed. No link (nothing to click in a message that may be a phishing model), no
-    /// password.
+    /// was changed. Neither the password nor a link: a genuine notice should not teach people
+    /// to click links in such e-mails, and the checker follows only e-mails with a link.
     func passwordChangedMail(to user: UserRecord, _ text: Catalog) -> OutgoingMail {
         OutgoingMail(
             to: user.email, subject: text[.mailPasswordChangedSubject],
