@@ -69,6 +69,8 @@ extension AccountEngine {
             ids = try await store.createFixture(name: spec.name ?? "Account", propertyNames: propertyNames, users: users)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             return Self.json(TestAPI.Failure(error: "username or e-mail already taken"), status: .conflict)
+        } catch is StoreBusy {
+            return Self.json(TestAPI.Failure(error: "the database is busy; try again"), status: .serviceUnavailable)
         }
         return Self.json(
             TestAPI.AccountResponse(
