@@ -82,8 +82,9 @@ extension EngineStore {
                 arguments: [newHash, userID]
             )
             try voidCredentials(of: userID, in: db)
-            let user = try Row.fetchOne(db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ?", arguments: [userID])
-                .map(UserRecord.init(row:))
+            let user = try Row.fetchOne(
+                db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ?", arguments: [userID]
+            ).map(UserRecord.init(row:))
             if let user { try queue(notice(user), in: db) }
             return user
         }

@@ -40,7 +40,9 @@ extension EngineStore {
             else { return .unknown }
             let user = UserRecord(row: row)
             if user.locked || user.failedAttempts >= limit { return .refused }
-            try db.execute(sql: "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?", arguments: [userID])
+            try db.execute(
+                sql: "UPDATE users SET failed_attempts = failed_attempts + 1 WHERE id = ?", arguments: [userID]
+            )
             return .reserved(user)
         }
     }

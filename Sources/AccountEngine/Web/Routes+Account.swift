@@ -27,8 +27,8 @@ extension AccountEngine {
             let hash = try await self.hasher.hash(new)
             let token = SecretToken.random()
             try await self.store.changePassword(
-                userID: session.user.id, newHash: hash, newSessionHash: token.hash, lifetime: self.options.sessionLifetime,
-                notice: self.passwordChangedMail(to: session.user, visit.text)
+                userID: session.user.id, newHash: hash, newSessionHash: token.hash,
+                lifetime: self.options.sessionLifetime, notice: self.passwordChangedMail(to: session.user, visit.text)
             )
             let cookie = self.cookie(Visit.sessionCookie, token.value, maxAge: Int(self.options.sessionLifetime))
             return self.redirect(self.href(visit, "/account?done=passwordChanged"), setting: [cookie])
