@@ -60,6 +60,7 @@ public final class PreviewServer: Sendable {
     public func router() -> Router<PreviewRequestContext> {
         let router = Router(context: PreviewRequestContext.self)
         router.add(middleware: PreviewHeadersMiddleware())
+        router.add(middleware: ServedHostMiddleware())
         addRoutes(router)
         router.get(RouterPath(PreviewAssets.scriptPath)) { _, _ in Self.text(PreviewAssets.script, type: "text/javascript; charset=utf-8") }
         router.get(RouterPath(PreviewAssets.stylePath)) { _, _ in Self.text(PreviewAssets.style, type: "text/css; charset=utf-8") }

@@ -67,3 +67,21 @@ struct PreviewHeadersMiddleware: RouterMiddleware {
         return response
     }
 }
+
+/// Answers 403 to a request whose `Host` is not one the preview is reached at (loopback names,
+/// IP literals; see ``ServedHost``), before any route: a DNS-rebinding page can then neither
+/// read the preview's pages and feedback report nor post votes to the mounted collector.
+struct ServedHostMiddleware: RouterMiddleware {
+    typealias Context = PreviewRequestContext
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        if let authority = request.head.authority, !ServedHost.isServed(authority) {
+            return PreviewServer.text(
+                "helpcenter serve answers to localhost and IP addresses only, not to the name \(authority).\n",
+                type: "text/plain; charset=utf-8", status: .forbidden)
+        }
+        return try await next(request, context)
+    }
+}

@@ -2,7 +2,9 @@ internal import Foundation
 
 /// Finds the file of a request path inside the built site, as a static host would:
 /// `/fr/` is `fr/index.html`, `/fr` redirects to `/fr/`, and what is missing is the 404 page of
-/// the path's locale. Paths are decoded once and may not climb out of the site.
+/// the path's locale. Paths are decoded once and may not climb out of the site, neither by
+/// `..` nor by a symbolic link: what does not resolve (`realpath`) inside the site's own real
+/// folder is not served, as if it were missing.
 struct SitePages: Sendable {
     let root: String
 
@@ -21,17 +23,33 @@ struct SitePages: Sendable {
         let relative = segments.joined(separator: "/")
         let path = relative.isEmpty ? root : root + "/" + relative
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return notFound(decoded) }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isInside(path) else {
+            return notFound(decoded)
+        }
         guard isDirectory.boolValue else { return .file(path) }
         guard decoded.hasSuffix("/") else { return .redirect(requestPath + "/") }
         let index = path + "/index.html"
-        return FileManager.default.fileExists(atPath: index) ? .file(index) : notFound(decoded)
+        return FileManager.default.fileExists(atPath: index) && isInside(index) ? .file(index) : notFound(decoded)
+    }
+
+    /// Whether `path`, every symbolic link resolved, is the site's folder or inside it.
+    private func isInside(_ path: String) -> Bool {
+        guard let real = Self.realPath(path), let site = Self.realPath(root) else { return false }
+        return real == site || real.hasPrefix(site.hasSuffix("/") ? site : site + "/")
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     private func notFound(_ path: String) -> Resolution {
         let first = path.split(separator: "/").first.map(String.init) ?? ""
         for candidate in [first.isEmpty || first.hasPrefix(".") ? nil : "\(root)/\(first)/404.html", "\(root)/404.html"] {
-            if let candidate, FileManager.default.fileExists(atPath: candidate) { return .notFound(page: candidate) }
+            if let candidate, FileManager.default.fileExists(atPath: candidate), isInside(candidate) {
+                return .notFound(page: candidate)
+            }
         }
         return .notFound(page: nil)
     }

@@ -75,11 +75,16 @@ struct TestAPI {
         return try JSONDecoder().decode(UserState.self, from: Data(exchange.body))
     }
 
-    /// The newest e-mail sent to any of `addresses`.
+    /// The newest e-mail with a link sent to any of `addresses`: a notice without one (such as
+    /// "your password was changed") is not what a person follows.
     func latestMessage(to addresses: [String]) async throws -> Message? {
         var latest: Message?
         for address in addresses {
-            if let message = try await mailbox(address).last, message.id > (latest?.id ?? Int64.min) { latest = message }
+            if let message = try await mailbox(address).last(where: { !$0.links.isEmpty }),
+                message.id > (latest?.id ?? Int64.min)
+            {
+                latest = message
+            }
         }
         return latest
     }

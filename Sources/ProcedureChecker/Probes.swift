@@ -71,7 +71,7 @@ extension Session {
         }
     }
 
-    /// Opens the latest e-mail to `person` in their own browser and accepts the invitation.
+    /// Opens the latest e-mail with a link to `person` in their own browser and accepts the invitation.
     private func acceptInvitation(sentTo person: Person, choosingPassword: Bool) async throws {
         let what = check.outcome.rawValue
         guard let message = try await api.latestMessage(to: [person.email]), let link = message.links.first else {

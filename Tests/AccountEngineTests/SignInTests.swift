@@ -27,7 +27,7 @@ import Testing
         }
     }
 
-    @Test("Sign-in sets a fresh 256-bit session id, HttpOnly and SameSite=Lax, not Secure over http")
+    @Test("Sign-in sets a fresh 256-bit session id, HttpOnly and SameSite=Lax, not Secure over http; --secure-cookies makes them __Host- cookies")
     func sessionCookie() async throws {
         let harness = try EngineHarness()
         defer { harness.removeFiles() }
@@ -69,15 +69,29 @@ import Testing
                 form.set("username", "marie")
                 form.set("password", Fixture.adminPassword)
                 let body = form.fields.map { "\(Browser.encode($0.name))=\(Browser.encode($0.value))" }.joined(separator: "&")
+                let prefix = secure ? "__Host-" : ""
+                let browserCookie = try #require(browser.cookies["\(prefix)hc_browser"])
                 let response = try await client.executeRequest(
                     uri: "/fr/sign-in", method: .post,
-                    headers: [.cookie: "hc_browser=\(browser.cookies["hc_browser"] ?? "")", .contentType: "application/x-www-form-urlencoded"],
+                    headers: [.cookie: "\(prefix)hc_browser=\(browserCookie)", .contentType: "application/x-www-form-urlencoded"],
                     body: .init(string: body)
                 )
-                let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("hc_session=") })
+                let cookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("\(prefix)hc_session=") })
                 #expect(cookie.contains("HttpOnly"))
                 #expect(cookie.contains("SameSite=Lax"))
                 #expect(cookie.contains("Secure") == secure)
+                if secure {
+                    // __Host-: Secure, Path=/, no Domain, for every cookie; the session works.
+                    for header in response.headers[values: .setCookie] + page.headers[values: .setCookie] {
+                        #expect(header.hasPrefix("__Host-"), "\(header)")
+                        #expect(header.contains("Path=/"))
+                        #expect(!header.lowercased().contains("domain="))
+                    }
+                    let session = String(cookie.split(separator: ";")[0])
+                    let account = try await client.executeRequest(
+                        uri: "/fr/account", method: .get, headers: [.cookie: "\(prefix)hc_browser=\(browserCookie); \(session)"], body: nil)
+                    #expect(account.status == .ok)
+                }
             }
         }
     }

@@ -25,7 +25,7 @@ import Testing
             browser.setCookie("hc_session", session)
             #expect(try await browser.request("/fr/account", method: .get).status == .ok)
             #expect(try await Browser(client).signIn("paul", Fixture.userPassword).link("Compte") != nil)
-            #expect(try engine.mailbox("paul@example.com").count == 1)
+            #expect(try await engine.mailbox("paul@example.com").count == 1)
         }
     }
 
@@ -40,13 +40,15 @@ import Testing
     }
 
     @Test("Read-then-write transactions begin with BEGIN IMMEDIATE")
-    func immediateTransactions() throws {
+    func immediateTransactions() async throws {
         let harness = try EngineHarness()
         defer { harness.removeFiles() }
         let log = StatementLog()
         let store = try EngineStore(path: harness.options.databasePath, clock: { Date() }, trace: { log.append($0) })
-        _ = try store.reserveSignIn(username: "nobody", limit: 5)
-        _ = try store.resetPassword(tokenHash: Data(count: 32), newHash: "x")
+        _ = try await store.reserveSignIn(username: "nobody", limit: 5)
+        _ = try await store.resetPassword(tokenHash: Data(count: 32), newHash: "x") {
+            OutgoingMail(to: $0.email, subject: "", body: "")
+        }
         let begins = log.statements.filter { $0.hasPrefix("BEGIN") }
         #expect(begins.count >= 2)
         #expect(begins.allSatisfy { $0 == "BEGIN IMMEDIATE TRANSACTION" })

@@ -80,8 +80,8 @@ import Testing
             let paul = try #require(fixture.userIDs["paul"])
             // Through the pages an administrator always remains (the actor), so the rule is
             // checked where it lives: the deletion transaction.
-            #expect(try engine.store.deleteUser(id: marie, actorID: paul, accountID: fixture.accountID) == .lastAdministrator)
-            #expect(try engine.store.user(id: marie) != nil)
+            #expect(try await engine.store.deleteUser(id: marie, actorID: paul, accountID: fixture.accountID) == .lastAdministrator)
+            #expect(try await engine.store.user(id: marie) != nil)
         }
     }
 

@@ -1,7 +1,9 @@
+import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import NIOHTTP1
 import Testing
 
 @testable import FeedbackCollector
@@ -53,6 +55,36 @@ struct CrossOriginTests {
             #expect(try await client.vote(client.validVoteFields, origin: "http://localhost.evil.example").status == .forbidden)
         }
         #expect(try harness.rows().count == 1)
+    }
+
+    @Test("a DNS-rebinding page (its own name as Host and Origin, sent to loopback) may not post; localhost and 127.0.0.1 may")
+    func rebinding() async throws {
+        let harness = try CollectorHarness()
+        defer { harness.removeFiles() }
+        let collector = try FeedbackCollector(site: harness.site.path, options: harness.options)
+        try await collector.application(port: 0).test(.live) { client in
+            let port = try #require(client.port)
+            let http = HTTPClient(eventLoopGroupProvider: .singleton)
+            var statuses: [String: Int] = [:]
+            for host in ["rebind.evil.example:\(port)", "localhost:\(port)", "127.0.0.1:\(port)", "help.example.com"] {
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)/feedback")
+                request.method = .POST
+                request.headers.add(name: "Host", value: host)
+                request.headers.add(name: "Origin", value: "http://\(host)")
+                request.headers.add(name: "Accept", value: "application/json")
+                request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
+                request.body = .bytes(ByteBuffer(string: "article=login-credentials&locale=fr&vote=yes"))
+                let response = try await http.execute(request, timeout: .seconds(10))
+                statuses[host] = Int(response.status.code)
+            }
+            try await http.shutdown()
+            #expect(statuses["rebind.evil.example:\(port)"] == 403)
+            #expect(statuses["localhost:\(port)"] == 201)
+            #expect(statuses["127.0.0.1:\(port)"] == 201)
+            // The site's own name (base-url), as a proxy in front of the collector sends it.
+            #expect(statuses["help.example.com"] == 201)
+        }
+        #expect(try harness.rows().count == 3)
     }
 
     @Test("allowedOrigins replaces the default; no Origin header (curl, wrk) is accepted")

@@ -84,6 +84,63 @@ struct PreviewServerTests {
         }
     }
 
+    @Test("a symbolic link inside the site that resolves outside it is not served; one that stays inside is")
+    func symbolicLinks() async throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let outside = site.root.deletingLastPathComponent().appendingPathComponent("outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Data("secret outside".utf8).write(to: outside.appendingPathComponent("secret.txt"))
+        try Data("<html><head></head><body>secret index</body></html>".utf8).write(to: outside.appendingPathComponent("index.html"))
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: site.root.appendingPathComponent("passwd").path, withDestinationPath: "/etc/passwd")
+        try manager.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("fr/secret.txt").path, withDestinationPath: outside.appendingPathComponent("secret.txt").path)
+        try manager.createSymbolicLink(atPath: site.root.appendingPathComponent("elsewhere").path, withDestinationPath: outside.path)
+        try manager.createSymbolicLink(atPath: site.root.appendingPathComponent("style.css").path, withDestinationPath: "assets/site.css")
+        try await PreviewServer(site: site.root.path).application(port: 0).test(.live) { client in
+            for path in ["/passwd", "/fr/secret.txt", "/elsewhere/", "/elsewhere/secret.txt", "/elsewhere/index.html"] {
+                let answer = try await get(client, path)
+                #expect(answer.status == .notFound, "\(path)")
+                #expect(!answer.body.contains("root:") && !answer.body.contains("secret"), "\(path)")
+            }
+            #expect(try await get(client, "/style.css").body == "body { color: black; }")
+        }
+    }
+
+    @Test("a request naming another Host (DNS rebinding) gets 403 before any page or mounted route; loopback names do not")
+    func rebinding() async throws {
+        let site = try BuiltSite()
+        defer { site.remove() }
+        let preview = PreviewServer(site: site.root.path) { router in
+            router.post("/feedback") { _, _ in Response(status: .created) }
+        }
+        try await preview.application(port: 0).test(.live) { client in
+            let port = try #require(client.port)
+            let http = HTTPClient(eventLoopGroupProvider: .singleton)
+            func send(_ path: String, host: String, method: HTTPMethod = .GET) async throws -> (Int, String) {
+                var request = HTTPClientRequest(url: "http://127.0.0.1:\(port)\(path)")
+                request.method = method
+                request.headers.add(name: "Host", value: host)
+                let response = try await http.execute(request, timeout: .seconds(10))
+                let body = try await response.body.collect(upTo: 1 << 20)
+                return (Int(response.status.code), String(buffer: body))
+            }
+            let evil = "rebind.evil.example:\(port)"
+            for (path, method) in [("/fr/", HTTPMethod.GET), ("/_serve/", .GET), ("/feedback", .POST)] {
+                let (status, body) = try await send(path, host: evil, method: method)
+                #expect(status == 403, "\(path)")
+                #expect(!body.contains("Accueil") && !body.contains("helpcenter serve</h1>"), "\(path)")
+            }
+            for host in ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)"] {
+                #expect(try await send("/fr/", host: host).0 == 200, "\(host)")
+            }
+            #expect(try await send("/feedback", host: "localhost:\(port)", method: .POST).0 == 201)
+            try await http.shutdown()
+        }
+    }
+
     @Test("while the latest build fails, every page shows its errors, escaped; a good build removes them")
     func errorBanner() async throws {
         let site = try BuiltSite()

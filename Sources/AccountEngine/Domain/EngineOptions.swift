@@ -19,6 +19,12 @@ public struct EngineOptions: Sendable {
     public var labelRenames: [LabelRename] = []
     /// The origin written into e-mail links; the listening address when `nil`.
     public var publicURL: String?
+    /// How long a write may wait for SQLite's lock (held by another process, or by writes
+    /// queued before it) before the page answers 503.
+    public var writeWait: TimeInterval = 1
+    /// Reset e-mails one user can be sent per hour; further requests get the same page and
+    /// send nothing.
+    public var resetMailsPerHour: Int = 3
     /// How long a password-reset link works.
     public var resetTokenLifetime: TimeInterval = 3600
     /// How long an invitation link works.

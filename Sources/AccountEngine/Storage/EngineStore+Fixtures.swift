@@ -23,8 +23,8 @@ struct FixtureIDs: Sendable {
 extension EngineStore {
     /// Creates an account, its properties and users in one transaction (test API only).
     /// Property IDs are public numbers from 1000001 up, like the extranet's.
-    func createFixture(name: String, propertyNames: [String], users: [FixtureUser]) throws -> FixtureIDs {
-        try write { db in
+    func createFixture(name: String, propertyNames: [String], users: [FixtureUser]) async throws -> FixtureIDs {
+        try await write { [self] db in
             try db.execute(sql: "INSERT INTO accounts(name) VALUES (?)", arguments: [name])
             let accountID = db.lastInsertedRowID
             var propertyIDs: [Int64] = []

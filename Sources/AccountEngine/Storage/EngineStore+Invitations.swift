@@ -23,8 +23,8 @@ struct PendingInvitation: Sendable {
 
 extension EngineStore {
     /// Whether any user, in any account, signs in with this e-mail address already.
-    func emailInUse(_ email: String) throws -> Bool {
-        try pool.read { db in
+    func emailInUse(_ email: String) async throws -> Bool {
+        try await read { db in
             try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM users WHERE email = ? OR username = ?", arguments: [email, email]
             ) ?? false
@@ -37,8 +37,8 @@ extension EngineStore {
     func inviteNewUser(
         accountID: Int64, name: String, email: String, grants: [Grant], tokenHash: Data,
         lifetime: TimeInterval, mail: OutgoingMail
-    ) throws -> Int64? {
-        try write { db in
+    ) async throws -> Int64? {
+        try await write { [self] db in
             if try Bool.fetchOne(
                 db, sql: "SELECT 1 FROM users WHERE email = ? OR username = ?", arguments: [email, email]) ?? false
             {
@@ -58,9 +58,9 @@ extension EngineStore {
     /// Invites a user of the same account to one more of its properties.
     func inviteExistingUser(
         accountID: Int64, email: String, grant: Grant, tokenHash: Data, lifetime: TimeInterval,
-        mail: (UserRecord) -> OutgoingMail
-    ) throws -> ExistingInvitationOutcome {
-        try write { db in
+        mail: @escaping @Sendable (UserRecord) -> OutgoingMail
+    ) async throws -> ExistingInvitationOutcome {
+        try await write { [self] db in
             guard
                 try Bool.fetchOne(
                     db, sql: "SELECT 1 FROM properties WHERE id = ? AND account_id = ?",
@@ -101,8 +101,8 @@ extension EngineStore {
     }
 
     /// The invitation a link stands for, if it is unused and unexpired.
-    func pendingInvitation(tokenHash: Data) throws -> PendingInvitation? {
-        try pool.read { db in
+    func pendingInvitation(tokenHash: Data) async throws -> PendingInvitation? {
+        try await read { [self] db in
             guard
                 let row = try Row.fetchOne(
                     db,
@@ -127,8 +127,8 @@ extension EngineStore {
     /// transaction, so 20 simultaneous acceptances make one membership. A user who has no
     /// password yet must choose one here (`newHash`).
     /// - Returns: the user, or `nil` for a void link (or a missing password).
-    func acceptInvitation(tokenHash: Data, newHash: String?) throws -> UserRecord? {
-        try write { db in
+    func acceptInvitation(tokenHash: Data, newHash: String?) async throws -> UserRecord? {
+        try await write { [self] db in
             guard
                 let row = try Row.fetchOne(
                     db,

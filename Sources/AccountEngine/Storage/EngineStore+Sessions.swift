@@ -16,13 +16,13 @@ struct SessionContext: Sendable {
 extension EngineStore {
     /// The session whose id hashes to `hash`, if it has not expired and its user still exists.
     /// Served from the cache when no write happened since it was read.
-    func session(hash: Data) throws -> SessionContext? {
+    func session(hash: Data) async throws -> SessionContext? {
         let stamp = generation.withLockedValue { $0 }
         let now = self.now
         if let hit = sessionCache.withLockedValue({ $0[hash] }), hit.generation == stamp {
             return hit.expiresAt > now ? hit.context : nil
         }
-        let found: (SessionContext, Double)? = try pool.read { db in
+        let found: (SessionContext, Double)? = try await read { [self] db in
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT \(UserRecord.columns), sessions.expires_at FROM sessions
@@ -69,8 +69,8 @@ extension EngineStore {
     }
 
     /// Ends one session (sign-out).
-    func deleteSession(hash: Data) throws {
-        try write { db in
+    func deleteSession(hash: Data) async throws {
+        try await write { db in
             try db.execute(sql: "DELETE FROM sessions WHERE id_hash = ?", arguments: [hash])
         }
     }

@@ -11,16 +11,16 @@ enum DeletionOutcome: Sendable, Equatable {
 
 extension EngineStore {
     /// The account's properties in ID order.
-    func properties(ofAccount accountID: Int64) throws -> [PropertyRecord] {
-        try pool.read { db in
+    func properties(ofAccount accountID: Int64) async throws -> [PropertyRecord] {
+        try await read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM properties WHERE account_id = ? ORDER BY id", arguments: [accountID])
                 .map { PropertyRecord(id: $0["id"], accountID: $0["account_id"], name: $0["name"]) }
         }
     }
 
     /// The account's users by name, then username.
-    func users(ofAccount accountID: Int64) throws -> [UserRecord] {
-        try pool.read { db in
+    func users(ofAccount accountID: Int64) async throws -> [UserRecord] {
+        try await read { db in
             try Row.fetchAll(
                 db,
                 sql: "SELECT \(UserRecord.columns) FROM users WHERE account_id = ? ORDER BY name, username",
@@ -30,8 +30,8 @@ extension EngineStore {
     }
 
     /// A user of this account with their rights; `nil` for another account's user (a 404).
-    func user(id: Int64, inAccount accountID: Int64) throws -> (UserRecord, [Membership])? {
-        try pool.read { db in
+    func user(id: Int64, inAccount accountID: Int64) async throws -> (UserRecord, [Membership])? {
+        try await read { [self] db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ? AND account_id = ?",
@@ -45,8 +45,8 @@ extension EngineStore {
 
     /// Deletes a user of the account, never the actor and never the account's last
     /// administrator; the user's sessions go with the row (ON DELETE CASCADE), so they end at once.
-    func deleteUser(id: Int64, actorID: Int64, accountID: Int64) throws -> DeletionOutcome {
-        try write { db in
+    func deleteUser(id: Int64, actorID: Int64, accountID: Int64) async throws -> DeletionOutcome {
+        try await write { [self] db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ? AND account_id = ?",

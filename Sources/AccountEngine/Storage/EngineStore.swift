@@ -3,9 +3,15 @@ internal import GRDB
 internal import NIOConcurrencyHelpers
 
 /// The engine's SQLite database: one `DatabasePool` (WAL, so pages read while a write runs),
-/// migrated when opened. Every read-then-write runs in `pool.write`, which GRDB opens with
-/// `BEGIN IMMEDIATE` on a writable connection: the write lock is taken before the first read,
-/// so two requests can never both read "unused" and both use one token.
+/// migrated when opened. Every read-then-write runs in ``write(_:)``, which opens its transaction
+/// with `BEGIN IMMEDIATE`: the write lock is taken before the first read, so two requests can
+/// never both read "unused" and both use one token.
+///
+/// Every access is GRDB's async one: the work runs on GRDB's own queues and the request's task
+/// is suspended meanwhile, so a write waiting for SQLite's lock never holds a thread that
+/// serves other requests. A write waits at most `writeWait` from the moment it is asked for
+/// (queued behind other writes or waiting for the lock), then throws ``StoreBusy``, which the
+/// pages answer with a 503.
 ///
 /// Signed-in page views skip the database: sessions are cached in memory, stamped with a
 /// generation that every write transaction bumps (this process is the database's only writer),
@@ -15,31 +21,78 @@ final class EngineStore: Sendable {
     let clock: @Sendable () -> Date
     let generation = NIOLockedValueBox<UInt64>(0)
     let sessionCache = NIOLockedValueBox<[Data: CachedSession]>([:])
+    /// The e-mails' full texts, links included, kept in memory only (see ``MailDrop``).
+    let mailDrop: MailDrop
+    private let writeWait: Duration
+    /// Until when the write running now may wait for SQLite's lock; read by the busy handler.
+    private let lockDeadline: NIOLockedValueBox<ContinuousClock.Instant?>
 
     /// Opens (or creates) the database at `path` and brings its schema up to date.
-    init(path: String, clock: @escaping @Sendable () -> Date, trace: (@Sendable (String) -> Void)? = nil) throws {
+    /// - Parameters:
+    ///   - writeWait: how long a write may wait for the lock before it gives up with ``StoreBusy``.
+    ///   - keepsMail: whether e-mails with their links are kept in memory for a reader (the test
+    ///     API, the outbox page); without one they are never kept whole anywhere.
+    init(
+        path: String, clock: @escaping @Sendable () -> Date, writeWait: TimeInterval = 1, keepsMail: Bool = true,
+        trace: (@Sendable (String) -> Void)? = nil
+    ) throws {
+        let lockDeadline = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
         var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        // Retries every 2 ms while the current write's deadline allows (10 s for migrations).
+        configuration.busyMode = .callback { tries in
+            let deadline = lockDeadline.withLockedValue { $0 }
+            if let deadline { guard ContinuousClock.now < deadline else { return false } } else if tries > 5_000 {
+                return false
+            }
+            usleep(2_000)
+            return true
+        }
         configuration.prepareDatabase { db in
             if let trace { db.trace { trace($0.expandedDescription) } }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
         self.clock = clock
+        self.lockDeadline = lockDeadline
+        self.writeWait = .milliseconds(Int64(writeWait * 1000))
+        mailDrop = MailDrop(keeps: keepsMail)
         try Schema.migrator.migrate(pool)
     }
 
     var now: Double { clock().timeIntervalSince1970 }
 
     /// A write transaction (`BEGIN IMMEDIATE`), after which every cached session is stale.
-    func write<T>(_ updates: (Database) throws -> T) throws -> T {
+    /// - Throws: ``StoreBusy`` when the lock could not be had within `writeWait` of this call.
+    func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let deadline = ContinuousClock.now + writeWait
         defer { generation.withLockedValue { $0 &+= 1 } }
-        return try pool.write(updates)
+        do {
+            return try await pool.writeWithoutTransaction { [lockDeadline] db in
+                // Queued behind writes that waited for the lock: no time left to wait for it.
+                guard ContinuousClock.now < deadline else { throw StoreBusy() }
+                lockDeadline.withLockedValue { $0 = deadline }
+                defer { lockDeadline.withLockedValue { $0 = nil } }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try updates(db)
+                    return .commit
+                }
+                guard let result else { throw StoreBusy() }
+                return result
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreBusy()
+        }
+    }
+
+    /// A read on one of the pool's reader connections (WAL: it never waits for a writer).
+    func read<T: Sendable>(_ value: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        try await pool.read(value)
     }
 
     /// The key that signs CSRF tokens and e-mail confirmations; made once per database, so it
-    /// survives a restart like the sessions do.
+    /// survives a restart like the sessions do. Read when the engine starts, before it serves.
     func signingKey() throws -> Data {
-        try write { db in
+        try pool.write { db in
             if let key = try Data.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'signing-key'") {
                 return key
             }
@@ -50,3 +103,7 @@ final class EngineStore: Sendable {
         }
     }
 }
+
+/// SQLite's write lock could not be had in time (another process holds it, or writes queued
+/// before this one waited for it): the page answers 503 rather than hold the request longer.
+struct StoreBusy: Error {}

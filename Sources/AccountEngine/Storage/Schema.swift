@@ -65,6 +65,22 @@ enum Schema {
                     """
             )
         }
+        migrator.registerMigration("v2: reset requests") { db in
+            // One row per forgotten-password request of the last hour, known username or not
+            // (`user_id` NULL), so every request does the same write; `mailed` rows count
+            // against the per-account limit of reset e-mails.
+            try db.execute(
+                sql: """
+                    CREATE TABLE reset_requests(
+                        id INTEGER PRIMARY KEY,
+                        user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+                        requested_at REAL NOT NULL,
+                        mailed INTEGER NOT NULL);
+                    CREATE INDEX reset_requests_user ON reset_requests(user_id, requested_at);
+                    CREATE INDEX reset_requests_time ON reset_requests(requested_at);
+                    """
+            )
+        }
         return migrator
     }
 }

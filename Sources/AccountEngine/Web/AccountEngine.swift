@@ -12,18 +12,29 @@ public final class AccountEngine: Sendable {
     let hasher: PasswordHasher
     let signer: Signer
     let catalogs: Catalogs
+    /// Warnings and errors to stderr: what a visitor is never shown (an e-mail retried).
+    let logger: Logger
     private let origin: NIOLockedValueBox<String>
     private let checks = NIOLockedValueBox(0)
+    /// Reset e-mails waiting for the database to take them (see `retryResetIssue`).
+    let pendingResets = NIOLockedValueBox(0)
+    static let maxPendingResets = 1_000
 
     /// Opens (or creates) the database and prepares catalogs and keys.
     /// - Throws: when the database cannot be opened or migrated.
     public init(options: EngineOptions) throws {
         self.options = options
-        store = try EngineStore(path: options.databasePath, clock: options.clock)
+        store = try EngineStore(
+            path: options.databasePath, clock: options.clock, writeWait: options.writeWait,
+            keepsMail: options.testMode || options.devMode
+        )
         hasher = PasswordHasher(cost: options.bcryptCost)
         signer = Signer(key: try store.signingKey())
         catalogs = Catalogs(renames: options.labelRenames)
         origin = NIOLockedValueBox(options.publicURL ?? "http://localhost")
+        var logger = Logger(label: "helpcenter.engine") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = .warning
+        self.logger = logger
     }
 
     /// How many passwords were checked against a stored hash since start: the lockout tests
@@ -38,8 +49,8 @@ public final class AccountEngine: Sendable {
     var publicOrigin: String { origin.withLockedValue { $0 } }
 
     /// The e-mails sent to `address`, oldest first (what the test API's mailbox returns).
-    public func mailbox(_ address: String) throws -> [MailMessage] {
-        try store.mailbox(address)
+    public func mailbox(_ address: String) async throws -> [MailMessage] {
+        try await store.mailbox(address)
     }
 
     /// The routes of every page, plus the test API (`testMode`) and the outbox page (`devMode`).
@@ -63,9 +74,7 @@ public final class AccountEngine: Sendable {
     public func application(
         host: String = "127.0.0.1", port: Int, onListening: @escaping @Sendable (String) -> Void = { _ in }
     ) -> some ApplicationProtocol {
-        var logger = Logger(label: "helpcenter.engine") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = .warning
-        return Application(
+        Application(
             router: router(),
             configuration: .init(address: .hostname(host, port: port), serverName: "helpcenter-engine"),
             onServerRunning: { [self] channel in

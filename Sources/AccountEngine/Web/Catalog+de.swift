@@ -45,6 +45,10 @@ extension Catalog {
         .notFoundBody: "Diese Seite gibt es nicht.",
         .forbiddenTitle: "Zugriff verweigert",
         .forbiddenBody: "Nur ein Kontoadministrator kann diese Aktion ausführen.",
+        .unavailableTitle: "Dienst vorübergehend nicht verfügbar",
+        .unavailableBody: "Der Dienst ist gerade überlastet, es wurde nichts geändert. Versuchen Sie es in einigen Augenblicken erneut.",
+        .crossSiteTitle: "Anfrage abgelehnt",
+        .crossSiteBody: "Dieses Formular wurde von einer anderen Website gesendet. Öffnen Sie die Seite hier und senden Sie es erneut.",
         .welcome: "Hallo, {name}",
         .yourProperties: "Ihre Unterkünfte",
         .propertyID: "ID {id}",
@@ -103,9 +107,12 @@ extension Catalog {
         .invitationUsername: "Ihr Benutzername: {username}",
         .acceptInvitation: "Einladung annehmen",
         .invitationAccepted: "Einladung angenommen. Sie können sich anmelden.",
+        .invitationOtherSession: "Sie sind als {username} angemeldet, und diese Einladung gilt einer anderen Person. Melden Sie sich ab und öffnen Sie dann den Link der Einladung erneut.",
         .mailResetSubject: "Setzen Sie Ihr Passwort zurück",
         .mailResetBody: "Hallo {name},\n\num ein neues Passwort festzulegen, öffnen Sie diesen Link (1 Stunde gültig):\n{link}\n\nWenn Sie nichts angefordert haben, ignorieren Sie diese E-Mail.\n",
         .mailInviteSubject: "Einladung zum Extranet",
         .mailInviteBody: "Hallo {name},\n\nSie wurden eingeladen, auf Folgendes zuzugreifen: {properties}.\nUm die Einladung anzunehmen, öffnen Sie diesen Link (7 Tage gültig):\n{link}\n",
+        .mailPasswordChangedSubject: "Ihr Passwort wurde geändert",
+        .mailPasswordChangedBody: "Hallo {name},\n\ndas Passwort Ihres Kontos {username} wurde soeben geändert.\n\nWenn Sie das waren, ist nichts zu tun. Wenn nicht, setzen Sie Ihr Passwort sofort zurück („Passwort vergessen?“ auf der Anmeldeseite) und wenden Sie sich an den Support.\n",
     ]
 }

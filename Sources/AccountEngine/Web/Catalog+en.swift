@@ -45,6 +45,10 @@ extension Catalog {
         .notFoundBody: "This page doesn't exist.",
         .forbiddenTitle: "Access denied",
         .forbiddenBody: "Only an account administrator can do this.",
+        .unavailableTitle: "Service temporarily unavailable",
+        .unavailableBody: "The service is busy for a moment and nothing was changed. Try again in a few moments.",
+        .crossSiteTitle: "Request refused",
+        .crossSiteBody: "This form was sent from another site. Open the page here, then send it again.",
         .welcome: "Hello, {name}",
         .yourProperties: "Your properties",
         .propertyID: "ID {id}",
@@ -103,9 +107,12 @@ extension Catalog {
         .invitationUsername: "Your username: {username}",
         .acceptInvitation: "Accept invitation",
         .invitationAccepted: "Invitation accepted. You can sign in.",
+        .invitationOtherSession: "You're signed in as {username}, and this invitation is for someone else. Sign out, then open the invitation link again.",
         .mailResetSubject: "Reset your password",
         .mailResetBody: "Hello {name},\n\nTo choose a new password, open this link (it works for 1 hour):\n{link}\n\nIf you didn't ask for this, ignore this email.\n",
         .mailInviteSubject: "Invitation to the extranet",
         .mailInviteBody: "Hello {name},\n\nYou're invited to access: {properties}.\nTo accept the invitation, open this link (it works for 7 days):\n{link}\n",
+        .mailPasswordChangedSubject: "Your password was changed",
+        .mailPasswordChangedBody: "Hello {name},\n\nThe password of your account {username} has just been changed.\n\nIf it was you, there is nothing to do. If it was not you, reset your password at once (\"Forgot password?\" on the sign-in page) and contact support.\n",
     ]
 }

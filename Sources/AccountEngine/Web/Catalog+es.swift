@@ -45,6 +45,10 @@ extension Catalog {
         .notFoundBody: "Esta página no existe.",
         .forbiddenTitle: "Acceso denegado",
         .forbiddenBody: "Solo un administrador de la cuenta puede realizar esta acción.",
+        .unavailableTitle: "Servicio no disponible temporalmente",
+        .unavailableBody: "El servicio está saturado en este momento y no se ha cambiado nada. Vuelva a intentarlo dentro de unos instantes.",
+        .crossSiteTitle: "Solicitud rechazada",
+        .crossSiteBody: "Este formulario se ha enviado desde otro sitio. Abra la página aquí y vuelva a enviarlo.",
         .welcome: "Hola, {name}",
         .yourProperties: "Sus alojamientos",
         .propertyID: "ID {id}",
@@ -103,9 +107,12 @@ extension Catalog {
         .invitationUsername: "Su nombre de usuario: {username}",
         .acceptInvitation: "Aceptar invitación",
         .invitationAccepted: "Invitación aceptada. Ya puede iniciar sesión.",
+        .invitationOtherSession: "Ha iniciado sesión como {username} y esta invitación es para otra persona. Cierre la sesión y vuelva a abrir el enlace de la invitación.",
         .mailResetSubject: "Restablezca su contraseña",
         .mailResetBody: "Hola, {name}:\n\nPara elegir una nueva contraseña, abra este enlace (válido durante 1 hora):\n{link}\n\nSi no lo ha solicitado, ignore este correo electrónico.\n",
         .mailInviteSubject: "Invitación a la extranet",
         .mailInviteBody: "Hola, {name}:\n\nLe han invitado a acceder a: {properties}.\nPara aceptar la invitación, abra este enlace (válido durante 7 días):\n{link}\n",
+        .mailPasswordChangedSubject: "Su contraseña ha cambiado",
+        .mailPasswordChangedBody: "Hola, {name}:\n\nLa contraseña de su cuenta {username} acaba de cambiar.\n\nSi ha sido usted, no tiene que hacer nada. Si no ha sido usted, restablezca su contraseña de inmediato («¿Ha olvidado su contraseña?» en la página de inicio de sesión) y contacte con el soporte.\n",
     ]
 }

@@ -45,6 +45,10 @@ extension Catalog {
         .notFoundBody: "Cette page n'existe pas.",
         .forbiddenTitle: "Accès refusé",
         .forbiddenBody: "Seul un administrateur du compte peut effectuer cette action.",
+        .unavailableTitle: "Service momentanément indisponible",
+        .unavailableBody: "Le service est momentanément surchargé et rien n'a été modifié. Réessayez dans quelques instants.",
+        .crossSiteTitle: "Demande refusée",
+        .crossSiteBody: "Ce formulaire a été envoyé depuis un autre site. Ouvrez la page ici même, puis envoyez-le de nouveau.",
         .welcome: "Bonjour, {name}",
         .yourProperties: "Vos établissements",
         .propertyID: "ID {id}",
@@ -103,9 +107,12 @@ extension Catalog {
         .invitationUsername: "Votre nom d'utilisateur : {username}",
         .acceptInvitation: "Accepter l'invitation",
         .invitationAccepted: "Invitation acceptée. Vous pouvez vous connecter.",
+        .invitationOtherSession: "Vous êtes connecté en tant que {username}, et cette invitation est destinée à une autre personne. Déconnectez-vous, puis ouvrez de nouveau le lien de l'invitation.",
         .mailResetSubject: "Réinitialisez votre mot de passe",
         .mailResetBody: "Bonjour {name},\n\nPour choisir un nouveau mot de passe, ouvrez ce lien (valable 1 heure) :\n{link}\n\nSi vous n'avez rien demandé, ignorez cet e-mail.\n",
         .mailInviteSubject: "Invitation à l'extranet",
         .mailInviteBody: "Bonjour {name},\n\nVous êtes invité à accéder à : {properties}.\nPour accepter l'invitation, ouvrez ce lien (valable 7 jours) :\n{link}\n",
+        .mailPasswordChangedSubject: "Votre mot de passe a été modifié",
+        .mailPasswordChangedBody: "Bonjour {name},\n\nLe mot de passe de votre compte {username} vient d'être modifié.\n\nSi c'est vous, vous n'avez rien à faire. Si ce n'est pas vous, réinitialisez tout de suite votre mot de passe (« Mot de passe oublié ? » sur la page de connexion) et contactez le support.\n",
     ]
 }

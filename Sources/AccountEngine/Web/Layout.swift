@@ -89,5 +89,21 @@ extension AccountEngine {
         )
     }
 
+    /// 403 for a form sent from a page of another site (``isCrossSite(_:)``).
+    func crossSite(_ visit: Visit) -> Response {
+        page(visit, title: visit.text[.crossSiteTitle], status: .forbidden, "<p>\(visit.text[.crossSiteBody])</p>")
+    }
+
+    /// 503 with `Retry-After`: the database is busy (its write lock held elsewhere); nothing
+    /// was changed, so sending the form again later is safe.
+    func unavailable(_ visit: Visit) -> Response {
+        var response = page(
+            visit, title: visit.text[.unavailableTitle], status: .serviceUnavailable,
+            "<p>\(visit.text[.unavailableBody])</p>"
+        )
+        response.headers[.retryAfter] = "5"
+        return response
+    }
+
     static let languageNames: [EngineLocale: String] = [.fr: "Français", .en: "English", .de: "Deutsch", .es: "Español"]
 }

@@ -11,25 +11,51 @@ extension AccountEngine {
         }
         page(router, "/account/password", for: .signedIn) { _, _, visit in self.passwordPage(visit) }
         action(router, "/account/password", for: .signedIn) { _, _, visit, form in
-            guard let session = visit.session, let current = session.user.passwordHash else {
-                return self.redirect(self.href(visit, "/sign-in"))
-            }
-            guard try await self.hasher.verify(form["current-password"] ?? "", against: current) else {
+            guard let session = visit.session else { return self.redirect(self.href(visit, "/sign-in")) }
+            guard try await self.currentPasswordIsRight(form["current-password"] ?? "", of: session.user.id) else {
+                guard try await self.store.session(hash: session.sessionHash) != nil else {
+                    let ended = self.cookie(Visit.sessionCookie, "", maxAge: 0)
+                    return self.redirect(self.href(visit, "/sign-in"), setting: [ended])
+                }
                 return self.passwordPage(visit, error: visit.text[.errorCurrentPassword])
             }
             let new = form["new-password"] ?? ""
             if let problem = self.newPasswordProblem(new, form["confirm-password"] ?? "", visit.text) {
+                try await self.store.clearAttempts(userID: session.user.id)
                 return self.passwordPage(visit, error: problem)
             }
             let hash = try await self.hasher.hash(new)
             let token = SecretToken.random()
-            try self.store.changePassword(
-                userID: session.user.id, newHash: hash, newSessionHash: token.hash, lifetime: self.options.sessionLifetime
+            try await self.store.changePassword(
+                userID: session.user.id, newHash: hash, newSessionHash: token.hash,
+                lifetime: self.options.sessionLifetime, notice: self.passwordChangedMail(to: session.user, visit.text)
             )
             let cookie = self.cookie(Visit.sessionCookie, token.value, maxAge: Int(self.options.sessionLifetime))
             return self.redirect(self.href(visit, "/account?done=passwordChanged"), setting: [cookie])
         }
-        page(router, "/account/email", for: .signedIn) { _, _, visit in try self.emailPage(visit) }
+        page(router, "/account/email", for: .signedIn) { _, _, visit in try await self.emailPage(visit) }
+    }
+
+    /// Checks the change form's current password as a sign-in does: an attempt is reserved
+    /// first, a wrong one stays counted, and the one that reaches the lockout limit locks the
+    /// account and ends its sessions, so a stolen session cannot try passwords without end.
+    private func currentPasswordIsRight(_ password: String, of userID: Int64) async throws -> Bool {
+        switch try await store.reserveAttempt(userID: userID, limit: options.lockoutLimit) {
+        case .unknown:
+            return false
+        case .refused:
+            try await store.endSessions(userID: userID)
+            return false
+        case .reserved(let user):
+            countCheck()
+            guard let hash = user.passwordHash, try await hasher.verify(password, against: hash) else {
+                if try await store.failSignIn(userID: userID, limit: options.lockoutLimit) {
+                    try await store.endSessions(userID: userID)
+                }
+                return false
+            }
+            return true
+        }
     }
 
     private func homePage(_ visit: Visit) -> Response {
@@ -79,10 +105,10 @@ extension AccountEngine {
 
     /// The login e-mail cannot be changed: accounts with 5 properties or more are sent to
     /// their local support team, smaller ones are told to create a new user and delete the old.
-    private func emailPage(_ visit: Visit) throws -> Response {
+    private func emailPage(_ visit: Visit) async throws -> Response {
         guard let session = visit.session else { return notFound(visit) }
         let text = visit.text
-        let count = try store.properties(ofAccount: session.user.accountID).count
+        let count = try await store.properties(ofAccount: session.user.accountID).count
         let body: HTML
         if count >= 5 {
             body = """

@@ -7,7 +7,7 @@ internal import Hummingbird
 extension AccountEngine {
     func addOutboxRoutes(to router: Router<BasicRequestContext>) {
         router.get("/_dev/outbox") { _, _ in
-            let messages = try self.store.recentMail(limit: 100).map { mail -> HTML in
+            let messages = try await self.store.recentMail(limit: 100).map { mail -> HTML in
                 let links = mail.links.map { "<li><a href=\"\($0)\">\($0)</a></li>" as HTML }
                 return """
                     <article><h2>\(mail.subject)</h2><p>To: \(mail.to) — \(mail.sentAt.description)</p>\

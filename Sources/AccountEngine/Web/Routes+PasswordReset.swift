@@ -1,9 +1,15 @@
 internal import Foundation
 internal import Hummingbird
+internal import Logging
+internal import NIOConcurrencyHelpers
 
 /// Forgotten password: username → e-mail with a reset link → new password.
 ///
-/// An unknown username and a known one get the same "if an account exists…" page. A locked
+/// An unknown username and a known one get the same "if an account exists…" page, after the
+/// same write (``EngineStore/recordResetRequest(_:limit:)``): same status, same text, same
+/// time, whether or not an e-mail was queued — it is not when the account has had its
+/// `resetMailsPerHour` e-mails, or when the database is busy (then it is retried in the
+/// background, see ``AccountEngine/requestReset(for:_:)``). A locked
 /// user is first asked to confirm their (masked) e-mail address with "Oui, créer mon mot de
 /// passe", as the articles describe: this tells whoever typed the username that it is locked,
 /// which an attacker who locked it knows anyway (see docs/engine-test-api.md).
@@ -15,10 +21,9 @@ extension AccountEngine {
         action(router, "/forgot-password") { _, _, visit, form in
             let username = String(form.trimmed("username").prefix(256))
             guard !username.isEmpty else { return self.forgotPasswordPage(visit) }
-            if let user = try self.store.activeUser(username: username) {
-                if user.locked { return self.confirmEmailPage(visit, user) }
-                try self.sendResetLink(to: user, visit)
-            }
+            let user = try await self.store.activeUser(username: username)
+            if let user, user.locked { return self.confirmEmailPage(visit, user) }
+            await self.requestReset(for: user, visit)
             return self.resetSentPage(visit)
         }
         action(router, "/forgot-password/confirm") { _, _, visit, form in
@@ -27,23 +32,24 @@ extension AccountEngine {
             guard let deadline = Double(expires), deadline > self.store.now,
                 self.signer.verify(form["signature"] ?? "", for: "confirm|\(username)|\(expires)")
             else { return self.formExpired(visit) }
-            if let user = try self.store.activeUser(username: username) { try self.sendResetLink(to: user, visit) }
+            await self.requestReset(for: try await self.store.activeUser(username: username), visit)
             return self.resetSentPage(visit)
         }
         page(router, "/reset-password") { request, _, visit in
             let token = SecretToken(value: request.uri.queryParameters.get("token") ?? "")
-            guard token.isWellFormed, try self.store.resetTokenIsUsable(token.hash) else { return self.linkInvalid(visit) }
+            guard token.isWellFormed, try await self.store.resetTokenIsUsable(token.hash) else { return self.linkInvalid(visit) }
             return self.resetPage(visit, token: token)
         }
         action(router, "/reset-password") { _, _, visit, form in
             let token = SecretToken(value: form["token"] ?? "")
-            guard token.isWellFormed, try self.store.resetTokenIsUsable(token.hash) else { return self.linkInvalid(visit) }
+            guard token.isWellFormed, try await self.store.resetTokenIsUsable(token.hash) else { return self.linkInvalid(visit) }
             let new = form["new-password"] ?? ""
             if let problem = self.newPasswordProblem(new, form["confirm-password"] ?? "", visit.text) {
                 return self.resetPage(visit, token: token, error: problem)
             }
             let hash = try await self.hasher.hash(new)
-            guard try self.store.resetPassword(tokenHash: token.hash, newHash: hash) != nil else {
+            let notice = { @Sendable (user: UserRecord) in self.passwordChangedMail(to: user, visit.text) }
+            guard try await self.store.resetPassword(tokenHash: token.hash, newHash: hash, notice: notice) != nil else {
                 return self.linkInvalid(visit)
             }
             return self.redirect(self.href(visit, "/sign-in?done=resetDone"))
@@ -111,16 +117,66 @@ extension AccountEngine {
         )
     }
 
-    /// Stores a new reset token and queues its e-mail, in the visitor's language.
-    private func sendResetLink(to user: UserRecord, _ visit: Visit) throws {
-        let token = SecretToken.random()
-        let link = "\(publicOrigin)\(href(visit, "/reset-password"))?token=\(token.value)"
-        let mail = OutgoingMail(
-            to: user.email, subject: visit.text[.mailResetSubject],
-            body: visit.text(.mailResetBody, ["name": user.name, "link": link])
-        )
-        try store.issueResetToken(
-            userID: user.id, tokenHash: token.hash, lifetime: options.resetTokenLifetime, mail: mail
+    /// Records the request and, for a user, a new reset token with its e-mail in the visitor's
+    /// language. Never fails as the visitor sees it: a write the database refused is logged and
+    /// retried in the background (``retryResetIssue(_:)``), and the page stays the same.
+    private func requestReset(for user: UserRecord?, _ visit: Visit) async {
+        let issue = user.map { user in
+            let token = SecretToken.random()
+            let link = "\(publicOrigin)\(href(visit, "/reset-password"))?token=\(token.value)"
+            let mail = OutgoingMail(
+                to: user.email, subject: visit.text[.mailResetSubject],
+                body: visit.text(.mailResetBody, ["name": user.name, "link": link]), secret: token.value
+            )
+            return ResetIssue(userID: user.id, tokenHash: token.hash, lifetime: options.resetTokenLifetime, mail: mail)
+        }
+        do {
+            _ = try await store.recordResetRequest(issue, limit: options.resetMailsPerHour)
+        } catch {
+            guard let issue else { return }
+            logger.error("reset e-mail not queued, retrying: \(error)", metadata: ["user": "\(issue.userID)"])
+            retryResetIssue(issue)
+        }
+    }
+
+    /// Tries again after 0.5 s, 1 s, 2 s … (at most 5 s apart) for 15 minutes, off any request;
+    /// at most `maxPendingResets` at a time, so a flood during a long outage costs no more.
+    private func retryResetIssue(_ issue: ResetIssue) {
+        let admitted = pendingResets.withLockedValue { count in
+            guard count < Self.maxPendingResets else { return false }
+            count += 1
+            return true
+        }
+        guard admitted else {
+            logger.error("reset e-mail dropped: too many retries pending", metadata: ["user": "\(issue.userID)"])
+            return
+        }
+        Task {
+            defer { pendingResets.withLockedValue { $0 -= 1 } }
+            var delay = 0.5
+            var waited = 0.0
+            while waited < 900 {
+                try? await Task.sleep(for: .seconds(delay))
+                waited += delay
+                do {
+                    _ = try await store.recordResetRequest(issue, limit: options.resetMailsPerHour)
+                    logger.warning("reset e-mail queued after a retry", metadata: ["user": "\(issue.userID)"])
+                    return
+                } catch {
+                    delay = min(delay * 2, 5)
+                }
+            }
+            logger.error("reset e-mail dropped after 15 minutes of retries", metadata: ["user": "\(issue.userID)"])
+        }
+    }
+
+    /// "Your password was changed; if it was not you…", in the language of the page where it
+    /// was changed. Neither the password nor a link: a genuine notice should not teach people
+    /// to click links in such e-mails, and the checker follows only e-mails with a link.
+    func passwordChangedMail(to user: UserRecord, _ text: Catalog) -> OutgoingMail {
+        OutgoingMail(
+            to: user.email, subject: text[.mailPasswordChangedSubject],
+            body: text(.mailPasswordChangedBody, ["name": user.name, "username": user.username])
         )
     }
 

@@ -18,12 +18,12 @@ extension AccountEngine {
                 return self.signInPage(visit, error: visit.text[.signInFailed], username: username)
             }
             // A new id at every sign-in; the session the browser had before ends.
-            if let previous = visit.session { try self.store.deleteSession(hash: previous.sessionHash) }
+            if let previous = visit.session { try await self.store.deleteSession(hash: previous.sessionHash) }
             let cookie = self.cookie(Visit.sessionCookie, token.value, maxAge: Int(self.options.sessionLifetime))
             return self.redirect(self.href(visit, "/"), setting: [cookie])
         }
         action(router, "/sign-out") { request, _, visit, _ in
-            if let session = visit.session { try self.store.deleteSession(hash: session.sessionHash) }
+            if let session = visit.session { try await self.store.deleteSession(hash: session.sessionHash) }
             return self.redirect(
                 self.href(visit, "/sign-in?done=signedOut"), setting: [self.cookie(Visit.sessionCookie, "", maxAge: 0)]
             )
@@ -70,18 +70,18 @@ extension AccountEngine {
     /// ``EngineStore/reserveSignIn(username:limit:)``), so concurrent guesses cannot exceed the limit.
     /// - Returns: the new session's token, or `nil` for any failure.
     func signIn(username: String, password: String) async throws -> SecretToken? {
-        switch try store.reserveSignIn(username: username, limit: options.lockoutLimit) {
+        switch try await store.reserveSignIn(username: username, limit: options.lockoutLimit) {
         case .unknown, .refused:
             try await hasher.burn(password)
             return nil
         case .reserved(let user):
             countCheck()
             guard let hash = user.passwordHash, try await hasher.verify(password, against: hash) else {
-                try store.failSignIn(userID: user.id, limit: options.lockoutLimit)
+                try await store.failSignIn(userID: user.id, limit: options.lockoutLimit)
                 return nil
             }
             let token = SecretToken.random()
-            guard try store.completeSignIn(userID: user.id, sessionHash: token.hash, lifetime: options.sessionLifetime)
+            guard try await store.completeSignIn(userID: user.id, sessionHash: token.hash, lifetime: options.sessionLifetime)
             else { return nil }
             return token
         }

@@ -20,7 +20,7 @@ extension AccountEngine {
         router.get("/_test/mailbox") { request, _ in
             let address = request.uri.queryParameters.get("address") ?? ""
             let formatter = ISO8601DateFormatter()
-            let messages = try self.store.mailbox(address).map {
+            let messages = try await self.store.mailbox(address).map {
                 TestAPI.Message(
                     id: $0.id, to: $0.to, subject: $0.subject, body: $0.body, links: $0.links,
                     sentAt: formatter.string(from: $0.sentAt)
@@ -30,7 +30,7 @@ extension AccountEngine {
         }
         router.get("/_test/users") { request, _ in
             let username = request.uri.queryParameters.get("username") ?? ""
-            guard let state = try self.userState(username: username) else {
+            guard let state = try await self.userState(username: username) else {
                 return Self.json(TestAPI.Failure(error: "no user \(username)"), status: .notFound)
             }
             return Self.json(state)
@@ -66,9 +66,11 @@ extension AccountEngine {
         }
         let ids: FixtureIDs
         do {
-            ids = try store.createFixture(name: spec.name ?? "Account", propertyNames: propertyNames, users: users)
+            ids = try await store.createFixture(name: spec.name ?? "Account", propertyNames: propertyNames, users: users)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             return Self.json(TestAPI.Failure(error: "username or e-mail already taken"), status: .conflict)
+        } catch is StoreBusy {
+            return Self.json(TestAPI.Failure(error: "the database is busy; try again"), status: .serviceUnavailable)
         }
         return Self.json(
             TestAPI.AccountResponse(
@@ -80,8 +82,8 @@ extension AccountEngine {
         )
     }
 
-    private func userState(username: String) throws -> TestAPI.UserState? {
-        try store.pool.read { db in
+    private func userState(username: String) async throws -> TestAPI.UserState? {
+        try await store.read { [store] db in
             guard
                 let row = try Row.fetchOne(
                     db, sql: "SELECT \(UserRecord.columns) FROM users WHERE username = ?", arguments: [username])

@@ -7,7 +7,7 @@ internal import Hummingbird
 /// user id is looked up within the administrator's own account (another account's id → 404).
 extension AccountEngine {
     func addUserRoutes(to router: Router<BasicRequestContext>) {
-        page(router, "/account/users", for: .administrator) { _, _, visit in try self.usersPage(visit) }
+        page(router, "/account/users", for: .administrator) { _, _, visit in try await self.usersPage(visit) }
         page(router, "/account/users/add", for: .administrator) { _, _, visit in
             let text = visit.text
             return self.page(
@@ -22,24 +22,24 @@ extension AccountEngine {
         page(router, "/account/users/new", for: .administrator) { _, _, visit in self.newUserPage(visit) }
         action(router, "/account/users/new", for: .administrator) { _, _, visit, form in
             let (name, email) = (form.trimmed("name"), form.trimmed("email").lowercased())
-            if let problem = try self.newUserProblem(name: name, email: email, visit.text) {
+            if let problem = try await self.newUserProblem(name: name, email: email, visit.text) {
                 return self.newUserPage(visit, name: name, email: email, error: problem)
             }
-            return try self.rightsPage(visit, name: name, email: email)
+            return try await self.rightsPage(visit, name: name, email: email)
         }
         action(router, "/account/users/new/invite", for: .administrator) { _, _, visit, form in
             try await self.inviteNewUser(visit, form)
         }
         page(router, "/account/users/existing", for: .administrator) { _, _, visit in self.existingUserPage(visit) }
         action(router, "/account/users/existing", for: .administrator) { _, _, visit, form in
-            try self.existingUserRights(visit, form)
+            try await self.existingUserRights(visit, form)
         }
         action(router, "/account/users/existing/invite", for: .administrator) { _, _, visit, form in
-            try self.inviteExistingUser(visit, form)
+            try await self.inviteExistingUser(visit, form)
         }
         page(router, "/account/users/:id", for: .administrator) { _, context, visit in
             guard let session = visit.session, let id = context.parameters.get("id", as: Int64.self),
-                let (user, memberships) = try self.store.user(id: id, inAccount: session.user.accountID)
+                let (user, memberships) = try await self.store.user(id: id, inAccount: session.user.accountID)
             else { return self.notFound(visit) }
             return self.managePage(visit, user, memberships)
         }
@@ -48,14 +48,14 @@ extension AccountEngine {
                 return self.notFound(visit)
             }
             let text = visit.text
-            let outcome = try self.store.deleteUser(id: id, actorID: session.user.id, accountID: session.user.accountID)
+            let outcome = try await self.store.deleteUser(id: id, actorID: session.user.id, accountID: session.user.accountID)
             switch outcome {
             case .notFound:
                 return self.notFound(visit)
             case .deleted(let user):
-                return try self.usersPage(visit, notice: text(.userDeleted, ["username": user.username]))
+                return try await self.usersPage(visit, notice: text(.userDeleted, ["username": user.username]))
             case .isSelf, .lastAdministrator:
-                guard let (user, memberships) = try self.store.user(id: id, inAccount: session.user.accountID) else {
+                guard let (user, memberships) = try await self.store.user(id: id, inAccount: session.user.accountID) else {
                     return self.notFound(visit)
                 }
                 let error = outcome == .isSelf ? text[.errorDeleteSelf] : text[.errorLastAdmin]
@@ -64,10 +64,10 @@ extension AccountEngine {
         }
     }
 
-    private func usersPage(_ visit: Visit, notice: String? = nil) throws -> Response {
+    private func usersPage(_ visit: Visit, notice: String? = nil) async throws -> Response {
         guard let session = visit.session else { return notFound(visit) }
         let text = visit.text
-        let rows = try store.users(ofAccount: session.user.accountID).map { user -> HTML in
+        let rows = try await store.users(ofAccount: session.user.accountID).map { user -> HTML in
             let status = user.isPending ? text[.statusInvited] : user.locked ? text[.statusLocked] : text[.statusActive]
             return """
                 <tr><td>\(user.name)</td><td>\(user.username)</td><td>\(user.email)</td><td>\(status)</td>\
@@ -98,19 +98,19 @@ extension AccountEngine {
         )
     }
 
-    private func newUserProblem(name: String, email: String, _ text: Catalog) throws -> String? {
+    private func newUserProblem(name: String, email: String, _ text: Catalog) async throws -> String? {
         if name.isEmpty || name.count > 200 { return text[.errorNameRequired] }
         if !Self.isEmailAddress(email) { return text[.errorEmailInvalid] }
-        if try store.emailInUse(email) { return text[.errorEmailInUse] }
+        if try await store.emailInUse(email) { return text[.errorEmailInUse] }
         return nil
     }
 
     /// Step 2 of a new user: one fieldset per property of the account with a checkbox per
     /// right ("Réservations" ticked by default); name and e-mail ride along as hidden fields.
-    private func rightsPage(_ visit: Visit, name: String, email: String, error: String? = nil) throws -> Response {
+    private func rightsPage(_ visit: Visit, name: String, email: String, error: String? = nil) async throws -> Response {
         guard let session = visit.session else { return notFound(visit) }
         let text = visit.text
-        let properties = try store.properties(ofAccount: session.user.accountID)
+        let properties = try await store.properties(ofAccount: session.user.accountID)
         let fields: HTML = """
             <input type="hidden" name="name" value="\(name)"><input type="hidden" name="email" value="\(email)">\
             \(properties.map { rightsFieldset(visit, $0) })\(submit(text[.sendInvitation]))
@@ -137,25 +137,25 @@ extension AccountEngine {
         guard let session = visit.session else { return notFound(visit) }
         let text = visit.text
         let (name, email) = (form.trimmed("name"), form.trimmed("email").lowercased())
-        if let problem = try newUserProblem(name: name, email: email, text) {
+        if let problem = try await newUserProblem(name: name, email: email, text) {
             return newUserPage(visit, name: name, email: email, error: problem)
         }
-        let properties = try store.properties(ofAccount: session.user.accountID)
+        let properties = try await store.properties(ofAccount: session.user.accountID)
         let grants = properties.compactMap { property -> Grant? in
             let rights = Set(form.values("rights-\(property.id)").compactMap(AccessRight.init(rawValue:)))
             return rights.isEmpty ? nil : Grant(propertyID: property.id, rights: rights)
         }
-        guard !grants.isEmpty else { return try rightsPage(visit, name: name, email: email, error: text[.errorNoRights]) }
+        guard !grants.isEmpty else { return try await rightsPage(visit, name: name, email: email, error: text[.errorNoRights]) }
         let token = SecretToken.random()
         let names = properties.filter { property in grants.contains { $0.propertyID == property.id } }.map(\.name)
         let mail = invitationMail(visit, to: email, name: name, properties: names, token: token)
         guard
-            try store.inviteNewUser(
+            try await store.inviteNewUser(
                 accountID: session.user.accountID, name: name, email: email, grants: grants, tokenHash: token.hash,
                 lifetime: options.invitationLifetime, mail: mail
             ) != nil
         else { return newUserPage(visit, name: name, email: email, error: text[.errorEmailInUse]) }
-        return try usersPage(visit, notice: text(.invitationSent, ["email": email]))
+        return try await usersPage(visit, notice: text(.invitationSent, ["email": email]))
     }
 
     private func existingUserPage(_ visit: Visit, propertyID: String = "", email: String = "", error: String? = nil) -> Response {
@@ -172,15 +172,15 @@ extension AccountEngine {
     }
 
     /// Checks the property and the user, then shows the rights for that one property.
-    private func existingUserRights(_ visit: Visit, _ form: FormData, error: String? = nil) throws -> Response {
+    private func existingUserRights(_ visit: Visit, _ form: FormData, error: String? = nil) async throws -> Response {
         guard let session = visit.session else { return notFound(visit) }
         let text = visit.text
         let (propertyText, email) = (form.trimmed("property"), form.trimmed("email").lowercased())
-        let properties = try store.properties(ofAccount: session.user.accountID)
+        let properties = try await store.properties(ofAccount: session.user.accountID)
         guard let property = Int64(propertyText).flatMap({ id in properties.first { $0.id == id } }) else {
             return existingUserPage(visit, propertyID: propertyText, email: email, error: text[.errorUnknownProperty])
         }
-        guard let user = try store.users(ofAccount: session.user.accountID).first(where: { $0.email == email }) else {
+        guard let user = try await store.users(ofAccount: session.user.accountID).first(where: { $0.email == email }) else {
             return existingUserPage(visit, propertyID: propertyText, email: email, error: text[.errorUnknownUser])
         }
         let fields: HTML = """
@@ -194,24 +194,24 @@ extension AccountEngine {
         )
     }
 
-    private func inviteExistingUser(_ visit: Visit, _ form: FormData) throws -> Response {
+    private func inviteExistingUser(_ visit: Visit, _ form: FormData) async throws -> Response {
         guard let session = visit.session else { return notFound(visit) }
         let text = visit.text
         let (propertyText, email) = (form.trimmed("property"), form.trimmed("email").lowercased())
         guard let propertyID = Int64(propertyText),
-            let property = try store.properties(ofAccount: session.user.accountID).first(where: { $0.id == propertyID })
+            let property = try await store.properties(ofAccount: session.user.accountID).first(where: { $0.id == propertyID })
         else { return existingUserPage(visit, propertyID: propertyText, email: email, error: text[.errorUnknownProperty]) }
         let rights = Set(form.values("rights-\(propertyID)").compactMap(AccessRight.init(rawValue:)))
-        guard !rights.isEmpty else { return try existingUserRights(visit, form, error: text[.errorNoRights]) }
+        guard !rights.isEmpty else { return try await existingUserRights(visit, form, error: text[.errorNoRights]) }
         let token = SecretToken.random()
-        let outcome = try store.inviteExistingUser(
+        let outcome = try await store.inviteExistingUser(
             accountID: session.user.accountID, email: email, grant: Grant(propertyID: propertyID, rights: rights),
             tokenHash: token.hash, lifetime: options.invitationLifetime
         ) { user in
             self.invitationMail(visit, to: user.email, name: user.name, properties: [property.name], token: token)
         }
         switch outcome {
-        case .invited: return try usersPage(visit, notice: text(.invitationSent, ["email": email]))
+        case .invited: return try await usersPage(visit, notice: text(.invitationSent, ["email": email]))
         case .unknownProperty:
             return existingUserPage(visit, propertyID: propertyText, email: email, error: text[.errorUnknownProperty])
         case .unknownUser:
@@ -244,7 +244,8 @@ extension AccountEngine {
         let link = "\(publicOrigin)\(href(visit, "/invitation"))?token=\(token.value)"
         return OutgoingMail(
             to: email, subject: visit.text[.mailInviteSubject],
-            body: visit.text(.mailInviteBody, ["name": name, "properties": properties.joined(separator: ", "), "link": link])
+            body: visit.text(.mailInviteBody, ["name": name, "properties": properties.joined(separator: ", "), "link": link]),
+            secret: token.value
         )
     }
 

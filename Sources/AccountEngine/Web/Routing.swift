@@ -1,3 +1,4 @@
+internal import HTTPTypes
 internal import Hummingbird
 
 /// Who may open a page.
@@ -10,26 +11,58 @@ extension AccountEngine {
     typealias FormHandler = @Sendable (Request, BasicRequestContext, Visit, FormData) async throws -> Response
 
     /// A GET page under `/{locale}/`. Signed-out visitors of private pages go to sign-in;
-    /// signed-in users who are not administrators get 403 on administrative pages.
+    /// signed-in users who are not administrators get 403 on administrative pages. A write the
+    /// database could not take in time (``StoreBusy``) is the localized 503 page.
     func page(_ router: Router<BasicRequestContext>, _ path: String, for audience: Audience = .anyone, _ handler: @escaping PageHandler) {
         router.get(":locale\(path)") { request, context in
-            let visit = try self.visit(request, context)
+            let visit = try await self.visit(request, context)
             if let refusal = self.refusal(visit, audience) { return refusal }
-            return try await handler(request, context, visit)
+            do {
+                return try await handler(request, context, visit)
+            } catch is StoreBusy {
+                return self.unavailable(visit)
+            }
         }
     }
 
-    /// A POST action under `/{locale}/`: the CSRF token is checked before anything else, then
-    /// the audience, then the handler runs with the decoded form.
+    /// A POST action under `/{locale}/`: a browser's word that the form comes from another site
+    /// (``isCrossSite(_:)``) is a 403 first, then the CSRF token is checked, then the audience,
+    /// then the handler runs with the decoded form.
     func action(_ router: Router<BasicRequestContext>, _ path: String, for audience: Audience = .anyone, _ handler: @escaping FormHandler) {
         router.post(":locale\(path)") { request, context in
-            let visit = try self.visit(request, context)
+            let visit = try await self.visit(request, context)
+            if self.isCrossSite(request) { return self.crossSite(visit) }
             let form = try await FormData.read(request)
             guard self.csrfIsValid(form, visit) else { return self.formExpired(visit) }
             if let refusal = self.refusal(visit, audience) { return refusal }
-            return try await handler(request, context, visit, form)
+            do {
+                return try await handler(request, context, visit, form)
+            } catch is StoreBusy {
+                return self.unavailable(visit)
+            }
         }
     }
+
+    /// Whether a browser says the request comes from a page of another site: `Sec-Fetch-Site`
+    /// other than `same-origin` or `none` (typed by the person), or an `Origin` that is neither
+    /// the public origin nor the host the request was sent to. Defence in depth beside
+    /// `SameSite=Lax` and the CSRF token; clients that send neither header (the checker, curl)
+    /// are not concerned.
+    func isCrossSite(_ request: Request) -> Bool {
+        if let name = Self.secFetchSite, let site = request.headers[name]?.lowercased(), site != "same-origin",
+            site != "none"
+        {
+            return true
+        }
+        guard let origin = request.headers[.origin]?.lowercased() else { return false }
+        let own = publicOrigin.lowercased()
+        if origin == own || origin + "/" == own { return false }
+        let hostField = request.headers.first { $0.name.canonicalName == "host" }?.value
+        guard let host = (request.head.authority ?? hostField)?.lowercased() else { return true }
+        return origin != "http://\(host)" && origin != "https://\(host)"
+    }
+
+    private static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")
 
     private func refusal(_ visit: Visit, _ audience: Audience) -> Response? {
         switch audience {

@@ -15,6 +15,7 @@ enum TextKey: String, CaseIterable, Sendable {
     // Errors
     case errorCurrentPassword, errorMismatch, errorTooShort, errorTooLong, errorCommon
     case formExpiredTitle, formExpiredBody, notFoundTitle, notFoundBody, forbiddenTitle, forbiddenBody
+    case unavailableTitle, unavailableBody, crossSiteTitle, crossSiteBody
     // Home and account
     case welcome, yourProperties, propertyID, noProperties
     case accountTitle, changePassword, manageUsers, changeEmail, currentPassword, passwordChanged
@@ -31,6 +32,8 @@ enum TextKey: String, CaseIterable, Sendable {
     case userRights
     // Invitations
     case invitationTitle, invitationIntro, invitationUsername, acceptInvitation, invitationAccepted
+    case invitationOtherSession
     // E-mails
     case mailResetSubject, mailResetBody, mailInviteSubject, mailInviteBody
+    case mailPasswordChangedSubject, mailPasswordChangedBody
 }

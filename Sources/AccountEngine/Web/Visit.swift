@@ -17,23 +17,25 @@ struct Visit: Sendable {
     /// The path without the locale, to link the same page in another language.
     let pathInLocale: String
 
+    /// The cookies' names; with `--secure-cookies` they take the `__Host-` prefix
+    /// (``AccountEngine/cookieName(_:)``).
     static let browserCookie = "hc_browser"
     static let sessionCookie = "hc_session"
 }
 
 extension AccountEngine {
     /// Reads locale, cookies and session of a request; an unknown locale is a 404.
-    func visit(_ request: Request, _ context: BasicRequestContext) throws -> Visit {
+    func visit(_ request: Request, _ context: BasicRequestContext) async throws -> Visit {
         guard let code = context.parameters.get("locale"), let locale = EngineLocale(rawValue: code) else {
             throw HTTPError(.notFound)
         }
         let cookies = request.cookies
-        let sessionToken = cookies[Visit.sessionCookie].map { SecretToken(value: $0.value) }
+        let sessionToken = cookies[cookieName(Visit.sessionCookie)].map { SecretToken(value: $0.value) }
         var session: SessionContext?
         if let sessionToken, sessionToken.isWellFormed {
-            session = try store.session(hash: sessionToken.hash)
+            session = try await store.session(hash: sessionToken.hash)
         }
-        let existingBrowser = cookies[Visit.browserCookie].map { SecretToken(value: $0.value) }
+        let existingBrowser = cookies[cookieName(Visit.browserCookie)].map { SecretToken(value: $0.value) }
         let browser = existingBrowser.flatMap { $0.isWellFormed ? $0 : nil } ?? SecretToken.random()
         let sessionPart = session != nil ? (sessionToken?.value ?? "") : ""
         let path = request.uri.path
@@ -49,6 +51,11 @@ extension AccountEngine {
         )
     }
 
+    /// `name`, or `__Host-name` with `--secure-cookies`.
+    func cookieName(_ name: String) -> String {
+        options.secureCookies ? "__Host-\(name)" : name
+    }
+
     /// Whether a posted form carries this visit's CSRF token.
     func csrfIsValid(_ form: FormData, _ visit: Visit) -> Bool {
         guard let given = form["csrf"], !visit.isNewBrowser else { return false }
@@ -58,10 +65,12 @@ extension AccountEngine {
         return zip(expected, actual).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
-    /// A cookie as the engine sets them: `HttpOnly`, `SameSite=Lax`, `Secure` behind https.
+    /// A cookie as the engine sets them: `HttpOnly`, `SameSite=Lax`, `Path=/`, no `Domain`;
+    /// behind https `Secure` and named `__Host-…`, which browsers accept only so, so a sibling
+    /// subdomain or a plain-http page can neither set nor shadow it.
     func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
         Cookie(
-            name: name, value: value, maxAge: maxAge, path: "/", secure: options.secureCookies, httpOnly: true,
+            name: cookieName(name), value: value, maxAge: maxAge, path: "/", secure: options.secureCookies, httpOnly: true,
             sameSite: .lax
         )
     }

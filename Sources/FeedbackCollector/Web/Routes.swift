@@ -81,11 +81,14 @@ extension FeedbackCollector {
     /// preview, or a site that proxies the collector at its own `/feedback`), one of
     /// ``FeedbackOptions/allowedOrigins``, or the origin of the site's `base-url` when none is
     /// configured. `Origin: null` never is. A browser cannot make a page of another site send
-    /// this host's name as its `Origin`, so the same-host rule gives a foreign page nothing.
+    /// this host's name as its `Origin`, so the same-host rule gives a foreign page nothing —
+    /// as long as the host is one this collector is really reached at (``ServedHost``): a DNS
+    /// rebinding page sends its own name as both `Host` and `Origin`, and is refused.
     private func isAllowed(_ origin: String, _ articles: ArticleCatalog, request: Request) -> Bool {
         let origin = origin.lowercased()
-        if let host = request.head.authority?.lowercased(), let sent = Origin.of(url: origin),
-            sent == "http://\(host)" || sent == "https://\(host)"
+        let served = configuredOrigins + [articles.baseOrigin].compactMap { $0 }
+        if let host = request.head.authority?.lowercased(), ServedHost.isServed(host, origins: served),
+            let sent = Origin.of(url: origin), sent == "http://\(host)" || sent == "https://\(host)"
         {
             return true
         }

@@ -104,9 +104,11 @@ extension Browser {
         return json["messages"] as? [[String: Any]] ?? []
     }
 
-    /// The path of the first link of the latest e-mail to `address`.
+    /// The path of the first link of the latest e-mail with a link to `address` (as the
+    /// checker's `follow-email-link` reads it: a notice without a link is skipped).
     func latestLink(_ address: String) async throws -> String? {
-        guard let links = try await mailbox(address).last?["links"] as? [String], let link = links.first else { return nil }
+        let withLinks = try await mailbox(address).compactMap { $0["links"] as? [String] }.filter { !$0.isEmpty }
+        guard let link = withLinks.last?.first else { return nil }
         return link.replacingOccurrences(of: "http://localhost", with: "")
     }
 
