@@ -47,6 +47,9 @@ let package = Package(
         // HTML escaping for the servers that show what people send (engine, collector, preview):
         // a leaf, so none of them learns of the others or of the docs.
         .target(name: "HTMLEscaping", swiftSettings: strictSettings),
+        // Whether a request's Host is one this server is really reached by (against DNS
+        // rebinding): the preview and the feedback collector trust same-host pages only then.
+        .target(name: "ServedHost", swiftSettings: strictSettings),
 
         // Stages: model ← parser, generator, validator ← CLI.
         .target(name: "HelpModel", swiftSettings: strictSettings),
@@ -108,7 +111,7 @@ let package = Package(
         .target(
             name: "FeedbackCollector",
             dependencies: [
-                "HTMLEscaping",
+                "HTMLEscaping", "ServedHost",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -123,7 +126,7 @@ let package = Package(
         .target(
             name: "PreviewServer",
             dependencies: [
-                "HTMLEscaping",
+                "HTMLEscaping", "ServedHost",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -162,6 +165,7 @@ let package = Package(
         ),
         .testTarget(name: "HTMLReaderTests", dependencies: ["HTMLReader"], swiftSettings: strictSettings),
         .testTarget(name: "HTMLEscapingTests", dependencies: ["HTMLEscaping"], swiftSettings: strictSettings),
+        .testTarget(name: "ServedHostTests", dependencies: ["ServedHost"], swiftSettings: strictSettings),
         .testTarget(
             name: "SiteValidatorTests",
             dependencies: ["SiteValidator", "SiteGenerator", "HelpParser", "HelpModel", "TestSupport"],

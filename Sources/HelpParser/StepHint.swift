@@ -179,16 +179,6 @@ enum StepHint {
     }
 
     private static func render(_ tokens: ArraySlice<PhraseText.Token>, _ spans: Phrasebook.Spans) -> String {
-        var text = ""
-        for token in tokens {
-            if let index = token.labelIndex {
-                text += "**\(spans.labels[index].text)**"
-            } else if let index = token.emphasisIndex {
-                text += "*\(spans.emphases[index].text)*"
-            } else if let scalar = Unicode.Scalar(token.raw) {
-                text.unicodeScalars.append(scalar)
-            }
-        }
-        return text
+        StepSentence.render(tokens, spans)
     }
 }

@@ -49,7 +49,8 @@ struct StepSentence {
         return tokens.count
     }
 
-    private static func render(_ tokens: ArraySlice<PhraseText.Token>, _ spans: Phrasebook.Spans) -> String {
+    /// Tokens written back, labels in `**…**` and `*…*`: the instruction as a writer reads it.
+    static func render(_ tokens: ArraySlice<PhraseText.Token>, _ spans: Phrasebook.Spans) -> String {
         var text = ""
         for token in tokens {
             if let index = token.labelIndex {

@@ -4,6 +4,7 @@ internal import HTTPTypes
 public import Hummingbird
 internal import Logging
 internal import NIOCore
+internal import ServedHost
 
 /// `helpcenter serve`: the built site on loopback as a static host would serve it, with every
 /// page reloading itself when a build finishes and showing the build's errors while it fails.

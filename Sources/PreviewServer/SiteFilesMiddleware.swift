@@ -2,6 +2,7 @@ internal import Foundation
 internal import HTTPTypes
 internal import Hummingbird
 internal import NIOCore
+internal import ServedHost
 
 /// Serves the site's files for what no route answered: HTML pages with the preview's script,
 /// style and error banner added, other files as they are, the locale's 404 page for the rest.

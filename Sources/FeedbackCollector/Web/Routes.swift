@@ -2,6 +2,7 @@ internal import Foundation
 internal import HTTPTypes
 public import Hummingbird
 internal import NIOCore
+internal import ServedHost
 
 extension FeedbackCollector {
     /// Adds the endpoint to a host application's router: POST at ``FeedbackOptions/path``,

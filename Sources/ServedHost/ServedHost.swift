@@ -1,13 +1,16 @@
+/// (A leaf shared by the preview and the feedback collector, the two servers that trust a page of
+/// the host a request went to; neither learns of the other.)
+///
 /// Whether a request's `Host` names this server as it is actually reached, which DNS
 /// rebinding cannot fake: a rebinding page is served from the attacker's name, then that name is
 /// pointed at 127.0.0.1, so its requests reach this server still saying `Host: attacker.example`.
 /// A browser that asked for `localhost`, `*.localhost` or an IP literal did not go through DNS
 /// for it, and a configured public origin is a name the operator chose.
-enum ServedHost {
+public enum ServedHost {
     /// - Parameters:
     ///   - authority: the request's `host[:port]` (its `Host` header).
     ///   - origins: configured origins (`scheme://host[:port]`) whose host is served too.
-    static func isServed(_ authority: String, origins: [String] = []) -> Bool {
+    public static func isServed(_ authority: String, origins: [String] = []) -> Bool {
         let authority = authority.lowercased()
         let host = hostName(of: authority)
         if host == "localhost" || host.hasSuffix(".localhost") || host.hasPrefix("[") || isIPv4(host) { return true }
