@@ -63,7 +63,8 @@ public struct ArticleParser: Sendable {
         guard let frontMatter, diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         var article = Article(file: file, locale: locale, frontMatter: frontMatter, intro: intro, sections: sections)
         article.links = builder.links
-        if let problem = Self.checkProblem(frontMatter, procedures: article.procedures, top: top) {
+        // Most articles list no checks: spare them gathering their procedures.
+        if !frontMatter.checks.isEmpty, let problem = Self.checkProblem(frontMatter, procedures: article.procedures, top: top) {
             return (nil, diagnostics + [problem])
         }
         if let phrasebook { article.claims = ClaimFinder(patterns: phrasebook.claims).claims(in: article) }

@@ -113,18 +113,35 @@ final class SitePlan: Sendable {
 /// Joins and normalises `/`-separated paths (`a/b/../c` → `a/c`) without touching the disk.
 enum PathArithmetic {
     static func normalized(_ path: String) -> String {
-        // Most paths have no `.` or `..` segment and no doubled slash: nothing to do.
-        if !path.contains("/.") && !path.hasPrefix(".") && !path.contains("//") { return path }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
-            default: parts.append(part)
+        // On bytes: every `.md` link of every article is resolved through here.
+        let bytes = Array(path.utf8)
+        var segments: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        func close() {
+            let segment = start..<index
+            defer { start = index + 1 }
+            if segment.isEmpty || (segment.count == 1 && bytes[segment.lowerBound] == 0x2E) { return }  // "" or "."
+            if segment.count == 2, bytes[segment.lowerBound] == 0x2E, bytes[segment.lowerBound + 1] == 0x2E {  // ".."
+                if let last = segments.last, !(last.count == 2 && bytes[last.lowerBound] == 0x2E && bytes[last.lowerBound + 1] == 0x2E) {
+                    segments.removeLast()
+                    return
+                }
             }
+            segments.append(segment)
         }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+        while index < bytes.count {
+            if bytes[index] == 0x2F { close() }
+            index += 1
+        }
+        close()
+        var result: [UInt8] = bytes.first == 0x2F ? [0x2F] : []
+        result.reserveCapacity(bytes.count)
+        for (offset, segment) in segments.enumerated() {
+            if offset > 0 { result.append(0x2F) }
+            result += bytes[segment]
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The folder of a file path, with a trailing `/` (empty for a bare name).
