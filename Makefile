@@ -12,7 +12,7 @@ RELEASE_BIN = .build/release/helpcenter
 site: build
 	$(RELEASE_BIN) build --content $(CONTENT) --output $(SITE)
 	$(RELEASE_BIN) validate $(SITE) --content $(CONTENT) --fail-on error
-	$(RELEASE_BIN) check --content $(CONTENT)
+	$(RELEASE_BIN) check --content $(CONTENT) --require-checks
 
 ## test: the whole test suite (what .ci/run calls): Swift Testing, then the help center end to
 ## end in a real headless Chromium against `helpcenter serve` (reading, search, language switch,

@@ -38,6 +38,15 @@ public struct ManualStep: Sendable {
     public var sentence: String
 }
 
+/// A procedure no check covers: listed in every report, and a failure under `--require-checks`.
+public struct UncheckedProcedure: Sendable {
+    public var articleFile: String
+    public var locale: String
+    /// The procedure's name as reports give it (its section title).
+    public var procedure: String
+    public var location: SourceLocation
+}
+
 /// Turns loaded content into jobs: every procedure that has a check (its own, or its source's
 /// for a translation that lists none) and every claim, in every locale.
 public enum CheckPlan {
@@ -47,7 +56,10 @@ public enum CheckPlan {
         /// match its source's checks), reported as failures.
         public var problems: [Diagnostic]
         /// Procedures no check covers (an article without `checks:` and no source with them).
-        public var unchecked: Int
+        public var uncheckedProcedures: [UncheckedProcedure] = []
+        public var unchecked: Int { uncheckedProcedures.count }
+        /// Every procedure of the content, checked or not: the coverage's denominator.
+        public var procedureCount = 0
         /// Every step for people only, checked procedure or not, in reading order.
         public var manualSteps: [ManualStep] = []
     }
@@ -55,7 +67,7 @@ public enum CheckPlan {
     public static func make(_ articles: [Article]) -> Plan {
         var sources: [String: Article] = [:]
         for article in articles where article.frontMatter.translates == nil { sources["\(article.locale)/\(article.id)"] = article }
-        var plan = Plan(jobs: [], problems: [], unchecked: 0)
+        var plan = Plan(jobs: [], problems: [])
         for article in articles {
             var checks = article.frontMatter.checks
             let titled = titledProcedures(of: article)
@@ -81,8 +93,11 @@ public enum CheckPlan {
                     checks = []
                 }
             }
+            plan.procedureCount += titled.count
             if checks.isEmpty {
-                plan.unchecked += titled.count
+                plan.uncheckedProcedures += titled.map { procedure, title in
+                    UncheckedProcedure(articleFile: article.file, locale: article.locale, procedure: title, location: procedure.range.start)
+                }
             } else {
                 for (number, check) in checks.numbered {
                     guard number <= titled.count else { continue }

@@ -37,6 +37,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("locale"), help: "Check only these locales (repeatable); all by default.")
     var locales: [String] = []
 
+    @Flag(help: "Fail (exit 1) when a procedure has no check: the shipped help center is fully checked.")
+    var requireChecks = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1.") }
@@ -60,7 +63,8 @@ struct CheckCommand: ParsableCommand {
         let started = ContinuousClock.now
         let outcome = try runBlocking { [self] in try await check(plan) }
         let report = CheckReport(
-            results: outcome, problems: contentErrors + plan.problems, unchecked: plan.unchecked, manualSteps: plan.manualSteps,
+            results: outcome, problems: contentErrors + plan.problems, unchecked: plan.uncheckedProcedures,
+            procedureCount: plan.procedureCount, requireChecks: requireChecks, manualSteps: plan.manualSteps,
             seconds: (ContinuousClock.now - started).seconds, repetitions: repetitions)
         report.print(as: format)
         if !report.passes { throw ExitStatus.findings.exitCode }

@@ -43,9 +43,10 @@ struct CheckCommandTests {
         let result = try CommandRunner.run(["check", "--content", "content"])
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.count == 33)
+        #expect(lines.count == 34)
         #expect(lines.first == "pass [fr] Comment changer votre mot de passe — \(Self.fr)")
-        #expect(lines.last?.hasPrefix("check: 32 passed, 0 failed (24 procedure runs, 8 claim checks in 4 locales) in ") == true)
+        #expect(lines[32].hasPrefix("check: 32 passed, 0 failed (24 procedure runs, 8 claim checks in 4 locales) in "))
+        #expect(lines.last == "coverage: procedures checked 20/20, manual steps 0, claims checked 8/8")
         #expect(result.standardError.isEmpty)
     }
 
@@ -82,15 +83,16 @@ struct CheckCommandTests {
             "\(result.standardError)")
     }
 
-    @Test("--format github: one ::error annotation at the label, then the summary")
+    @Test("--format github: one ::error annotation at the label, then the summary and the coverage")
     func github() throws {
         let content = try Self.driftedContent()
         defer { content.remove() }
         let result = try CommandRunner.run(["check", "--format", "github"], in: content.directory)
         #expect(result.status == 1)
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.count == 2)
+        #expect(lines.count == 3)
         #expect(lines.first?.hasPrefix("::error file=\(Self.fr),line=23,col=18,title=helpcenter check::[fr] Comment changer") == true)
+        #expect(lines.last?.hasPrefix("coverage: procedures checked 20/20") == true)
     }
 
     @Test("--format junit: a suite per locale, a case per procedure and claim, the failure in fr")

@@ -7,14 +7,47 @@ struct CheckReport {
     let results: [CheckResult]
     /// Failures that are not a job's: content errors, translations that cannot be checked.
     let problems: [Diagnostic]
-    let unchecked: Int
+    /// Procedures no check covers: listed in every format; failures under `--require-checks`.
+    var unchecked: [UncheckedProcedure] = []
+    /// Every procedure of the content checked here, for the coverage line.
+    var procedureCount = 0
+    var requireChecks = false
     /// Steps for people only: listed in every format, never run.
     var manualSteps: [ManualStep] = []
     let seconds: Double
     let repetitions: Int
 
-    var failures: [Diagnostic] { problems + results.compactMap(\.failure) }
+    var failures: [Diagnostic] {
+        problems + results.compactMap(\.failure) + (requireChecks ? unchecked.map(Self.failure) : [])
+    }
     var passes: Bool { failures.isEmpty }
+
+    private static func failure(_ procedure: UncheckedProcedure) -> Diagnostic {
+        .error(
+            "[\(procedure.locale)] \(procedure.procedure): no check runs this procedure; add one under 'checks:' "
+                + "(or mark its steps manual), as --require-checks asks",
+            file: procedure.articleFile, at: procedure.location)
+    }
+
+    /// `unchecked [fr] content/fr/a.md:12:1: "Comment …" has no check`
+    static func describe(_ procedure: UncheckedProcedure) -> String {
+        "\"\(procedure.procedure)\" has no check: add one under 'checks:' so that it is run"
+    }
+
+    /// `coverage: procedures checked 20/20, manual steps 0, claims checked 8/8`: what a run proved.
+    var coverage: String {
+        var checked: Set<String> = []
+        var claims = 0
+        for result in results {
+            switch result.job.work {
+            case .procedure(_, _, let number, _): checked.insert("\(result.job.articleFile)#\(number)")
+            case .claim: claims += 1
+            }
+        }
+        let runs = max(repetitions, 1)
+        return "coverage: procedures checked \(checked.count)/\(procedureCount), "
+            + "manual steps \(manualSteps.count), claims checked \(claims / runs)/\(claims / runs)"
+    }
 
     func print(as format: ReportFormat) {
         switch format {
@@ -28,7 +61,13 @@ struct CheckReport {
                     file: step.articleFile, location: step.location, title: "manual step, not checked",
                     message: Self.describe(step)), terminator: "")
             }
+            for procedure in unchecked where !requireChecks {
+                Swift.print(GitHubAnnotations.notice(
+                    file: procedure.articleFile, location: procedure.location, title: "procedure without a check",
+                    message: Self.describe(procedure)), terminator: "")
+            }
             Swift.print(summary)
+            Swift.print(coverage)
         }
     }
 
@@ -39,7 +78,7 @@ struct CheckReport {
         let procedures = results.count { if case .procedure = $0.job.work { true } else { false } }
         var text = "check: \(passed) passed, \(failed + problems.count) failed (\(DiagnosticReport.count(procedures, "procedure run")), "
             + "\(DiagnosticReport.count(results.count - procedures, "claim check")) in \(DiagnosticReport.count(locales, "locale"))"
-        if unchecked > 0 { text += "; \(unchecked) procedure\(unchecked == 1 ? "" : "s") without checks" }
+        if !unchecked.isEmpty { text += "; \(DiagnosticReport.count(unchecked.count, "procedure")) without checks" }
         if !manualSteps.isEmpty { text += "; \(DiagnosticReport.count(manualSteps.count, "manual step")) not run" }
         let perSecond = seconds > 0 ? Int((Double(results.count) / seconds).rounded()) : 0
         return text + ") in \(String(format: "%.2f", seconds)) s, \(perSecond)/s"
@@ -56,12 +95,16 @@ struct CheckReport {
             for step in manualSteps {
                 lines += "manual [\(step.locale)] \(step.articleFile):\(step.location): \(Self.describe(step))\n"
             }
+            for procedure in unchecked {
+                lines += "unchecked [\(procedure.locale)] \(procedure.articleFile):\(procedure.location): \(Self.describe(procedure))\n"
+            }
             Swift.print(lines, terminator: "")
         }
         if !failures.isEmpty {
             DiagnosticReport.printError(failures.sortedForReport().map(\.formatted).joined(separator: "\n") + "\n")
         }
         Swift.print(summary)
+        Swift.print(coverage)
     }
 
     /// `step 3 of "Comment …" is for people only: "Fermez votre navigateur."`
@@ -79,10 +122,19 @@ struct CheckReport {
             var step: Int
             var sentence: String
         }
+        struct Unchecked: Encodable {
+            var locale: String
+            var article: String
+            var line: Int
+            var column: Int
+            var procedure: String
+        }
         struct Document: Encodable {
             var passed: Int
             var failed: Int
             var unchecked: Int
+            var uncheckedProcedures: [Unchecked]
+            var coverage: String
             var manual: [Manual]
             var seconds: Double
             var results: [Entry]
@@ -106,7 +158,14 @@ struct CheckReport {
         }
         let passed = results.count { $0.passed }
         let document = Document(
-            passed: passed, failed: results.count - passed + problems.count, unchecked: unchecked,
+            passed: passed, failed: results.count - passed + problems.count + (requireChecks ? unchecked.count : 0),
+            unchecked: unchecked.count,
+            uncheckedProcedures: unchecked.map {
+                Unchecked(
+                    locale: $0.locale, article: $0.articleFile, line: $0.location.line, column: $0.location.column,
+                    procedure: $0.procedure)
+            },
+            coverage: coverage,
             manual: manualSteps.map {
                 Manual(
                     locale: $0.locale, article: $0.articleFile, line: $0.location.line, column: $0.location.column,
@@ -120,7 +179,7 @@ struct CheckReport {
     private var junit: JUnitReport {
         var suites: [JUnitReport.Suite] = []
         let byLocale = Dictionary(grouping: results, by: \.job.locale)
-        for locale in Set(byLocale.keys).union(manualSteps.map(\.locale)).sorted() {
+        for locale in Set(byLocale.keys).union(manualSteps.map(\.locale)).union(unchecked.map(\.locale)).sorted() {
             var cases = (byLocale[locale] ?? []).map { result in
                 var testCase = JUnitReport.TestCase(name: "[\(locale)] \(result.job.name)", className: result.job.articleFile)
                 testCase.seconds = (result.seconds * 1000).rounded() / 1000
@@ -131,6 +190,12 @@ struct CheckReport {
                 var testCase = JUnitReport.TestCase(
                     name: "[\(locale)] \(step.procedure), step \(step.number) (manual)", className: step.articleFile)
                 testCase.skipped = "\(step.articleFile):\(step.location): " + Self.describe(step)
+                cases.append(testCase)
+            }
+            for procedure in unchecked where procedure.locale == locale {
+                var testCase = JUnitReport.TestCase(name: "[\(locale)] \(procedure.procedure) (no check)", className: procedure.articleFile)
+                let reason = "\(procedure.articleFile):\(procedure.location): " + Self.describe(procedure)
+                if requireChecks { testCase.failures.append(Self.failure(procedure).formatted) } else { testCase.skipped = reason }
                 cases.append(testCase)
             }
             suites.append(JUnitReport.Suite(name: locale, cases: cases))
