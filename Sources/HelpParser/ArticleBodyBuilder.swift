@@ -133,7 +133,7 @@ struct ArticleBodyBuilder {
         }
         // `<!-- manual -->` in the sentence: a step for people only, whatever its wording.
         let markedManual = first.children.contains(where: Self.isManualMarker)
-        first.children.removeAll(where: Self.isManualMarker)
+        if markedManual { first.children.removeAll(where: Self.isManualMarker) }
         let sentence = inlineBuilder.inlines(first.children)
         let details = blocks(Array(item.children.dropFirst()))
         let actions = markedManual ? [.manual] : read(sentence, range: first.range, number: number)

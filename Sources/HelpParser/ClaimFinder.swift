@@ -98,9 +98,11 @@ struct ClaimFinder {
     private static func holdsDigit(_ inlines: [Inline]) -> Bool {
         inlines.contains { inline in
             switch inline.kind {
-            case .text(let text), .code(let text): text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
-            case .strong(let children), .emphasis(let children), .link(_, _, let children): holdsDigit(children)
-            case .image, .softBreak, .lineBreak: false
+            case .text(let text), .code(let text):
+                var text = text
+                return text.withUTF8 { bytes in bytes.contains { $0 &- 0x30 < 10 } }
+            case .strong(let children), .emphasis(let children), .link(_, _, let children): return holdsDigit(children)
+            case .image, .softBreak, .lineBreak: return false
             }
         }
     }

@@ -29,11 +29,11 @@ extension InputLimits {
         if bytes.count > maximumBytes {
             return (0, "file is \(bytes.count) bytes, over the limit of \(maximumBytes); split the article into several")
         }
-        var offset = 0
-        while offset < bytes.count {
-            if let problem = lineViolation(in: bytes, lineStart: offset) { return problem }
-            while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
-            offset += 1
+        // Line by line from the source's line table: no second scan for the line ends.
+        for line in 1...source.lineCount {
+            let start = source.offset(ofLine: line)
+            guard start < bytes.count else { break }
+            if let problem = lineViolation(in: bytes, lineStart: start) { return problem }
         }
         return nil
     }

@@ -92,7 +92,26 @@ enum PhraseText {
     }
 
     static func append(_ text: String, to tokens: inout [Token]) {
-        for scalar in text.unicodeScalars { tokens.append(.scalar(scalar.value)) }
+        var text = text
+        text.withUTF8 { bytes in
+            // ASCII bytes are their own scalars; decode only what is not ASCII.
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    tokens.append(Token(raw: UInt32(byte)))
+                    index += 1
+                    continue
+                }
+                let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                for offset in 1..<width where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                tokens.append(Token(raw: value))
+                index += width
+            }
+        }
     }
 
     /// Text folded as sentences are, as a plain string key ("Se connecter" → "se connecter").

@@ -23,19 +23,39 @@ struct LinkResolver: Sendable {
 
     /// Resolves a link destination written in `article`, for a page `depth` folders deep.
     func resolve(_ destination: String, in article: Article, isImage: Bool = false) -> Resolution {
-        if Self.isUnsafe(destination, isImage: isImage) { return .unsafe }
-        let (path, fragment) = Self.splitFragment(destination)
-        guard Self.isRelativeArticleLink(path) else { return .url(destination) }
-        let target = Self.articleFile(path, linkedFrom: article)
+        switch target(of: destination, in: article, isImage: isImage) {
+        case .article(let index, let fragment):
+            // Read through the array: binding the linked article to a name copies all of it.
+            let href = plan.articles[index].locale == article.locale
+                ? "../\(plan.articles[index].frontMatter.slug)/"
+                : "../../\(plan.directory(ofArticleAt: index))"
+            return .url(href + fragment)
+        case .resolved(let resolution):
+            return resolution
+        }
+    }
+
+    /// Where a link leads, without writing the address: what the build's link check needs.
+    enum Target: Equatable {
+        case article(index: Int, fragment: Substring)
+        case resolved(Resolution)
+    }
+
+    func target(of destination: String, in article: Article, isImage: Bool = false) -> Target {
+        if Self.isUnsafe(destination, isImage: isImage) { return .resolved(.unsafe) }
+        // On UTF-8: searching by `Character` breaks graphemes, every link of every article.
+        let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) ?? destination.endIndex
+        let path = destination[..<hash]
+        let bytes = path.utf8
+        guard bytes.count > 3, bytes.suffix(3).elementsEqual(".md".utf8), !bytes.contains(UInt8(ascii: ":")),
+            bytes.first != UInt8(ascii: "/")
+        else { return .resolved(.url(destination)) }
+        let target = Self.articleFile(String(path), linkedFrom: article)
         // (Paths are short; this runs twice per link: once to check, once to render.)
         guard let index = plan.articleByFile[target] else {
-            return unparsedFiles.contains(target) ? .unparsedArticle : .missingArticle(path)
+            return .resolved(unparsedFiles.contains(target) ? .unparsedArticle : .missingArticle(String(path)))
         }
-        // Read through the array: binding the linked article to a name copies all of it.
-        let href = plan.articles[index].locale == article.locale
-            ? "../\(plan.articles[index].frontMatter.slug)/"
-            : "../../\(plan.directory(ofArticleAt: index))"
-        return .url(href + fragment)
+        return .article(index: index, fragment: destination[hash...])
     }
 
     /// The content file a relative `.md` path written in `article` names.
@@ -43,14 +63,6 @@ struct LinkResolver: Sendable {
         PathArithmetic.normalized(PathArithmetic.folder(of: article.file) + path)
     }
 
-    private static func isRelativeArticleLink(_ path: String) -> Bool {
-        path.hasSuffix(".md") && !path.contains(":") && !path.hasPrefix("/")
-    }
-
-    private static func splitFragment(_ destination: String) -> (String, String) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, "") }
-        return (String(destination[..<hash]), String(destination[hash...]))
-    }
 
     /// The scheme, lowercased, with the control characters and spaces browsers ignore removed.
     static func isUnsafe(_ destination: String, isImage: Bool) -> Bool {

@@ -146,7 +146,7 @@ enum PathArithmetic {
 
     /// The folder of a file path, with a trailing `/` (empty for a bare name).
     static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[...slash])
     }
 }

@@ -86,9 +86,9 @@ enum LinkCheck {
             if let mentions = articles[index].links {
                 // The parser listed them: no need to walk the tree again.
                 for mention in mentions {
-                    report(
-                        links.resolve(mention.destination, in: articles[index], isImage: mention.isImage), mention.destination,
-                        at: mention.range.start, articles[index].file, &diagnostics)
+                    guard case .resolved(let resolution) = links.target(of: mention.destination, in: articles[index], isImage: mention.isImage)
+                    else { continue }  // an article: the link leads somewhere
+                    report(resolution, mention.destination, at: mention.range.start, articles[index].file, &diagnostics)
                 }
                 found.store(diagnostics, at: index)
                 return
