@@ -20,7 +20,7 @@ struct ArticleBodyBuilder {
         var sections: [Section] = []
         for node in document.children {
             if case .heading(let level) = node.kind {
-                if let section = startSection(node, level: level) {
+                if let section = startSection(node, level: level, inSection: !sections.isEmpty) {
                     sections.append(section)
                 } else if var last = sections.popLast() {
                     // A rejected heading stays out of the model; keep what follows in the section.
@@ -41,12 +41,20 @@ struct ArticleBodyBuilder {
         return (intro, sections)
     }
 
-    private mutating func startSection(_ node: MarkdownNode, level: Int) -> Section? {
-        guard level == 2 || level == 3 else {
-            let message = level == 1
-                ? "'#' headings are not allowed: the title comes from front matter; start sections with '##'"
-                : "headings deeper than '###' are not supported: the table of contents lists '##' and '###'"
-            diagnostics.append(.error(message, file: file, at: node.range.start))
+    /// A section for a heading: `##` and `###` are listed by the table of contents, `####` to
+    /// `######` part a section further (with anchors, not listed), so they need one to be in.
+    private mutating func startSection(_ node: MarkdownNode, level: Int, inSection: Bool) -> Section? {
+        if level == 1 {
+            diagnostics.append(.error(
+                "'#' headings are not allowed: the title comes from front matter; start sections with '##'",
+                file: file, at: node.range.start))
+            return nil
+        }
+        if level > Section.deepestTableOfContentsLevel, !inSection {
+            let marks = String(repeating: "#", count: level)
+            diagnostics.append(.error(
+                "a '\(marks)' heading parts a section, and none has started yet; start one with '##' before it",
+                file: file, at: node.range.start))
             return nil
         }
         let title = inlineBuilder.inlines(node.children)

@@ -55,8 +55,10 @@ struct ArticlePage {
         }
     }
 
-    /// The table of contents: every `##` section, with the `###` sections under it nested.
-    private func renderTableOfContents(_ sections: [Section], into html: inout HTMLBuffer) {
+    /// The table of contents: every `##` section, with the `###` sections under it nested;
+    /// `####` and deeper are left out (``Section/isInTableOfContents``).
+    private func renderTableOfContents(_ allSections: [Section], into html: inout HTMLBuffer) {
+        let sections = allSections.filter(\.isInTableOfContents)
         guard !sections.isEmpty else { return }
         html.raw("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">")
         html.text(layout.chrome[.tableOfContents])

@@ -72,6 +72,15 @@ struct BadInputTests {
         ])
     }
 
+    @Test("a '####' heading before any section is an error at its line; '#' stays one; deep ones in a section are fine")
+    func deepHeadingNeedsASection() throws {
+        let findings = try Self.diagnostics("fr/a.md", frenchArticle(body: "#### Trop tôt\n\n## Section\n\n##### Détail\n\n# Titre\n"))
+        #expect(findings.map(\.formatted) == [
+            "content/fr/a.md:8:1: error: a '####' heading parts a section, and none has started yet; start one with '##' before it",
+            "content/fr/a.md:14:1: error: '#' headings are not allowed: the title comes from front matter; start sections with '##'",
+        ])
+    }
+
     @Test("unknown locale folder: every file in it is named, with a note on helpcenter.yml")
     func unknownLocaleFolder() throws {
         let finding = try Self.only(Self.diagnostics("xx/article.md", frenchArticle(body: "Texte.")))
