@@ -21,6 +21,7 @@ extension Article {
         if let source = frontMatter.translates {
             line += " translates=\(source.locale)@\(source.version)"
         }
+        if frontMatter.draft { line += " draft" }
         return line
     }
 

@@ -28,13 +28,17 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     /// How the checker runs each procedure, in reading order; empty when the article lists none
     /// (a translation then inherits its source's).
     public var checks: [ProcedureCheck]
+    /// `draft: true`: `build` leaves the article out (pages, sitemap, search, listings, the
+    /// language switcher of its translations); `build --drafts` and `serve` show it with a banner.
+    public var draft: Bool
 
     public init(
         id: String, title: String, updated: CalendarDay, category: String, slug: String,
         version: Int, translates: TranslationSource?, keyLocations: [String: SourceLocation],
-        checks: [ProcedureCheck] = []
+        checks: [ProcedureCheck] = [], draft: Bool = false
     ) {
         self.checks = checks
+        self.draft = draft
         self.id = id
         self.title = title
         self.updated = updated

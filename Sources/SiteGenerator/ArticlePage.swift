@@ -29,6 +29,8 @@ struct ArticlePage {
         let page = PageLayout.Page(
             title: article.frontMatter.title, depth: 2, canonicalPath: plan.directory(ofArticleAt: index),
             alternates: alternates, description: Self.description(of: article),
+            // A draft is only ever built for a preview: not for search engines.
+            isIndexable: !article.frontMatter.draft,
             breadcrumb: [
                 (chrome[.home], "../"), (categoryName, "../" + SitePlan.categoryPath(article.frontMatter.category)),
                 (article.frontMatter.title, nil),
@@ -37,6 +39,11 @@ struct ArticlePage {
         let body = ArticleBodyRenderer(article: article, chrome: chrome, links: links)
         return layout.render(page) { html in
             html.raw("<article class=\"article\">\n")
+            if article.frontMatter.draft {
+                html.raw("<p class=\"draft-banner\">")
+                html.text(chrome[.draftBanner])
+                html.raw("</p>\n")
+            }
             html.element("h1", text: article.frontMatter.title)
             html.raw("\n<p class=\"updated\"><span class=\"updated-label\"")
             html.attribute("data-relative-label", chrome[.updated], prose: true)

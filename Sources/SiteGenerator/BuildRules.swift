@@ -12,8 +12,11 @@ public enum BuildRules {
     ///   - content: the loaded content (the articles that parsed).
     ///   - unparsedFiles: article files that exist but did not parse; a link to one is not
     ///     reported as leading nowhere, since the file's own error is.
-    public static func check(_ content: HelpContent, unparsedFiles: Set<String> = []) -> [Diagnostic] {
-        run(content, unparsedFiles: unparsedFiles).diagnostics
+    ///   - includingDrafts: check as `build --drafts` does; by default drafts are left out as
+    ///     `build` leaves them, so a link to one is reported.
+    public static func check(_ content: HelpContent, unparsedFiles: Set<String> = [], includingDrafts: Bool = false) -> [Diagnostic] {
+        let (published, drafts) = Drafts.published(content, includingDrafts: includingDrafts)
+        return run(published, unparsedFiles: unparsedFiles, draftFiles: drafts).diagnostics
     }
 
     /// What the checks produced, for the build to render with.
@@ -29,7 +32,7 @@ public enum BuildRules {
     ///   - previousPlan: the plan of the same articles before an edit, whose URL tables can be kept.
     static func run(
         _ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil, reusing previousPlan: SitePlan? = nil,
-        unparsedFiles: Set<String> = []
+        unparsedFiles: Set<String> = [], draftFiles: Set<String> = []
     ) -> Checked {
         var diagnostics: [Diagnostic] = []
         var chromes: [String: Chrome] = [:]
@@ -51,6 +54,7 @@ public enum BuildRules {
         }
         var links = LinkResolver(plan: plan)
         links.unparsedFiles = unparsedFiles
+        links.draftFiles = draftFiles
         let checked = linkedArticles.map { $0.map { plan.articles[$0] } } ?? plan.articles
         diagnostics += LinkCheck.check(checked, with: links)
         links.unparsedFiles = []

@@ -16,6 +16,7 @@ enum ChromeKey: String, CaseIterable, Sendable {
     case tableOfContents = "toc.title"
     case updatedOn = "article.updated_on"
     case updated = "article.updated"
+    case draftBanner = "article.draft_banner"
     case homeIntro = "home.intro"
     case allArticles = "home.all_articles"
     case categoryDescription = "category.description"

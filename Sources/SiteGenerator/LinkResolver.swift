@@ -13,6 +13,8 @@ struct LinkResolver: Sendable {
         /// A link to an article file that exists but did not parse: its own error says why, so
         /// the link is not reported as leading nowhere (`lint` checks links beside parse errors).
         case unparsedArticle
+        /// A link to a draft (`draft: true`), which this build leaves out.
+        case draftArticle(String)
         /// A scheme that could run code; the text is shown without a link.
         case unsafe
     }
@@ -20,6 +22,8 @@ struct LinkResolver: Sendable {
     let plan: SitePlan
     /// Article files that exist but did not parse (see ``Resolution/unparsedArticle``).
     var unparsedFiles: Set<String> = []
+    /// Drafts this build leaves out (see ``Resolution/draftArticle(_:)``).
+    var draftFiles: Set<String> = []
 
     /// Resolves a link destination written in `article`, for a page `depth` folders deep.
     func resolve(_ destination: String, in article: Article, isImage: Bool = false) -> Resolution {
@@ -29,6 +33,7 @@ struct LinkResolver: Sendable {
         let target = Self.articleFile(path, linkedFrom: article)
         // (Paths are short; this runs twice per link: once to check, once to render.)
         guard let index = plan.articleByFile[target] else {
+            if draftFiles.contains(target) { return .draftArticle(path) }
             return unparsedFiles.contains(target) ? .unparsedArticle : .missingArticle(path)
         }
         let linked = plan.articles[index]

@@ -16,6 +16,7 @@ public final class LiveSite {
     private var articles: [String: ArticleState] = [:]
     private var plan: SitePlan?
     private let searchCache = SearchEntryCache()
+    private let includeDrafts: Bool
 
     /// What decides which outputs an edit reaches.
     struct ArticleState: Equatable {
@@ -41,21 +42,26 @@ public final class LiveSite {
         }
     }
 
-    public init(output: String) {
+    /// - Parameter includeDrafts: build drafts too, with their banner (`serve`, `build --watch --drafts`).
+    public init(output: String, includeDrafts: Bool = false) {
         self.output = output
+        self.includeDrafts = includeDrafts
     }
 
     /// Builds everything (writing only what differs from disk) and remembers the result.
     public func rebuildAll(content: HelpContent) throws(SiteBuilder.WriteError) -> SiteBuilder.Report {
         searchCache.forget(articles.keys)
-        let (report, plan) = try SiteBuilder(content: content, options: .init(output: output)).build(searchCache: searchCache)
-        if let plan { remember(content, plan: plan) }
+        let options = SiteBuilder.Options(output: output, includeDrafts: includeDrafts)
+        let (report, plan) = try SiteBuilder(content: content, options: options).build(searchCache: searchCache)
+        if let plan { remember(Drafts.published(content, includingDrafts: includeDrafts).content, plan: plan) }
         return report
     }
 
     /// Renders what the changed article files can affect and writes what differs.
     /// - Parameter changedFiles: article paths as `Article.file` names them (edited, added or deleted).
-    public func update(content: HelpContent, changedFiles: Set<String>) throws(SiteBuilder.WriteError) -> SiteBuilder.Report {
+    public func update(content everything: HelpContent, changedFiles: Set<String>) throws(SiteBuilder.WriteError) -> SiteBuilder.Report {
+        // A draft is not in the site: editing one, or making an article one, renders everything.
+        let (content, drafts) = Drafts.published(everything, includingDrafts: includeDrafts)
         let changedIndexes = content.articles.indices.filter { changedFiles.contains(content.articles[$0].file) }
         var now: [String: ArticleState] = [:]
         for index in changedIndexes { now[content.articles[index].file] = ArticleState(content.articles[index]) }
@@ -66,8 +72,10 @@ public final class LiveSite {
         let previousEntries = changedFiles.map { searchCache.cachedEntry(forFile: $0) }
         searchCache.forget(changedFiles)
         let (site, findings) = SiteRenderer.prepare(
-            content, checkingLinksOf: isLocal ? changedIndexes : nil, reusing: isLocal ? plan : nil, searchCache: searchCache)
+            content, checkingLinksOf: isLocal ? changedIndexes : nil, reusing: isLocal ? plan : nil, searchCache: searchCache,
+            draftFiles: drafts)
         var report = SiteBuilder.Report(diagnostics: findings)
+        report.draftsLeftOut = drafts.count
         guard let site, findings.errorCount == 0 else { return report }
 
         let jobs = site.jobs

@@ -19,12 +19,13 @@ struct SiteRenderer: Sendable {
     ///   - previousPlan: the plan of the same articles (same files, ids, slugs) before an edit,
     ///     whose URL tables can be kept.
     ///   - searchCache: search entries already folded, by article file.
+    ///   - draftFiles: the drafts ``Drafts`` took out of `content` (a link to one is an error).
     /// - Returns: nil and the errors when anything would make a wrong page.
     static func prepare(
         _ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil, reusing previousPlan: SitePlan? = nil,
-        searchCache: SearchEntryCache = SearchEntryCache()
+        searchCache: SearchEntryCache = SearchEntryCache(), draftFiles: Set<String> = []
     ) -> (SiteRenderer?, [Diagnostic]) {
-        let checked = BuildRules.run(content, checkingLinksOf: linkedArticles, reusing: previousPlan)
+        let checked = BuildRules.run(content, checkingLinksOf: linkedArticles, reusing: previousPlan, draftFiles: draftFiles)
         let diagnostics = checked.diagnostics
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let (plan, chromes, links) = (checked.plan, checked.chromes, checked.links)
@@ -131,6 +132,11 @@ enum LinkCheck {
     ) {
         switch resolution {
         case .url, .unparsedArticle: break
+        case .draftArticle(let path):
+            diagnostics.append(.error(
+                "link to '\(path)' leads to a draft (draft: true), which the build leaves out; publish it or remove the link "
+                    + "(build --drafts and serve show drafts)",
+                file: article.file, at: inline.range.start))
         case .missingArticle(let path):
             diagnostics.append(.error(
                 "link to '\(path)' matches no article of the content; fix the path (relative to this file)",

@@ -1,4 +1,6 @@
 import Foundation
+import HelpModel
+import SiteGenerator
 import Testing
 import TestSupport
 
