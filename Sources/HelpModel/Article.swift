@@ -39,7 +39,7 @@ extension Block {
         case .procedure(let procedure): [procedure]
         case .note(let note): note.blocks.flatMap(\.procedures)
         case .list(let list): list.items.flatMap { $0.flatMap(\.procedures) }
-        case .paragraph, .code: []
+        case .paragraph, .code, .table: []
         }
     }
 }

@@ -63,7 +63,45 @@ struct ArticleBodyRenderer {
             html.raw(">")
             html.verbatim(code.code)
             html.raw("</code></pre>\n")
+        case .table(let table):
+            render(table, into: &html)
         }
+    }
+
+    /// A pipe table as cmark-gfm writes it (`align` for a column's alignment: no inline style
+    /// under the pages' CSP), with `scope="col"` headers, in a box that scrolls sideways on a
+    /// narrow screen (`.table-scroll` in site.css) rather than widening the page.
+    private func render(_ table: Table, into html: inout HTMLBuffer) {
+        html.raw("<div class=\"table-scroll\">\n<table>\n<thead>\n<tr>\n")
+        for (column, cell) in table.header.enumerated() {
+            html.raw("<th scope=\"col\"")
+            alignment(table.alignments[column], into: &html)
+            html.raw(">")
+            render(cell.content, into: &html)
+            html.raw("</th>\n")
+        }
+        html.raw("</tr>\n</thead>\n")
+        if !table.rows.isEmpty {
+            html.raw("<tbody>\n")
+            for row in table.rows {
+                html.raw("<tr>\n")
+                for (column, cell) in row.enumerated() {
+                    html.raw("<td")
+                    alignment(table.alignments[column], into: &html)
+                    html.raw(">")
+                    render(cell.content, into: &html)
+                    html.raw("</td>\n")
+                }
+                html.raw("</tr>\n")
+            }
+            html.raw("</tbody>\n")
+        }
+        html.raw("</table>\n</div>\n")
+    }
+
+    private func alignment(_ alignment: Table.Alignment, into html: inout HTMLBuffer) {
+        guard alignment != .none else { return }
+        html.attribute("align", alignment.rawValue)
     }
 
     /// A list item's blocks as cmark writes them: the paragraphs of a tight list's item lose

@@ -107,6 +107,8 @@ enum LinkCheck {
             case .note(let note): visit(note.blocks, article: article, links: links, into: &diagnostics)
             case .list(let list): for item in list.items { visit(item, article: article, links: links, into: &diagnostics) }
             case .code: break
+            case .table(let table):
+                for cell in table.allRows.joined() { visit(cell.content, article: article, links: links, into: &diagnostics) }
             }
         }
     }
