@@ -9,6 +9,9 @@ public struct Article: Sendable, Hashable, Codable {
     public var sections: [Section]
     /// The facts the prose states that the checker verifies ("5 fois sans succès"), in reading order.
     public var claims: [Claim]
+    /// The image file each relative image source of the article shows (`images/compte.png` →
+    /// `content/fr/images/compte.png`), resolved by the loader; keys of ``HelpContent/images``.
+    public var imageFiles: [String: String] = [:]
 
     public init(
         file: String, locale: String, frontMatter: FrontMatter, intro: [Block], sections: [Section], claims: [Claim] = []

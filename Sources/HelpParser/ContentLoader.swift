@@ -28,6 +28,8 @@ public struct ContentLoadResult: Sendable {
 
     /// The chrome catalog of each locale that has a readable one.
     public var catalogs: [String: ChromeCatalog] = [:]
+    /// Every image file an article shows (see ``ContentImages``), by path.
+    public var images: [String: ImageFile] = [:]
 
     /// What re-reading single files needs: the root, the phrasebooks, each file's own result
     /// and the findings that belong to no article file.
@@ -46,7 +48,7 @@ public struct ContentLoadResult: Sendable {
 
     /// The loaded content, when the site settings were read.
     public var content: HelpContent? {
-        configuration.map { HelpContent(configuration: $0, articles: articles, catalogs: catalogs) }
+        configuration.map { HelpContent(configuration: $0, articles: articles, catalogs: catalogs, images: images) }
     }
 }
 
@@ -90,6 +92,8 @@ public struct ContentLoader: Sendable {
         var catalogs: [String: ChromeCatalog] = [:]
         for entry in entries where entry != Self.configurationFileName && !entry.hasPrefix(".") {
             let path = join(root, entry)
+            // `content/images/`: the images every locale shares (``ContentImages``).
+            if entry == ContentImages.folderName, !configuration.locales.contains(entry), isDirectory(path) { continue }
             guard isDirectory(path) else {
                 if entry.hasSuffix(".md") {
                     diagnostics.append(.error(
@@ -186,6 +190,14 @@ public struct ContentLoader: Sendable {
         let checker = ContentConsistency(
             configuration: configuration, configurationPath: join(result.root, Self.configurationFileName))
         diagnostics += checker.check(&articles)
+        let workingDirectory = self.workingDirectory
+        let images = ContentImages(root: result.root, locales: configuration.locales) { path in
+            guard let workingDirectory, !path.hasPrefix("/") else { return path }
+            return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
+        }
+        let (found, imageDiagnostics) = images.check(&articles)
+        diagnostics += imageDiagnostics
+        result.images = found
         result.articles = articles
         result.diagnostics = diagnostics
         result.fileCount = result.perFile.count

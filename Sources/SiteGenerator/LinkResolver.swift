@@ -28,6 +28,7 @@ struct LinkResolver: Sendable {
     /// Resolves a link destination written in `article`, for a page `depth` folders deep.
     func resolve(_ destination: String, in article: Article, isImage: Bool = false) -> Resolution {
         if Self.isUnsafe(destination, isImage: isImage) { return .unsafe }
+        if isImage, let image = imageFile(destination, in: article) { return .url("../../" + image.sitePath) }
         let (path, fragment) = Self.splitFragment(destination)
         guard Self.isRelativeArticleLink(path) else { return .url(destination) }
         let target = Self.articleFile(path, linkedFrom: article)
@@ -41,6 +42,12 @@ struct LinkResolver: Sendable {
             ? "../\(linked.frontMatter.slug)/"
             : "../../\(plan.directory(ofArticleAt: index))"
         return .url(href + fragment)
+    }
+
+    /// The image file of the content that an image source of `article` shows, copied to the
+    /// site at its ``ImageFile/sitePath``; nil for a URL.
+    func imageFile(_ source: String, in article: Article) -> ImageFile? {
+        article.imageFiles[source].flatMap { plan.images[$0] }
     }
 
     /// The content file a relative `.md` path written in `article` names.

@@ -87,6 +87,8 @@ public final class LiveSite {
                 let before = articles[article.file]
                 let after = ArticleState(article)
                 affected.insert(site.plan.directory(ofArticleAt: index) + "index.html")
+                // The images it shows, in case one is new (the writer skips unchanged bytes).
+                for key in article.imageFiles.values { if let image = site.plan.images[key] { affected.insert(image.sitePath) } }
                 if before?.title != after.title {
                     affected.insert("\(article.locale)/index.html")
                     affected.insert("\(article.locale)/\(SitePlan.categoryPath(after.category))index.html")

@@ -48,6 +48,9 @@ struct SiteRenderer: Sendable {
         for asset in SiteAssets.all {
             jobs.append(OutputJob(path: "assets/\(asset.name)") { asset.bytes })
         }
+        for image in Self.usedImages(of: plan) {
+            jobs.append(OutputJob(path: image.sitePath) { Self.bytes(of: image) })
+        }
         for locale in plan.configuration.locales {
             guard let chrome = chromes[locale] else { continue }
             let layout = PageLayout(plan: plan, chrome: chrome, csp: csp)
@@ -74,6 +77,19 @@ struct SiteRenderer: Sendable {
             }
         }
         return jobs
+    }
+
+    /// The image files the built articles show (an image only a left-out draft shows is not
+    /// copied), in path order.
+    static func usedImages(of plan: SitePlan) -> [ImageFile] {
+        let used = Set(plan.articles.flatMap(\.imageFiles.values))
+        return used.sorted().compactMap { plan.images[$0] }
+    }
+
+    /// The file's bytes, copied as they are; empty when it went away since it was measured
+    /// (the next build reports it missing).
+    static func bytes(of image: ImageFile) -> [UInt8] {
+        FileManager.default.contents(atPath: image.readPath).map { [UInt8]($0) } ?? []
     }
 }
 
