@@ -22,6 +22,7 @@ extension Article {
             line += " translates=\(source.locale)@\(source.version)"
         }
         if frontMatter.draft { line += " draft" }
+        if !frontMatter.aliases.isEmpty { line += " aliases=" + frontMatter.aliases.joined(separator: ",") }
         return line
     }
 

@@ -31,6 +31,11 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     /// `draft: true`: `build` leaves the article out (pages, sitemap, search, listings, the
     /// language switcher of its translations); `build --drafts` and `serve` show it with a banner.
     public var draft: Bool
+    /// Former slugs (`aliases: [old-slug]`): the build writes a page at each old address that
+    /// sends the reader on, and a `_redirects` line for hosts that read one.
+    public var aliases: [String] = []
+    /// Where each alias was written, for the errors about it.
+    public var aliasLocations: [String: SourceLocation] = [:]
 
     public init(
         id: String, title: String, updated: CalendarDay, category: String, slug: String,

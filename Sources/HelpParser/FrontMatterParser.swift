@@ -3,7 +3,7 @@ internal import Yams
 
 /// Reads an article's YAML front matter into ``FrontMatter``, reporting every problem at once.
 struct FrontMatterParser {
-    static let knownKeys: Set<String> = ["id", "title", "updated", "category", "slug", "version", "translates", "checks", "draft"]
+    static let knownKeys: Set<String> = ["id", "title", "updated", "category", "slug", "version", "translates", "checks", "draft", "aliases"]
 
     let yaml: YAMLDocument
     /// Where the front matter starts (the opening `---`), for problems of the whole block.
@@ -81,13 +81,34 @@ struct FrontMatterParser {
             }
         } ?? false
 
-        guard let id, let title, let category, let updated, let slug, let version, translates.isValid, let checks, let draft
+        var aliases: [String] = []
+        var aliasLocations: [String: SourceLocation] = [:]
+        var listsValid = true
+        if let node = values["aliases"] {
+            if let items = node.items {
+                for item in items {
+                    guard let alias = identifier(item, "aliases") else {
+                        listsValid = false
+                        continue
+                    }
+                    if aliasLocations[alias] == nil { aliases.append(alias) }
+                    aliasLocations[alias] = yaml.location(of: item)
+                }
+            } else {
+                diagnostics.append(yaml.error("'aliases' is a list of the article's former slugs: 'aliases: [old-slug]'", at: node))
+                listsValid = false
+            }
+        }
+        guard let id, let title, let category, let updated, let slug, let version, translates.isValid, let checks, let draft,
+            listsValid
         else {
             return (nil, diagnostics)
         }
-        let frontMatter = FrontMatter(
+        var frontMatter = FrontMatter(
             id: id, title: title, updated: updated, category: category, slug: slug, version: version,
             translates: translates.value, keyLocations: keyLocations, checks: checks, draft: draft)
+        frontMatter.aliases = aliases
+        frontMatter.aliasLocations = aliasLocations
         return (frontMatter, diagnostics)
     }
 

@@ -62,6 +62,29 @@ struct ArticlePage {
         }
     }
 
+    /// The page at an old address of the article (`aliases:`): it sends the reader on at
+    /// once without script (`<meta http-equiv="refresh">`), names the article's page as
+    /// canonical, stays out of search engines, and shows a plain link for whoever stays.
+    func redirect(_ alias: Redirects.Alias) -> [UInt8] {
+        let plan = layout.plan
+        let article = plan.articles[alias.articleIndex]
+        let target = "../" + article.frontMatter.slug + "/"
+        var page = PageLayout.Page(
+            title: article.frontMatter.title, depth: 2, canonicalPath: plan.directory(ofArticleAt: alias.articleIndex),
+            description: layout.chrome[.redirectMoved], isIndexable: false)
+        page.refreshTo = target
+        return layout.render(page) { html in
+            html.element("h1", text: article.frontMatter.title)
+            html.raw("\n<p class=\"redirect\">")
+            html.text(layout.chrome[.redirectMoved])
+            html.raw(" <a")
+            html.attribute("href", target)
+            html.raw(">")
+            html.text(article.frontMatter.title)
+            html.raw("</a></p>\n")
+        }
+    }
+
     /// The table of contents: every `##` section, with the `###` sections under it nested;
     /// `####` and deeper are left out (``Section/isInTableOfContents``).
     private func renderTableOfContents(_ allSections: [Section], into html: inout HTMLBuffer) {

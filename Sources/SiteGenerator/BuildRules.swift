@@ -52,6 +52,7 @@ public enum BuildRules {
                 "slug '\(article.frontMatter.slug)' is the address of the site's own pages (\(SitePlan.reservedSlugs.sorted().joined(separator: ", "))); give the article another 'slug:'",
                 file: article.file, at: article.frontMatter.keyLocations["slug"] ?? SourceLocation(line: 1, column: 1)))
         }
+        diagnostics += Redirects.collisions(in: plan)
         var links = LinkResolver(plan: plan)
         links.unparsedFiles = unparsedFiles
         links.draftFiles = draftFiles

@@ -17,6 +17,7 @@ enum ChromeKey: String, CaseIterable, Sendable {
     case updatedOn = "article.updated_on"
     case updated = "article.updated"
     case draftBanner = "article.draft_banner"
+    case redirectMoved = "redirect.moved"
     case homeIntro = "home.intro"
     case allArticles = "home.all_articles"
     case categoryDescription = "category.description"

@@ -26,6 +26,8 @@ public final class LiveSite {
         var title: String
         var category: String
         var updated: CalendarDay
+        /// Former slugs: a change adds or removes pages and `_redirects` lines.
+        var aliases: [String]
 
         init(_ article: Article) {
             id = article.id
@@ -34,11 +36,13 @@ public final class LiveSite {
             title = article.frontMatter.title
             category = article.frontMatter.category
             updated = article.frontMatter.updated
+            aliases = article.frontMatter.aliases
         }
 
         /// Same id, slug, locale and category: every URL and every category page stays.
         func keepsLinks(_ other: ArticleState) -> Bool {
             id == other.id && slug == other.slug && locale == other.locale && category == other.category
+                && aliases == other.aliases
         }
     }
 

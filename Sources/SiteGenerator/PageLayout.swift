@@ -30,6 +30,9 @@ struct PageLayout {
         /// Links in header, breadcrumb and footer go from the site's base path (404 pages,
         /// which are served at any URL) rather than relative to the page.
         var absoluteLinks = false
+        /// An old address (an alias): the page this one sends readers on to, relative to it,
+        /// written as `<meta http-equiv="refresh">` (no script).
+        var refreshTo: String?
     }
 
     let plan: SitePlan
@@ -56,6 +59,11 @@ struct PageLayout {
         html.raw("<meta name=\"description\"")
         html.attribute("content", page.description, prose: true)
         html.raw(">\n")
+        if let target = page.refreshTo {
+            html.raw("<meta http-equiv=\"refresh\"")
+            html.attribute("content", "0; url=\(target)")
+            html.raw(">\n")
+        }
         if !page.isIndexable { html.raw("<meta name=\"robots\" content=\"noindex\">\n") }
         if let canonical = page.canonicalPath {
             html.raw("<link rel=\"canonical\"")

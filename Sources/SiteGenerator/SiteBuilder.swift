@@ -84,6 +84,7 @@ public struct SiteBuilder: Sendable {
         report.diagnostics = findings
         guard var site = prepared, findings.errorCount == 0 else { return (report, nil) }
         site.sitemapURLLimit = options.sitemapURLLimit
+        report.diagnostics += Redirects.slugChanges(since: options.output, plan: site.plan)
         let writer = SiteWriter(output: options.output, clean: options.clean, progress: options.progress)
         do {
             report.record(try writer.write(site.jobs))

@@ -48,6 +48,9 @@ struct SiteRenderer: Sendable {
         for asset in SiteAssets.all {
             jobs.append(OutputJob(path: "assets/\(asset.name)") { asset.bytes })
         }
+        if !Redirects.aliases(of: plan).isEmpty {
+            jobs.append(OutputJob(path: Redirects.fileName) { Redirects.file(for: plan) })
+        }
         for image in Self.usedImages(of: plan) {
             jobs.append(OutputJob(path: image.sitePath) { Self.bytes(of: image) })
         }
@@ -74,6 +77,9 @@ struct SiteRenderer: Sendable {
             let articlePage = ArticlePage(layout: layout, links: links, dates: dates, languageNames: languageNames)
             for index in indexes {
                 jobs.append(OutputJob(path: plan.directory(ofArticleAt: index) + "index.html") { articlePage.render(articleAt: index) })
+            }
+            for alias in Redirects.aliases(of: plan) where alias.locale == locale {
+                jobs.append(OutputJob(path: alias.path + "index.html") { articlePage.redirect(alias) })
             }
         }
         return jobs
