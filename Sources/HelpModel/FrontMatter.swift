@@ -36,6 +36,11 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     public var aliases: [String] = []
     /// Where each alias was written, for the errors about it.
     public var aliasLocations: [String: SourceLocation] = [:]
+    /// Ids of articles to show at the end of this one (`related: [id, …]`), in that order;
+    /// empty for the default (the category's other articles, newest first).
+    public var related: [String] = []
+    /// Where each related id was written.
+    public var relatedLocations: [String: SourceLocation] = [:]
 
     public init(
         id: String, title: String, updated: CalendarDay, category: String, slug: String,

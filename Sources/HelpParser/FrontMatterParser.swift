@@ -3,7 +3,7 @@ internal import Yams
 
 /// Reads an article's YAML front matter into ``FrontMatter``, reporting every problem at once.
 struct FrontMatterParser {
-    static let knownKeys: Set<String> = ["id", "title", "updated", "category", "slug", "version", "translates", "checks", "draft", "aliases"]
+    static let knownKeys: Set<String> = ["id", "title", "updated", "category", "slug", "version", "translates", "checks", "draft", "aliases", "related"]
 
     let yaml: YAMLDocument
     /// Where the front matter starts (the opening `---`), for problems of the whole block.
@@ -99,6 +99,23 @@ struct FrontMatterParser {
                 listsValid = false
             }
         }
+        var related: [String] = []
+        var relatedLocations: [String: SourceLocation] = [:]
+        if let node = values["related"] {
+            if let items = node.items {
+                for item in items {
+                    guard let other = identifier(item, "related") else {
+                        listsValid = false
+                        continue
+                    }
+                    if relatedLocations[other] == nil { related.append(other) }
+                    relatedLocations[other] = yaml.location(of: item)
+                }
+            } else {
+                diagnostics.append(yaml.error("'related' is a list of article ids: 'related: [login-credentials]'", at: node))
+                listsValid = false
+            }
+        }
         guard let id, let title, let category, let updated, let slug, let version, translates.isValid, let checks, let draft,
             listsValid
         else {
@@ -109,6 +126,8 @@ struct FrontMatterParser {
             translates: translates.value, keyLocations: keyLocations, checks: checks, draft: draft)
         frontMatter.aliases = aliases
         frontMatter.aliasLocations = aliasLocations
+        frontMatter.related = related
+        frontMatter.relatedLocations = relatedLocations
         return (frontMatter, diagnostics)
     }
 

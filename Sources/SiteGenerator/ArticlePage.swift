@@ -58,8 +58,27 @@ struct ArticlePage {
             body.render(article.intro, into: &html)
             for section in article.sections { body.render(section, into: &html) }
             html.raw("</article>\n")
+            renderRelated(to: index, into: &html)
             FeedbackForm.render(article: article, chrome: chrome, endpoint: plan.configuration.feedbackEndpoint, into: &html)
         }
+    }
+
+    /// "Related articles", after the article (outside it: its heading is not a section).
+    private func renderRelated(to index: Int, into html: inout HTMLBuffer) {
+        let plan = layout.plan
+        let related = RelatedArticles.list(for: index, in: plan)
+        guard !related.isEmpty else { return }
+        html.raw("<nav class=\"related\" aria-labelledby=\"related-title\"><h2 id=\"related-title\">")
+        html.text(layout.chrome[.relatedTitle])
+        html.raw("</h2>\n<ul>\n")
+        for other in related {
+            html.raw("<li><a")
+            html.attribute("href", "../" + plan.articles[other].frontMatter.slug + "/")
+            html.raw(">")
+            html.text(plan.articles[other].frontMatter.title)
+            html.raw("</a></li>\n")
+        }
+        html.raw("</ul></nav>\n")
     }
 
     /// The page at an old address of the article (`aliases:`): it sends the reader on at

@@ -53,6 +53,7 @@ public enum BuildRules {
                 file: article.file, at: article.frontMatter.keyLocations["slug"] ?? SourceLocation(line: 1, column: 1)))
         }
         diagnostics += Redirects.collisions(in: plan)
+        diagnostics += RelatedArticles.check(plan)
         var links = LinkResolver(plan: plan)
         links.unparsedFiles = unparsedFiles
         links.draftFiles = draftFiles

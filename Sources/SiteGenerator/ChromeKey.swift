@@ -18,6 +18,7 @@ enum ChromeKey: String, CaseIterable, Sendable {
     case updated = "article.updated"
     case draftBanner = "article.draft_banner"
     case redirectMoved = "redirect.moved"
+    case relatedTitle = "related.title"
     case homeIntro = "home.intro"
     case allArticles = "home.all_articles"
     case categoryDescription = "category.description"

@@ -101,6 +101,15 @@ public final class LiveSite {
                 if before?.updated != after.updated {
                     affected.formUnion(jobs.lazy.map(\.path).filter { $0.hasPrefix("sitemap") })
                 }
+                if before?.title != after.title || before?.updated != after.updated {
+                    // Pages that list it among their related articles (by default or by `related:`).
+                    for other in site.plan.articlesByLocale[article.locale] ?? [] {
+                        let page = site.plan.articles[other]
+                        if page.frontMatter.category == article.frontMatter.category || page.frontMatter.related.contains(article.id) {
+                            affected.insert(site.plan.directory(ofArticleAt: other) + "index.html")
+                        }
+                    }
+                }
                 let categoryNames = content.configuration.categories.compactMapValues { $0[article.locale] }
                 if previousEntries.indices.contains(offset),
                     searchCache.entry(for: article, categoryNames: categoryNames) != previousEntries[offset]

@@ -68,7 +68,7 @@ struct BadInputTests {
             "content/fr/a.md:1:1: error: front matter is missing 'title': the article's title as readers see it",
             "content/fr/a.md:2:5: error: 'id' must use lowercase letters a–z, digits and '-' only (got 'Not An Id')",
             "content/fr/a.md:3:10: error: 'updated' must be a real date written YYYY-MM-DD (got '2026-02-30')",
-            "content/fr/a.md:4:1: error: unknown front matter key 'colour'; known keys: aliases, category, checks, draft, id, slug, title, translates, updated, version",
+            "content/fr/a.md:4:1: error: unknown front matter key 'colour'; known keys: aliases, category, checks, draft, id, related, slug, title, translates, updated, version",
         ])
     }
 
@@ -78,8 +78,8 @@ struct BadInputTests {
         let findings = try Self.diagnostics("fr/a.md", text).sortedForReport()
         #expect(findings.map(\.formatted) == [
             "content/fr/a.md:1:1: error: front matter is missing 'title': the article's title as readers see it",
-            "content/fr/a.md:3:1: error: unknown front matter key 'titel'; did you mean 'title'? known keys: aliases, category, checks, draft, id, slug, title, translates, updated, version",
-            "content/fr/a.md:6:1: error: unknown front matter key 'drfat'; did you mean 'draft'? known keys: aliases, category, checks, draft, id, slug, title, translates, updated, version",
+            "content/fr/a.md:3:1: error: unknown front matter key 'titel'; did you mean 'title'? known keys: aliases, category, checks, draft, id, related, slug, title, translates, updated, version",
+            "content/fr/a.md:6:1: error: unknown front matter key 'drfat'; did you mean 'draft'? known keys: aliases, category, checks, draft, id, related, slug, title, translates, updated, version",
             "content/fr/a.md:7:8: error: 'draft' is true or false (got 'oui')",
         ])
     }
