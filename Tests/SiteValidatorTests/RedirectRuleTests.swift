@@ -64,4 +64,19 @@ struct RedirectRuleTests {
         let findings = try validate(site, configuration).findings
         #expect(findings.contains { $0.rule == .brokenLink && $0.diagnostic.file == "site/\(Self.alias)" }, "\(findings.map(\.diagnostic.formatted))")
     }
+
+    @Test("a _redirects line to a page the site does not have is a redirect finding at its target")
+    func redirectsFile() throws {
+        let (content, site, configuration) = try built()
+        defer { content.remove() }
+        let url = site.appendingPathComponent("_redirects")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains("/fr/ancienne-adresse/ /fr/modifier-identifiants-connexion/ 301\n"))
+        try Data(text.replacingOccurrences(of: " /fr/modifier-identifiants-connexion/ ", with: " /fr/ailleurs/ ").utf8).write(to: url)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = (lines.firstIndex { $0.hasPrefix("/fr/ancienne-adresse/") } ?? 0) + 1
+        #expect(try validate(site, configuration).lines == [
+            "redirect site/_redirects:\(line):23 _redirects sends /fr/ancienne-adresse/ to /fr/ailleurs/, which is not a page of the site"
+        ])
+    }
 }
