@@ -83,10 +83,21 @@ public struct ContentLoader: Sendable {
         let configurationText = try readText(configurationPath)
         var (configuration, diagnostics) = SiteConfigurationLoader.load(text: configurationText, file: configurationPath)
         let entries = try listDirectory(root)
-        guard let configuration else {
+        guard var configuration else {
             return ContentLoadResult(configuration: nil, articles: [], diagnostics: diagnostics, fileCount: 0, byteCount: 0)
         }
 
+        if let sheet = configuration.brand.stylesheet {
+            let path = join(root, sheet)
+            if FileManager.default.fileExists(atPath: resolved(path)) {
+                configuration.brand.stylesheet = path
+                configuration.brand.stylesheetReadPath = resolved(path)
+            } else {
+                diagnostics.append(.error(
+                    "brand stylesheet \(path) does not exist; create it or remove 'stylesheet' from brand",
+                    file: configurationPath, at: SourceLocation(line: 1, column: 1)))
+            }
+        }
         var jobs: [ArticleJob] = []
         var phrasebooks: [String: Phrasebook] = [:]
         var catalogs: [String: ChromeCatalog] = [:]

@@ -1,9 +1,10 @@
+internal import Foundation
 internal import HelpModel
 internal import Yams
 
 /// Reads `content/helpcenter.yml` into a ``SiteConfiguration``, reporting every bad setting.
 enum SiteConfigurationLoader {
-    static let knownKeys: Set<String> = ["locales", "default-locale", "base-url", "title", "categories", "feedback-endpoint"]
+    static let knownKeys: Set<String> = ["locales", "default-locale", "base-url", "title", "categories", "feedback-endpoint", "brand"]
 
     static func load(text: String, file: String) -> (SiteConfiguration?, [Diagnostic]) {
         let yaml: YAMLDocument
@@ -101,11 +102,58 @@ enum SiteConfigurationLoader {
             missing("feedback-endpoint")
         }
 
+        var brand = Brand()
+        if let node = values["brand"] {
+            brand = Self.brand(node, yaml: yaml, into: &diagnostics)
+        }
+
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
-        let configuration = SiteConfiguration(
+        var configuration = SiteConfiguration(
             locales: locales, defaultLocale: defaultLocale, baseURL: baseURL, titles: titles,
             categories: categories, categoryOrder: categoryOrder, feedbackEndpoint: feedbackEndpoint)
+        configuration.brand = brand
         return (configuration, diagnostics)
+    }
+
+    /// `brand: {primary-color: "#…", primary-color-dark: "#…", stylesheet: brand.css}`; each
+    /// colour must keep AA contrast (4.5:1) with the page it is used on, light or dark.
+    private static func brand(_ node: Node, yaml: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Brand {
+        var brand = Brand()
+        guard let entries = node.entries else {
+            diagnostics.append(yaml.error("'brand' maps primary-color, primary-color-dark and stylesheet", at: node))
+            return brand
+        }
+        for (key, value) in entries {
+            let text = value.scalarText ?? ""
+            switch key.scalarText {
+            case "primary-color", "primary-color-dark":
+                let dark = key.scalarText == "primary-color-dark"
+                guard let color = BrandColor.normalized(text) else {
+                    diagnostics.append(yaml.error("'\(key.scalarText ?? "")' is a colour written #rrggbb (got '\(text)')", at: value))
+                    continue
+                }
+                let background = dark ? BrandColor.darkBackground : BrandColor.lightBackground
+                let ratio = BrandColor.contrast(color, background) ?? 0
+                guard ratio >= BrandColor.minimumContrast else {
+                    diagnostics.append(yaml.error(
+                        "'\(key.scalarText ?? "")' \(color) has a contrast of \(String(format: "%.2f", ratio)):1 with the \(dark ? "dark" : "light") page (\(background)), "
+                            + "below WCAG AA's 4.5:1 for its links and button text; choose a \(dark ? "lighter" : "darker") colour",
+                        at: value))
+                    continue
+                }
+                if dark { brand.primaryColorDark = color } else { brand.primaryColor = color }
+            case "stylesheet":
+                guard text.hasSuffix(".css"), !text.contains("/") else {
+                    diagnostics.append(yaml.error("'stylesheet' is a .css file beside helpcenter.yml, e.g. brand.css", at: value))
+                    continue
+                }
+                brand.stylesheet = text
+            default:
+                diagnostics.append(yaml.error(
+                    "unknown brand setting '\(key.scalarText ?? "?")'; known: primary-color, primary-color-dark, stylesheet", at: key))
+            }
+        }
+        return brand
     }
 
     /// A `{fr: …, en: …}` mapping that must name every locale: no page falls back to another language.

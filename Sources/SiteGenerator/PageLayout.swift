@@ -79,6 +79,14 @@ struct PageLayout {
         html.raw("<link rel=\"stylesheet\"")
         html.attribute("href", root + "assets/site.css")
         html.raw(">\n")
+        // The brand's colours, then its own stylesheet, after the site's: files, never inline
+        // style, so the strict Content-Security-Policy holds.
+        let brand = plan.configuration.brand
+        for (present, name) in [(brand.hasColors, "brand.css"), (brand.stylesheetReadPath != nil, "extra.css")] where present {
+            html.raw("<link rel=\"stylesheet\"")
+            html.attribute("href", root + "assets/" + name)
+            html.raw(">\n")
+        }
         for script in page.scripts {
             html.raw("<script")
             html.attribute("src", script)

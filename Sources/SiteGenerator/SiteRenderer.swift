@@ -51,6 +51,13 @@ struct SiteRenderer: Sendable {
         if !Redirects.aliases(of: plan).isEmpty {
             jobs.append(OutputJob(path: Redirects.fileName) { Redirects.file(for: plan) })
         }
+        let brand = plan.configuration.brand
+        if brand.hasColors {
+            jobs.append(OutputJob(path: "assets/brand.css") { BrandStylesheet.css(for: brand) })
+        }
+        if let sheet = brand.stylesheetReadPath {
+            jobs.append(OutputJob(path: "assets/extra.css") { FileManager.default.contents(atPath: sheet).map { [UInt8]($0) } ?? [] })
+        }
         for image in Self.usedImages(of: plan) {
             jobs.append(OutputJob(path: image.sitePath) { Self.bytes(of: image) })
         }
