@@ -10,6 +10,24 @@ public struct Brand: Sendable, Hashable, Codable {
     public var stylesheet: String?
     /// Where to read it from (resolved against the loader's working folder).
     public var stylesheetReadPath: String?
+    /// The logo beside helpcenter.yml (as the loader names it), its size and where to read it.
+    public var logo: ImageFile?
+    /// The logo's alt text per locale.
+    public var logoAlt: [String: String] = [:]
+    /// Links at the foot of every page, per locale: (text, URL).
+    public var footerLinks: [String: [Link]] = [:]
+    /// Where readers get help from people, per locale; offered after a "No" vote too.
+    public var support: [String: Link] = [:]
+
+    public struct Link: Sendable, Hashable, Codable {
+        public var text: String
+        public var url: String
+
+        public init(text: String, url: String) {
+            self.text = text
+            self.url = url
+        }
+    }
 
     public init(primaryColor: String? = nil, primaryColorDark: String? = nil, stylesheet: String? = nil, stylesheetReadPath: String? = nil) {
         self.primaryColor = primaryColor

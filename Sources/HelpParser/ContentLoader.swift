@@ -98,6 +98,21 @@ public struct ContentLoader: Sendable {
                     file: configurationPath, at: SourceLocation(line: 1, column: 1)))
             }
         }
+        if let logo = configuration.brand.logo {
+            let path = join(root, logo.file)
+            let bytes = FileManager.default.contents(atPath: resolved(path)).map { [UInt8]($0) }
+            if let bytes, let size = ImageHeader.size(of: bytes), size.format == logo.format,
+                size.format != .svg || !ImageHeader.svgIsActive(bytes)
+            {
+                configuration.brand.logo = ImageFile(
+                    file: path, readPath: resolved(path), sitePath: logo.sitePath, format: size.format, width: size.width,
+                    height: size.height, byteCount: bytes.count)
+            } else {
+                diagnostics.append(.error(
+                    bytes == nil ? "brand logo \(path) does not exist" : "brand logo \(path) is not a \(logo.format.rawValue.uppercased()) image with a size (or holds script)",
+                    file: configurationPath, at: SourceLocation(line: 1, column: 1)))
+            }
+        }
         var jobs: [ArticleJob] = []
         var phrasebooks: [String: Phrasebook] = [:]
         var catalogs: [String: ChromeCatalog] = [:]

@@ -104,7 +104,7 @@ enum SiteConfigurationLoader {
 
         var brand = Brand()
         if let node = values["brand"] {
-            brand = Self.brand(node, yaml: yaml, into: &diagnostics)
+            brand = Self.brand(node, locales: locales, yaml: yaml, into: &diagnostics)
         }
 
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
@@ -117,7 +117,7 @@ enum SiteConfigurationLoader {
 
     /// `brand: {primary-color: "#…", primary-color-dark: "#…", stylesheet: brand.css}`; each
     /// colour must keep AA contrast (4.5:1) with the page it is used on, light or dark.
-    private static func brand(_ node: Node, yaml: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Brand {
+    private static func brand(_ node: Node, locales: [String], yaml: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Brand {
         var brand = Brand()
         guard let entries = node.entries else {
             diagnostics.append(yaml.error("'brand' maps primary-color, primary-color-dark and stylesheet", at: node))
@@ -148,12 +148,53 @@ enum SiteConfigurationLoader {
                     continue
                 }
                 brand.stylesheet = text
+            case "logo":
+                guard let format = ImageHeader.format(ofExtension: String(text.split(separator: ".").last ?? "")), !text.contains("/") else {
+                    diagnostics.append(yaml.error("'logo' is an image file beside helpcenter.yml, e.g. logo.svg", at: value))
+                    continue
+                }
+                brand.logo = ImageFile(file: text, readPath: "", sitePath: "assets/logo.\(format == .jpeg ? "jpg" : format.rawValue)", format: format, width: 0, height: 0, byteCount: 0)
+            case "logo-alt":
+                brand.logoAlt = perLocaleNames(value, what: "brand logo-alt", locales: locales, yaml: yaml, into: &diagnostics) ?? [:]
+            case "support":
+                for locale in locales {
+                    guard let link = Self.link(value.entries?.first { $0.key.scalarText == locale }?.value, yaml: yaml, into: &diagnostics) else {
+                        diagnostics.append(yaml.error("brand support has no '\(locale)' entry {text: …, url: …}; every locale needs its own", at: value))
+                        continue
+                    }
+                    brand.support[locale] = link
+                }
+            case "footer-links":
+                for locale in locales {
+                    guard let list = value.entries?.first(where: { $0.key.scalarText == locale })?.value.items else {
+                        diagnostics.append(yaml.error("brand footer-links has no '\(locale)' list [{text: …, url: …}]; every locale needs its own", at: value))
+                        continue
+                    }
+                    brand.footerLinks[locale] = list.compactMap { Self.link($0, yaml: yaml, into: &diagnostics) }
+                }
             default:
                 diagnostics.append(yaml.error(
-                    "unknown brand setting '\(key.scalarText ?? "?")'; known: primary-color, primary-color-dark, stylesheet", at: key))
+                    "unknown brand setting '\(key.scalarText ?? "?")'; known: primary-color, primary-color-dark, stylesheet, logo, logo-alt, footer-links, support",
+                    at: key))
             }
         }
+        if brand.logo != nil, brand.logoAlt.isEmpty {
+            diagnostics.append(yaml.error("a brand logo needs 'logo-alt' per locale: what the logo says to readers who cannot see it", at: node))
+        }
         return brand
+    }
+
+    /// `{text: …, url: https://… | mailto:…}`.
+    private static func link(_ node: Node?, yaml: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Brand.Link? {
+        guard let node else { return nil }
+        let fields = Dictionary((node.entries ?? []).compactMap { key, value in key.scalarText.map { ($0, value) } }, uniquingKeysWith: { a, _ in a })
+        guard let text = fields["text"]?.scalarText, !text.trimmingSpaces.isEmpty, let url = fields["url"]?.scalarText,
+            url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("mailto:") || url.hasPrefix("/")
+        else {
+            diagnostics.append(yaml.error("a brand link is {text: …, url: https://…, mailto:… or /path}", at: node))
+            return nil
+        }
+        return Brand.Link(text: text, url: url)
     }
 
     /// A `{fr: …, en: …}` mapping that must name every locale: no page falls back to another language.

@@ -59,7 +59,9 @@ struct ArticlePage {
             for section in article.sections { body.render(section, into: &html) }
             html.raw("</article>\n")
             renderRelated(to: index, into: &html)
-            FeedbackForm.render(article: article, chrome: chrome, endpoint: plan.configuration.feedbackEndpoint, into: &html)
+            FeedbackForm.render(
+                article: article, chrome: chrome, endpoint: plan.configuration.feedbackEndpoint,
+                support: plan.configuration.brand.support[article.locale], into: &html)
         }
     }
 
@@ -168,7 +170,7 @@ enum FeedbackForm {
     /// The longest comment the collector accepts, in characters.
     static let commentLimit = 1000
 
-    static func render(article: Article, chrome: Chrome, endpoint: String, into html: inout HTMLBuffer) {
+    static func render(article: Article, chrome: Chrome, endpoint: String, support: Brand.Link? = nil, into html: inout HTMLBuffer) {
         html.raw("<form class=\"feedback\" method=\"post\"")
         html.attribute("action", endpoint)
         html.attribute("data-thanks", chrome[.feedbackThanks], prose: true)
@@ -197,6 +199,15 @@ enum FeedbackForm {
         html.raw("</label>\n<textarea id=\"feedback-comment\" name=\"comment\" maxlength=\"\(commentLimit)\" rows=\"4\"></textarea>\n")
         html.raw("<button type=\"submit\" name=\"vote\" value=\"comment\">")
         html.text(chrome[.feedbackSend])
-        html.raw("</button>\n</div>\n<p class=\"feedback-status\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n")
+        html.raw("</button>\n</div>\n")
+        if let support {
+            // Shown by site.js after a "No" vote: the reader may need a person.
+            html.raw("<p class=\"feedback-support\" hidden><a")
+            html.attribute("href", support.url)
+            html.raw(">")
+            html.text(support.text)
+            html.raw("</a></p>\n")
+        }
+        html.raw("<p class=\"feedback-status\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n")
     }
 }

@@ -102,7 +102,9 @@ struct PageLayout {
         renderBreadcrumb(page.breadcrumb, into: &html)
         html.raw("<main id=\"main\">\n")
         main(&html)
-        html.raw("</main>\n<footer class=\"site-footer\"><p>")
+        html.raw("</main>\n<footer class=\"site-footer\">")
+        renderBrandFooter(into: &html)
+        html.raw("<p>")
         html.text(chrome[.footer])
         html.raw("</p></footer>\n</body>\n</html>\n")
         return html.bytes
@@ -110,11 +112,41 @@ struct PageLayout {
 
     var siteTitle: String { plan.siteTitles[chrome.locale] ?? "" }
 
+    /// The brand's footer links and support contact of the page's locale, if any.
+    private func renderBrandFooter(into html: inout HTMLBuffer) {
+        let brand = plan.configuration.brand
+        let links = brand.footerLinks[chrome.locale] ?? []
+        if !links.isEmpty {
+            html.raw("<ul class=\"footer-links\">")
+            for link in links {
+                html.raw("<li><a")
+                html.attribute("href", link.url)
+                html.raw(">")
+                html.text(link.text)
+                html.raw("</a></li>")
+            }
+            html.raw("</ul>\n")
+        }
+        if let support = brand.support[chrome.locale] {
+            html.raw("<p class=\"support\"><a")
+            html.attribute("href", support.url)
+            html.raw(">")
+            html.text(support.text)
+            html.raw("</a></p>\n")
+        }
+    }
+
     private func renderHeader(_ page: Page, root: String, into html: inout HTMLBuffer) {
         let localeRoot = root + chrome.locale + "/"
         html.raw("<header class=\"site-header\">\n<a class=\"site-title\"")
         html.attribute("href", localeRoot)
         html.raw(">")
+        if let logo = plan.configuration.brand.logo, !logo.readPath.isEmpty {
+            html.raw("<img class=\"site-logo\"")
+            html.attribute("src", root + logo.sitePath)
+            html.attribute("alt", plan.configuration.brand.logoAlt[chrome.locale] ?? "", prose: true)
+            html.raw(" width=\"\(logo.width)\" height=\"\(logo.height)\"> ")
+        }
         html.text(siteTitle)
         html.raw("</a>\n")
         SearchForm.render(

@@ -55,6 +55,9 @@ struct SiteRenderer: Sendable {
         if brand.hasColors {
             jobs.append(OutputJob(path: "assets/brand.css") { BrandStylesheet.css(for: brand) })
         }
+        if let logo = brand.logo, !logo.readPath.isEmpty {
+            jobs.append(OutputJob(path: logo.sitePath) { Self.bytes(of: logo) })
+        }
         if let sheet = brand.stylesheetReadPath {
             jobs.append(OutputJob(path: "assets/extra.css") { FileManager.default.contents(atPath: sheet).map { [UInt8]($0) } ?? [] })
         }

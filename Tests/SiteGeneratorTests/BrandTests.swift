@@ -61,4 +61,46 @@ struct BrandTests {
         let errors = try site.loadContent().diagnostics.filter { $0.severity == .error }.map(\.formatted)
         #expect(errors == ["content/helpcenter.yml:1:1: error: brand stylesheet content/absent.css does not exist; create it or remove 'stylesheet' from brand"])
     }
+
+    static let people = """
+          logo: logo.svg
+          logo-alt: {fr: Hôtels Exemple, en: Example Hotels, de: Beispiel-Hotels, es: Hoteles Ejemplo}
+          footer-links:
+            fr: [{text: Mentions légales, url: "https://example.com/fr/legal"}]
+            en: [{text: Legal notice, url: "https://example.com/en/legal"}]
+            de: [{text: Impressum, url: "https://example.com/de/legal"}]
+            es: [{text: Aviso legal, url: "https://example.com/es/legal"}]
+          support:
+            fr: {text: Écrire à l'assistance, url: "mailto:aide@example.com"}
+            en: {text: Email support, url: "mailto:help@example.com"}
+            de: {text: Support schreiben, url: "mailto:hilfe@example.com"}
+            es: {text: Escribir al soporte, url: "mailto:ayuda@example.com"}
+
+        """
+
+    @Test("logo with its alt per locale, footer links and support per locale; the support offered after a No vote")
+    func logoFooterSupport() throws {
+        let site = try site(brand: Self.people)
+        defer { site.remove() }
+        try site.content.write("logo.svg", bytes: TestImages.svg(width: 120, height: 40))
+        let report = try site.build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.formatted))")
+        let french = try site.page("fr/modifier-identifiants-connexion/index.html")
+        #expect(french.contains(#"<img class="site-logo" src="../../assets/logo.svg" alt="Hôtels Exemple" width="120" height="40"> "#))
+        #expect(french.contains(#"<ul class="footer-links"><li><a href="https://example.com/fr/legal">Mentions légales</a></li></ul>"#))
+        #expect(french.contains(#"<p class="support"><a href="mailto:aide@example.com">Écrire à l"#) && french.contains("assistance</a></p>\n<p>"))
+        #expect(french.contains(#"<p class="feedback-support" hidden><a href="mailto:aide@example.com">"#))
+        #expect(try site.page("en/index.html").contains(#"alt="Example Hotels""#))
+        #expect(try site.snapshotOfSite()["assets/logo.svg"] == Data(TestImages.svg(width: 120, height: 40)))
+        #expect(try site.page("assets/site.js").contains("if (support && vote === 'no') support.hidden = false;"))
+    }
+
+    @Test("a logo without alt text, or support missing a locale, is an error")
+    func peopleRefused() throws {
+        let site = try site(brand: "  logo: logo.svg\n  support:\n    fr: {text: Aide, url: \"mailto:a@example.com\"}\n")
+        defer { site.remove() }
+        let errors = try site.loadContent().diagnostics.filter { $0.severity == .error }.map(\.message)
+        #expect(errors.contains("a brand logo needs 'logo-alt' per locale: what the logo says to readers who cannot see it"), "\(errors)")
+        #expect(errors.contains("brand support has no 'en' entry {text: …, url: …}; every locale needs its own"), "\(errors)")
+    }
 }
