@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs on a fresh Debian machine, and nothing that is already there.
 #
-#   scripts/setup.sh            packages to build and test (cmark, libxml2, pkg-config)
+#   scripts/setup.sh            packages to build and test (cmark, libxml2, pkg-config; cmark-gfm as a test oracle)
 #   scripts/setup.sh bench      also what the benchmarks compare against (cmark CLI, hyperfine, hugo;
 #                               Isso, the self-hosted comment server, with gunicorn from PyPI in
 #                               .venv-bench/) and the load generator of the HTTP benchmarks (wrk)
@@ -11,7 +11,8 @@
 # Idempotent: a second run installs nothing and does not touch the network.
 set -euo pipefail
 
-packages=(libcmark-dev libxml2-dev pkg-config)
+# cmark-gfm: the oracle the pipe-table tests compare their recorded HTML with (skipped without it).
+packages=(libcmark-dev libxml2-dev pkg-config cmark-gfm)
 case "${1:-}" in
   bench) packages+=(cmark hyperfine hugo wrk python3-venv) ;;
   browser) packages+=(chromium chromium-driver python3-venv) ;;

@@ -21,6 +21,8 @@ extension Article {
         if let source = frontMatter.translates {
             line += " translates=\(source.locale)@\(source.version)"
         }
+        if frontMatter.draft { line += " draft" }
+        if !frontMatter.aliases.isEmpty { line += " aliases=" + frontMatter.aliases.joined(separator: ",") }
         return line
     }
 
@@ -51,6 +53,12 @@ extension Article {
             )
         case .code(let code):
             TreeNode("Code \(code.language.isEmpty ? "-" : code.language) @\(code.range)")
+        case .table(let table):
+            TreeNode(
+                "Table columns=\(table.columns) align=\(table.alignments.map(\.rawValue).joined(separator: ",")) @\(table.range)",
+                children: table.allRows.enumerated().map { offset, row in
+                    TreeNode((offset == 0 ? "Header " : "Row ") + row.map { quoted($0.content.plainText) }.joined(separator: " | "))
+                })
         }
     }
 

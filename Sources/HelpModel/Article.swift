@@ -26,6 +26,9 @@ public struct Article: Sendable, Hashable, Codable {
     /// link check reads this list rather than walking the whole tree again. Nil for an article
     /// made by hand, whose tree is walked.
     public var links: [ArticleLink]?
+    /// The image file each relative image source of the article shows (`images/compte.png` →
+    /// `content/fr/images/compte.png`), resolved by the loader; keys of ``HelpContent/images``.
+    public var imageFiles: [String: String] = [:]
 
     public init(
         file: String, locale: String, frontMatter: FrontMatter, intro: [Block], sections: [Section], claims: [Claim] = []
@@ -56,7 +59,7 @@ extension Block {
         case .procedure(let procedure): [procedure]
         case .note(let note): note.blocks.flatMap(\.procedures)
         case .list(let list): list.items.flatMap { $0.flatMap(\.procedures) }
-        case .paragraph, .code: []
+        case .paragraph, .code, .table: []
         }
     }
 }

@@ -8,6 +8,8 @@ public enum Block: Sendable, Hashable, Codable {
     /// A Markdown bullet list: items that are not steps.
     case list(BulletList)
     case code(CodeBlock)
+    /// A GitHub-flavoured pipe table.
+    case table(Table)
 
     public var range: SourceRange {
         switch self {
@@ -16,6 +18,7 @@ public enum Block: Sendable, Hashable, Codable {
         case .note(let block): block.range
         case .list(let block): block.range
         case .code(let block): block.range
+        case .table(let block): block.range
         }
     }
 }

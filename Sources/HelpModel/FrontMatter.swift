@@ -28,13 +28,27 @@ public struct FrontMatter: Sendable, Hashable, Codable {
     /// How the checker runs each procedure, in reading order; empty when the article lists none
     /// (a translation then inherits its source's).
     public var checks: [ProcedureCheck]
+    /// `draft: true`: `build` leaves the article out (pages, sitemap, search, listings, the
+    /// language switcher of its translations); `build --drafts` and `serve` show it with a banner.
+    public var draft: Bool
+    /// Former slugs (`aliases: [old-slug]`): the build writes a page at each old address that
+    /// sends the reader on, and a `_redirects` line for hosts that read one.
+    public var aliases: [String] = []
+    /// Where each alias was written, for the errors about it.
+    public var aliasLocations: [String: SourceLocation] = [:]
+    /// Ids of articles to show at the end of this one (`related: [id, …]`), in that order;
+    /// empty for the default (the category's other articles, newest first).
+    public var related: [String] = []
+    /// Where each related id was written.
+    public var relatedLocations: [String: SourceLocation] = [:]
 
     public init(
         id: String, title: String, updated: CalendarDay, category: String, slug: String,
         version: Int, translates: TranslationSource?, keyLocations: [String: SourceLocation],
-        checks: [ProcedureCheck] = []
+        checks: [ProcedureCheck] = [], draft: Bool = false
     ) {
         self.checks = checks
+        self.draft = draft
         self.id = id
         self.title = title
         self.updated = updated

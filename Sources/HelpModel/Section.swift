@@ -1,9 +1,14 @@
-/// A titled part of an article (a Markdown `##` or `###` heading and what follows it).
+/// A titled part of an article (a Markdown `##` to `######` heading and what follows it).
 ///
 /// The table of contents links to `anchor`, so it is unique within the article and stable
-/// while the heading text stays the same.
+/// while the heading text stays the same. Sections are flat, in reading order: a `####` to
+/// `######` section parts the `##` or `###` one before it, has an anchor like any other, and is
+/// not listed in the table of contents (``isInTableOfContents``).
 public struct Section: Sendable, Hashable, Codable {
-    /// 2 for `##`, 3 for `###`.
+    /// The deepest heading level the table of contents lists (`###`).
+    public static let deepestTableOfContentsLevel = 3
+
+    /// 2 for `##`, 3 for `###`, up to 6 for `######`.
     public var level: Int
     public var anchor: String
     public var title: [Inline]
@@ -23,6 +28,9 @@ public struct Section: Sendable, Hashable, Codable {
         self.headingRange = headingRange
         self.range = range
     }
+
+    /// Whether the table of contents lists the section: `##` and `###`, not deeper.
+    public var isInTableOfContents: Bool { level <= Self.deepestTableOfContentsLevel }
 
     /// The procedures of the section, in order.
     public var procedures: [Procedure] {

@@ -15,6 +15,8 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
     /// Where the feedback widget posts (an absolute URL or a path on the site's host); the
     /// pages' Content-Security-Policy allows exactly this in `form-action` and `connect-src`.
     public var feedbackEndpoint: String
+    /// The help center's own colours and stylesheet (`brand:`); empty by default.
+    public var brand = Brand()
 
     public init(
         locales: [String], defaultLocale: String, baseURL: String, titles: [String: String],

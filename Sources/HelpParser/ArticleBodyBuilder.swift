@@ -5,15 +5,18 @@ internal import HelpModel
 struct ArticleBodyBuilder {
     let file: String
     let phrasebook: Phrasebook?
+    /// The file's text, where tables are read from the paragraphs' lines; none, no tables.
+    let source: SourceText?
     private(set) var diagnostics: [Diagnostic] = []
     private var inlineBuilder: InlineBuilder
     /// Every link and image of the body, in reading order.
     var links: [ArticleLink] { inlineBuilder.links }
     private var usedAnchors: Set<String> = []
 
-    init(file: String, phrasebook: Phrasebook?) {
+    init(file: String, phrasebook: Phrasebook?, source: SourceText? = nil) {
         self.file = file
         self.phrasebook = phrasebook
+        self.source = source
         inlineBuilder = InlineBuilder(file: file)
     }
 
@@ -22,7 +25,7 @@ struct ArticleBodyBuilder {
         var sections: [Section] = []
         for node in document.children {
             if case .heading(let level) = node.kind {
-                if let section = startSection(node, level: level) {
+                if let section = startSection(node, level: level, inSection: !sections.isEmpty) {
                     sections.append(section)
                 } else if var last = sections.popLast() {
                     // A rejected heading stays out of the model; keep what follows in the section.
@@ -31,24 +34,33 @@ struct ArticleBodyBuilder {
                 }
                 continue
             }
-            guard let block = block(node) else { continue }
-            if sections.isEmpty {
-                intro.append(block)
-            } else {
-                sections[sections.count - 1].blocks.append(block)
-                sections[sections.count - 1].range.end = block.range.end
+            for block in block(node) {
+                if sections.isEmpty {
+                    intro.append(block)
+                } else {
+                    sections[sections.count - 1].blocks.append(block)
+                    sections[sections.count - 1].range.end = block.range.end
+                }
             }
         }
         diagnostics += inlineBuilder.diagnostics
         return (intro, sections)
     }
 
-    private mutating func startSection(_ node: MarkdownNode, level: Int) -> Section? {
-        guard level == 2 || level == 3 else {
-            let message = level == 1
-                ? "'#' headings are not allowed: the title comes from front matter; start sections with '##'"
-                : "headings deeper than '###' are not supported: the table of contents lists '##' and '###'"
-            diagnostics.append(.error(message, file: file, at: node.range.start))
+    /// A section for a heading: `##` and `###` are listed by the table of contents, `####` to
+    /// `######` part a section further (with anchors, not listed), so they need one to be in.
+    private mutating func startSection(_ node: MarkdownNode, level: Int, inSection: Bool) -> Section? {
+        if level == 1 {
+            diagnostics.append(.error(
+                "'#' headings are not allowed: the title comes from front matter; start sections with '##'",
+                file: file, at: node.range.start))
+            return nil
+        }
+        if level > Section.deepestTableOfContentsLevel, !inSection {
+            let marks = String(repeating: "#", count: level)
+            diagnostics.append(.error(
+                "a '\(marks)' heading parts a section, and none has started yet; start one with '##' before it",
+                file: file, at: node.range.start))
             return nil
         }
         let title = inlineBuilder.inlines(node.children)
@@ -63,10 +75,16 @@ struct ArticleBodyBuilder {
     }
 
     private mutating func blocks(_ nodes: [MarkdownNode]) -> [Block] {
-        nodes.compactMap { block($0) }
+        nodes.flatMap { block($0) }
     }
 
-    private mutating func block(_ node: MarkdownNode) -> Block? {
+    /// The blocks of a node: none when it is dropped, two when a table ends a paragraph.
+    private mutating func block(_ node: MarkdownNode) -> [Block] {
+        if case .paragraph = node.kind, let blocks = table(node) { return blocks }
+        return singleBlock(node).map { [$0] } ?? []
+    }
+
+    private mutating func singleBlock(_ node: MarkdownNode) -> Block? {
         switch node.kind {
         case .paragraph:
             return .paragraph(Paragraph(content: inlineBuilder.inlines(node.children), range: node.range))
@@ -94,6 +112,75 @@ struct ArticleBodyBuilder {
         default:
             return nil
         }
+    }
+
+    /// The paragraph as the blocks of a pipe table (``TableReader``), and the paragraph its
+    /// lines before the header make; nil when it holds no table.
+    private mutating func table(_ node: MarkdownNode) -> [Block]? {
+        guard let source else { return nil }
+        func location(_ line: Int, _ byteColumn: Int) -> SourceLocation {
+            SourceLocation(line: line, column: source.scalarColumn(line: line, byteColumn: max(byteColumn, 1)))
+        }
+        switch TableReader(source: source).read(node.range) {
+        case .paragraph:
+            return nil
+        case .mismatch(let line, let header, let delimiter):
+            diagnostics.append(.warning(
+                "this looks like a table, but the header row has \(Self.cells(header)) and the delimiter row \(Self.cells(delimiter)); "
+                    + "it is shown as a paragraph: give both rows the same number of cells",
+                file: file, at: location(line.number, line.byteColumn)))
+            return nil
+        case .table(let found):
+            var blocks: [Block] = []
+            if let first = found.leading.first {
+                let text = Array(found.leading.map(\.bytes).joined(separator: [0x0A]))
+                let (document, _) = CmarkDocument.parse(
+                    text[...], firstLine: first.number, source: source, columnOffset: first.byteColumn - 1)
+                for child in document.children {
+                    if let block = singleBlock(child) { blocks.append(block) }
+                }
+            }
+            let columns = found.alignments.count
+            var header: [Table.Cell] = []
+            for raw in found.header { header.append(tableCell(raw, source: source)) }
+            var rows: [[Table.Cell]] = []
+            for (line, raw) in found.rows {
+                let at = location(line.number, line.byteColumn)
+                if raw.count < columns {
+                    diagnostics.append(.warning(
+                        "table row has \(Self.cells(raw.count)) where the header has \(columns); it is padded with empty cells",
+                        file: file, at: at))
+                } else if raw.count > columns {
+                    diagnostics.append(.warning(
+                        "table row has \(Self.cells(raw.count)) where the header has \(columns); the cells past column \(columns) are dropped "
+                            + "(write \\| for a pipe inside a cell)",
+                        file: file, at: at))
+                }
+                var cells: [Table.Cell] = []
+                for cell in raw.prefix(columns) { cells.append(tableCell(cell, source: source)) }
+                let end = SourceRange(at: location(line.number, line.byteColumn + line.bytes.count))
+                while cells.count < columns { cells.append(Table.Cell(content: [], range: end)) }
+                rows.append(cells)
+            }
+            let start = location(found.headerLine.number, found.headerLine.byteColumn)
+            blocks.append(.table(Table(
+                alignments: found.alignments, header: header, rows: rows,
+                range: SourceRange(start: start, end: node.range.end))))
+            return blocks
+        }
+    }
+
+    /// A cell's inline Markdown, read by cmark where the cell stands in the file.
+    private mutating func tableCell(_ raw: TableReader.RawCell, source: SourceText) -> Table.Cell {
+        let nodes = CmarkDocument.inlines(of: raw.text, line: raw.line, byteColumn: raw.byteColumn, source: source)
+        let start = SourceLocation(line: raw.line, column: source.scalarColumn(line: raw.line, byteColumn: raw.byteColumn))
+        let last = raw.byteColumn + max(raw.text.count, 1) - 1
+        let end = SourceLocation(line: raw.line, column: source.scalarColumn(line: raw.line, byteColumn: last))
+        return Table.Cell(content: inlineBuilder.inlines(nodes), range: SourceRange(start: start, end: end))
+    }
+
+    private static func cells(_ count: Int) -> String {
+        count == 1 ? "1 cell" : "\(count) cells"
     }
 
     private mutating func note(_ node: MarkdownNode) -> Note {

@@ -56,7 +56,7 @@ public struct ArticleParser: Sendable {
                 "markup nested more than \(CmarkDocument.maximumDepth) levels deep is cut off; nest less deeply",
                 file: file, at: truncated.start))
         }
-        var builder = ArticleBodyBuilder(file: file, phrasebook: phrasebook)
+        var builder = ArticleBodyBuilder(file: file, phrasebook: phrasebook, source: source)
         let (intro, sections) = builder.build(document)
         diagnostics += builder.diagnostics.sorted { $0.location < $1.location }
 

@@ -18,7 +18,7 @@ struct ClaimFinder {
             case .list(let list): blocks += list.items.flatMap { $0 }.reversed()
             case .procedure(let procedure):
                 blocks += procedure.steps.flatMap(\.details).reversed()
-            case .code: break
+            case .code, .table: break
             }
         }
         return claims

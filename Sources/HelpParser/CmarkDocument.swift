@@ -14,8 +14,12 @@ enum CmarkDocument {
     ///   - body: UTF-8 Markdown.
     ///   - firstLine: the file line of the body's first line, so ranges name file lines.
     ///   - source: the whole file, to turn cmark's byte columns into scalar columns.
+    ///   - columnOffset: bytes of the file line before the body's first byte, when the body
+    ///     starts inside a line (a table cell); its other lines start at column 1.
     /// - Returns: the document node and whether nesting past ``maximumDepth`` was cut off.
-    static func parse(_ body: ArraySlice<UInt8>, firstLine: Int, source: SourceText) -> (MarkdownNode, truncatedAt: SourceRange?) {
+    static func parse(
+        _ body: ArraySlice<UInt8>, firstLine: Int, source: SourceText, columnOffset: Int = 0
+    ) -> (MarkdownNode, truncatedAt: SourceRange?) {
         let root: OpaquePointer? = body.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -27,14 +31,38 @@ enum CmarkDocument {
             return (MarkdownNode(kind: .document, range: SourceRange(at: SourceLocation(line: firstLine, column: 1))), nil)
         }
         defer { cmark_node_free(root) }
-        var converter = Converter(firstLine: firstLine, source: source)
+        var converter = Converter(firstLine: firstLine, source: source, columnOffset: columnOffset)
         let document = converter.copy(root)
         return (document, converter.truncatedAt)
+    }
+
+    /// The inlines of a one-line text that is inline Markdown only (a table cell), as cmark
+    /// reads a paragraph holding it.
+    ///
+    /// libcmark has no inline-only parse, so a text that would start a block (`# x`, `- x`,
+    /// `1. x`, `> x`, `***`, a fence) gets a backslash before its marker, which the inline
+    /// parser takes as an escape; positions after it stay those of the file.
+    /// - Parameters:
+    ///   - byteColumn: the 1-based byte column of the text's first byte in file line `line`.
+    static func inlines(of text: [UInt8], line: Int, byteColumn: Int, source: SourceText) -> [MarkdownNode] {
+        guard !text.isEmpty else { return [] }
+        let (document, _) = parse(text[...], firstLine: line, source: source, columnOffset: byteColumn - 1)
+        if document.children.count == 1, case .paragraph = document.children[0].kind { return document.children[0].children }
+        var escaped = text
+        var marker = 0
+        while marker < escaped.count, (0x30...0x39).contains(escaped[marker]) { marker += 1 }
+        if marker == escaped.count { marker = 0 }
+        escaped.insert(UInt8(ascii: "\\"), at: marker)
+        let (again, _) = parse(escaped[...], firstLine: line, source: source, columnOffset: byteColumn - 2)
+        if again.children.count == 1, case .paragraph = again.children[0].kind { return again.children[0].children }
+        let whole = SourceRange(at: SourceLocation(line: line, column: source.scalarColumn(line: line, byteColumn: byteColumn)))
+        return [MarkdownNode(kind: .text(String(decoding: text, as: UTF8.self)), range: whole)]
     }
 
     private struct Converter {
         let firstLine: Int
         let source: SourceText
+        let columnOffset: Int
         var truncatedAt: SourceRange?
 
         /// Copies a node and its descendants without recursion, so depth cannot exhaust the stack.
@@ -110,7 +138,8 @@ enum CmarkDocument {
 
         private func location(line bodyLine: Int, byteColumn: Int) -> SourceLocation {
             let line = max(bodyLine, 1) + firstLine - 1
-            return SourceLocation(line: line, column: source.scalarColumn(line: line, byteColumn: max(byteColumn, 1)))
+            let byte = max(byteColumn, 1) + (bodyLine <= 1 ? columnOffset : 0)
+            return SourceLocation(line: line, column: source.scalarColumn(line: line, byteColumn: max(byte, 1)))
         }
 
         private func kind(of pointer: OpaquePointer) -> MarkdownNode.Kind {

@@ -28,6 +28,8 @@ public struct ContentLoadResult: Sendable {
 
     /// The chrome catalog of each locale that has a readable one.
     public var catalogs: [String: ChromeCatalog] = [:]
+    /// Every image file an article shows (see ``ContentImages``), by path.
+    public var images: [String: ImageFile] = [:]
 
     /// What re-reading single files needs: the root, the phrasebooks, each file's own result
     /// and the findings that belong to no article file.
@@ -46,7 +48,7 @@ public struct ContentLoadResult: Sendable {
 
     /// The loaded content, when the site settings were read.
     public var content: HelpContent? {
-        configuration.map { HelpContent(configuration: $0, articles: articles, catalogs: catalogs) }
+        configuration.map { HelpContent(configuration: $0, articles: articles, catalogs: catalogs, images: images) }
     }
 }
 
@@ -81,15 +83,43 @@ public struct ContentLoader: Sendable {
         let configurationText = try readText(configurationPath)
         var (configuration, diagnostics) = SiteConfigurationLoader.load(text: configurationText, file: configurationPath)
         let entries = try listDirectory(root)
-        guard let configuration else {
+        guard var configuration else {
             return ContentLoadResult(configuration: nil, articles: [], diagnostics: diagnostics, fileCount: 0, byteCount: 0)
         }
 
+        if let sheet = configuration.brand.stylesheet {
+            let path = join(root, sheet)
+            if FileManager.default.fileExists(atPath: resolved(path)) {
+                configuration.brand.stylesheet = path
+                configuration.brand.stylesheetReadPath = resolved(path)
+            } else {
+                diagnostics.append(.error(
+                    "brand stylesheet \(path) does not exist; create it or remove 'stylesheet' from brand",
+                    file: configurationPath, at: SourceLocation(line: 1, column: 1)))
+            }
+        }
+        if let logo = configuration.brand.logo {
+            let path = join(root, logo.file)
+            let bytes = FileManager.default.contents(atPath: resolved(path)).map { [UInt8]($0) }
+            if let bytes, let size = ImageHeader.size(of: bytes), size.format == logo.format,
+                size.format != .svg || !ImageHeader.svgIsActive(bytes)
+            {
+                configuration.brand.logo = ImageFile(
+                    file: path, readPath: resolved(path), sitePath: logo.sitePath, format: size.format, width: size.width,
+                    height: size.height, byteCount: bytes.count)
+            } else {
+                diagnostics.append(.error(
+                    bytes == nil ? "brand logo \(path) does not exist" : "brand logo \(path) is not a \(logo.format.rawValue.uppercased()) image with a size (or holds script)",
+                    file: configurationPath, at: SourceLocation(line: 1, column: 1)))
+            }
+        }
         var jobs: [ArticleJob] = []
         var phrasebooks: [String: Phrasebook] = [:]
         var catalogs: [String: ChromeCatalog] = [:]
         for entry in entries where entry != Self.configurationFileName && !entry.hasPrefix(".") {
             let path = join(root, entry)
+            // `content/images/`: the images every locale shares (``ContentImages``).
+            if entry == ContentImages.folderName, !configuration.locales.contains(entry), isDirectory(path) { continue }
             guard isDirectory(path) else {
                 if entry.hasSuffix(".md") {
                     diagnostics.append(.error(
@@ -186,6 +216,14 @@ public struct ContentLoader: Sendable {
         let checker = ContentConsistency(
             configuration: configuration, configurationPath: join(result.root, Self.configurationFileName))
         diagnostics += checker.check(&articles)
+        let workingDirectory = self.workingDirectory
+        let images = ContentImages(root: result.root, locales: configuration.locales) { path in
+            guard let workingDirectory, !path.hasPrefix("/") else { return path }
+            return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
+        }
+        let (found, imageDiagnostics) = images.check(&articles)
+        diagnostics += imageDiagnostics
+        result.images = found
         result.articles = articles
         result.diagnostics = diagnostics
         result.fileCount = result.perFile.count

@@ -3,7 +3,7 @@ internal import Yams
 
 /// Reads an article's YAML front matter into ``FrontMatter``, reporting every problem at once.
 struct FrontMatterParser {
-    static let knownKeys: Set<String> = ["id", "title", "updated", "category", "slug", "version", "translates", "checks"]
+    static let knownKeys: Set<String> = ["id", "title", "updated", "category", "slug", "version", "translates", "checks", "draft", "aliases", "related"]
 
     let yaml: YAMLDocument
     /// Where the front matter starts (the opening `---`), for problems of the whole block.
@@ -26,8 +26,10 @@ struct FrontMatterParser {
                 continue
             }
             guard Self.knownKeys.contains(key) else {
+                // An error, not a warning: a misspelt `draft:` would publish what was meant to wait.
                 let known = Self.knownKeys.sorted().joined(separator: ", ")
-                diagnostics.append(yaml.warning("unknown front matter key '\(key)' is ignored; known keys: \(known)", at: keyNode))
+                let hint = Self.nearestKey(to: key).map { "did you mean '\($0)'? " } ?? ""
+                diagnostics.append(yaml.error("unknown front matter key '\(key)'; \(hint)known keys: \(known)", at: keyNode))
                 continue
             }
             values[key] = value
@@ -69,14 +71,73 @@ struct FrontMatterParser {
         let version = values["version"].map { integer($0, "version") } ?? 1
         let translates = values["translates"].map { parseTranslationSource($0, into: &diagnostics) } ?? .none
         let checks = values["checks"].map { parseChecks($0, into: &diagnostics) } ?? []
+        let draft = values["draft"].map { node -> Bool? in
+            switch node.scalarText {
+            case "true": return true
+            case "false": return false
+            default:
+                diagnostics.append(yaml.error("'draft' is true or false (got '\(node.scalarText ?? "")')", at: node))
+                return nil
+            }
+        } ?? false
 
-        guard let id, let title, let category, let updated, let slug, let version, translates.isValid, let checks else {
+        var aliases: [String] = []
+        var aliasLocations: [String: SourceLocation] = [:]
+        var listsValid = true
+        if let node = values["aliases"] {
+            if let items = node.items {
+                for item in items {
+                    guard let alias = identifier(item, "aliases") else {
+                        listsValid = false
+                        continue
+                    }
+                    if aliasLocations[alias] == nil { aliases.append(alias) }
+                    aliasLocations[alias] = yaml.location(of: item)
+                }
+            } else {
+                diagnostics.append(yaml.error("'aliases' is a list of the article's former slugs: 'aliases: [old-slug]'", at: node))
+                listsValid = false
+            }
+        }
+        var related: [String] = []
+        var relatedLocations: [String: SourceLocation] = [:]
+        if let node = values["related"] {
+            if let items = node.items {
+                for item in items {
+                    guard let other = identifier(item, "related") else {
+                        listsValid = false
+                        continue
+                    }
+                    if relatedLocations[other] == nil { related.append(other) }
+                    relatedLocations[other] = yaml.location(of: item)
+                }
+            } else {
+                diagnostics.append(yaml.error("'related' is a list of article ids: 'related: [login-credentials]'", at: node))
+                listsValid = false
+            }
+        }
+        guard let id, let title, let category, let updated, let slug, let version, translates.isValid, let checks, let draft,
+            listsValid
+        else {
             return (nil, diagnostics)
         }
-        let frontMatter = FrontMatter(
+        var frontMatter = FrontMatter(
             id: id, title: title, updated: updated, category: category, slug: slug, version: version,
-            translates: translates.value, keyLocations: keyLocations, checks: checks)
+            translates: translates.value, keyLocations: keyLocations, checks: checks, draft: draft)
+        frontMatter.aliases = aliases
+        frontMatter.aliasLocations = aliasLocations
+        frontMatter.related = related
+        frontMatter.relatedLocations = relatedLocations
         return (frontMatter, diagnostics)
+    }
+
+    /// The known key closest to a misspelt one (edit distance, then alphabetical order), when
+    /// it is close enough to be what was meant: at most half the letters differ.
+    static func nearestKey(to key: String) -> String? {
+        let typed = Array(key.lowercased())
+        let scored = knownKeys.sorted().map { (key: $0, distance: editDistance(typed, Array($0))) }
+        guard let nearest = scored.min(by: { $0.distance < $1.distance }) else { return nil }
+        return nearest.distance <= max(1, min(typed.count, nearest.key.count) / 2) ? nearest.key : nil
     }
 
     private enum Source {

@@ -1,9 +1,10 @@
+internal import Foundation
 internal import HelpModel
 internal import Yams
 
 /// Reads `content/helpcenter.yml` into a ``SiteConfiguration``, reporting every bad setting.
 enum SiteConfigurationLoader {
-    static let knownKeys: Set<String> = ["locales", "default-locale", "base-url", "title", "categories", "feedback-endpoint"]
+    static let knownKeys: Set<String> = ["locales", "default-locale", "base-url", "title", "categories", "feedback-endpoint", "brand"]
 
     static func load(text: String, file: String) -> (SiteConfiguration?, [Diagnostic]) {
         let yaml: YAMLDocument
@@ -101,11 +102,99 @@ enum SiteConfigurationLoader {
             missing("feedback-endpoint")
         }
 
+        var brand = Brand()
+        if let node = values["brand"] {
+            brand = Self.brand(node, locales: locales, yaml: yaml, into: &diagnostics)
+        }
+
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
-        let configuration = SiteConfiguration(
+        var configuration = SiteConfiguration(
             locales: locales, defaultLocale: defaultLocale, baseURL: baseURL, titles: titles,
             categories: categories, categoryOrder: categoryOrder, feedbackEndpoint: feedbackEndpoint)
+        configuration.brand = brand
         return (configuration, diagnostics)
+    }
+
+    /// `brand: {primary-color: "#…", primary-color-dark: "#…", stylesheet: brand.css}`; each
+    /// colour must keep AA contrast (4.5:1) with the page it is used on, light or dark.
+    private static func brand(_ node: Node, locales: [String], yaml: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Brand {
+        var brand = Brand()
+        guard let entries = node.entries else {
+            diagnostics.append(yaml.error("'brand' maps primary-color, primary-color-dark and stylesheet", at: node))
+            return brand
+        }
+        for (key, value) in entries {
+            let text = value.scalarText ?? ""
+            switch key.scalarText {
+            case "primary-color", "primary-color-dark":
+                let dark = key.scalarText == "primary-color-dark"
+                guard let color = BrandColor.normalized(text) else {
+                    diagnostics.append(yaml.error("'\(key.scalarText ?? "")' is a colour written #rrggbb (got '\(text)')", at: value))
+                    continue
+                }
+                let background = dark ? BrandColor.darkBackground : BrandColor.lightBackground
+                let ratio = BrandColor.contrast(color, background) ?? 0
+                guard ratio >= BrandColor.minimumContrast else {
+                    diagnostics.append(yaml.error(
+                        "'\(key.scalarText ?? "")' \(color) has a contrast of \(String(format: "%.2f", ratio)):1 with the \(dark ? "dark" : "light") page (\(background)), "
+                            + "below WCAG AA's 4.5:1 for its links and button text; choose a \(dark ? "lighter" : "darker") colour",
+                        at: value))
+                    continue
+                }
+                if dark { brand.primaryColorDark = color } else { brand.primaryColor = color }
+            case "stylesheet":
+                guard text.hasSuffix(".css"), !text.contains("/") else {
+                    diagnostics.append(yaml.error("'stylesheet' is a .css file beside helpcenter.yml, e.g. brand.css", at: value))
+                    continue
+                }
+                brand.stylesheet = text
+            case "logo":
+                guard let format = ImageHeader.format(ofExtension: String(text.split(separator: ".").last ?? "")), !text.contains("/") else {
+                    diagnostics.append(yaml.error("'logo' is an image file beside helpcenter.yml, e.g. logo.svg", at: value))
+                    continue
+                }
+                brand.logo = ImageFile(file: text, readPath: "", sitePath: "assets/logo.\(format == .jpeg ? "jpg" : format.rawValue)", format: format, width: 0, height: 0, byteCount: 0)
+            case "logo-alt":
+                brand.logoAlt = perLocaleNames(value, what: "brand logo-alt", locales: locales, yaml: yaml, into: &diagnostics) ?? [:]
+            case "support":
+                for locale in locales {
+                    guard let link = Self.link(value.entries?.first { $0.key.scalarText == locale }?.value, yaml: yaml, into: &diagnostics) else {
+                        diagnostics.append(yaml.error("brand support has no '\(locale)' entry {text: …, url: …}; every locale needs its own", at: value))
+                        continue
+                    }
+                    brand.support[locale] = link
+                }
+            case "footer-links":
+                for locale in locales {
+                    guard let list = value.entries?.first(where: { $0.key.scalarText == locale })?.value.items else {
+                        diagnostics.append(yaml.error("brand footer-links has no '\(locale)' list [{text: …, url: …}]; every locale needs its own", at: value))
+                        continue
+                    }
+                    brand.footerLinks[locale] = list.compactMap { Self.link($0, yaml: yaml, into: &diagnostics) }
+                }
+            default:
+                diagnostics.append(yaml.error(
+                    "unknown brand setting '\(key.scalarText ?? "?")'; known: primary-color, primary-color-dark, stylesheet, logo, logo-alt, footer-links, support",
+                    at: key))
+            }
+        }
+        if brand.logo != nil, brand.logoAlt.isEmpty {
+            diagnostics.append(yaml.error("a brand logo needs 'logo-alt' per locale: what the logo says to readers who cannot see it", at: node))
+        }
+        return brand
+    }
+
+    /// `{text: …, url: https://… | mailto:…}`.
+    private static func link(_ node: Node?, yaml: YAMLDocument, into diagnostics: inout [Diagnostic]) -> Brand.Link? {
+        guard let node else { return nil }
+        let fields = Dictionary((node.entries ?? []).compactMap { key, value in key.scalarText.map { ($0, value) } }, uniquingKeysWith: { a, _ in a })
+        guard let text = fields["text"]?.scalarText, !text.trimmingSpaces.isEmpty, let url = fields["url"]?.scalarText,
+            url.hasPrefix("https://") || url.hasPrefix("http://") || url.hasPrefix("mailto:") || url.hasPrefix("/")
+        else {
+            diagnostics.append(yaml.error("a brand link is {text: …, url: https://…, mailto:… or /path}", at: node))
+            return nil
+        }
+        return Brand.Link(text: text, url: url)
     }
 
     /// A `{fr: …, en: …}` mapping that must name every locale: no page falls back to another language.

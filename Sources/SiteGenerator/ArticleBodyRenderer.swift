@@ -6,6 +6,19 @@ struct ArticleBodyRenderer {
     let article: Article
     let chrome: Chrome
     let links: LinkResolver
+    /// Where the article's first image of the content is: it loads at once, every later one
+    /// with `loading="lazy"`.
+    var firstImage: SourceLocation?
+
+    init(article: Article, chrome: Chrome, links: LinkResolver) {
+        self.article = article
+        self.chrome = chrome
+        self.links = links
+        firstImage = article.imageInlines.first { inline in
+            guard case .image(let source, _, _) = inline.kind else { return false }
+            return links.imageFile(source, in: article) != nil
+        }?.range.start
+    }
 
     /// A section: its heading, with the anchor the table of contents links to, and its blocks.
     func render(_ section: Section, into html: inout HTMLBuffer) {
@@ -63,7 +76,45 @@ struct ArticleBodyRenderer {
             html.raw(">")
             html.verbatim(code.code)
             html.raw("</code></pre>\n")
+        case .table(let table):
+            render(table, into: &html)
         }
+    }
+
+    /// A pipe table as cmark-gfm writes it (`align` for a column's alignment: no inline style
+    /// under the pages' CSP), with `scope="col"` headers, in a box that scrolls sideways on a
+    /// narrow screen (`.table-scroll` in site.css) rather than widening the page.
+    private func render(_ table: Table, into html: inout HTMLBuffer) {
+        html.raw("<div class=\"table-scroll\">\n<table>\n<thead>\n<tr>\n")
+        for (column, cell) in table.header.enumerated() {
+            html.raw("<th scope=\"col\"")
+            alignment(table.alignments[column], into: &html)
+            html.raw(">")
+            render(cell.content, into: &html)
+            html.raw("</th>\n")
+        }
+        html.raw("</tr>\n</thead>\n")
+        if !table.rows.isEmpty {
+            html.raw("<tbody>\n")
+            for row in table.rows {
+                html.raw("<tr>\n")
+                for (column, cell) in row.enumerated() {
+                    html.raw("<td")
+                    alignment(table.alignments[column], into: &html)
+                    html.raw(">")
+                    render(cell.content, into: &html)
+                    html.raw("</td>\n")
+                }
+                html.raw("</tr>\n")
+            }
+            html.raw("</tbody>\n")
+        }
+        html.raw("</table>\n</div>\n")
+    }
+
+    private func alignment(_ alignment: Table.Alignment, into html: inout HTMLBuffer) {
+        guard alignment != .none else { return }
+        html.attribute("align", alignment.rawValue)
     }
 
     /// A list item's blocks as cmark writes them: the paragraphs of a tight list's item lose
@@ -90,10 +141,14 @@ struct ArticleBodyRenderer {
     }
 
     func render(_ inlines: [Inline], into html: inout HTMLBuffer) {
-        for inline in inlines { render(inline, into: &html) }
+        render(inlines, inLink: false, into: &html)
     }
 
-    private func render(_ inline: Inline, into html: inout HTMLBuffer) {
+    private func render(_ inlines: [Inline], inLink: Bool, into html: inout HTMLBuffer) {
+        for inline in inlines { render(inline, inLink: inLink, into: &html) }
+    }
+
+    private func render(_ inline: Inline, inLink: Bool, into html: inout HTMLBuffer) {
         switch inline.kind {
         case .text(let text): html.text(text)
         case .softBreak: html.raw("\n")
@@ -104,33 +159,47 @@ struct ArticleBodyRenderer {
             html.raw("</code>")
         case .strong(let children):
             html.raw("<strong class=\"ui-label\">")
-            render(children, into: &html)
+            render(children, inLink: inLink, into: &html)
             html.raw("</strong>")
         case .emphasis(let children):
             html.raw("<em>")
-            render(children, into: &html)
+            render(children, inLink: inLink, into: &html)
             html.raw("</em>")
         case .link(let destination, let title, let children):
             guard case .url(let href) = links.resolve(destination, in: article) else {
-                render(children, into: &html)
+                render(children, inLink: inLink, into: &html)
                 return
             }
             html.raw("<a")
             html.address("href", href)
             if !title.isEmpty { html.attribute("title", title, prose: true) }
             html.raw(">")
-            render(children, into: &html)
+            render(children, inLink: true, into: &html)
             html.raw("</a>")
         case .image(let source, let title, let alt):
             guard case .url(let src) = links.resolve(source, in: article, isImage: true) else {
                 html.text(alt.plainText)
                 return
             }
+            // An image of the content: its own size (the page keeps its box while it loads),
+            // lazy after the first, and a plain link to the full-size file.
+            let file = links.imageFile(source, in: article)
+            let linked = file != nil && !inLink
+            if linked {
+                html.raw("<a class=\"image-link\"")
+                html.address("href", src)
+                html.raw(">")
+            }
             html.raw("<img")
             html.address("src", src)
             html.attribute("alt", alt.plainText, prose: true)
             if !title.isEmpty { html.attribute("title", title, prose: true) }
+            if let file {
+                html.raw(" width=\"\(file.width)\" height=\"\(file.height)\"")
+                if inline.range.start != firstImage { html.raw(" loading=\"lazy\"") }
+            }
             html.raw(">")
+            if linked { html.raw("</a>") }
         }
     }
 }

@@ -29,6 +29,8 @@ struct ArticlePage {
         let page = PageLayout.Page(
             title: article.frontMatter.title, depth: 2, canonicalPath: plan.directory(ofArticleAt: index),
             alternates: alternates, description: Self.description(of: article),
+            // A draft is only ever built for a preview: not for search engines.
+            isIndexable: !article.frontMatter.draft,
             breadcrumb: [
                 (chrome[.home], "../"), (categoryName, "../" + SitePlan.categoryPath(article.frontMatter.category)),
                 (article.frontMatter.title, nil),
@@ -37,6 +39,11 @@ struct ArticlePage {
         let body = ArticleBodyRenderer(article: article, chrome: chrome, links: links)
         return layout.render(page) { html in
             html.raw("<article class=\"article\">\n")
+            if article.frontMatter.draft {
+                html.raw("<p class=\"draft-banner\">")
+                html.text(chrome[.draftBanner])
+                html.raw("</p>\n")
+            }
             html.element("h1", text: article.frontMatter.title)
             html.raw("\n<p class=\"updated\"><span class=\"updated-label\"")
             html.attribute("data-relative-label", chrome[.updated], prose: true)
@@ -51,12 +58,58 @@ struct ArticlePage {
             body.render(article.intro, into: &html)
             for section in article.sections { body.render(section, into: &html) }
             html.raw("</article>\n")
-            FeedbackForm.render(article: article, chrome: chrome, endpoint: plan.configuration.feedbackEndpoint, into: &html)
+            renderRelated(to: index, into: &html)
+            FeedbackForm.render(
+                article: article, chrome: chrome, endpoint: plan.configuration.feedbackEndpoint,
+                support: plan.configuration.brand.support[article.locale], into: &html)
         }
     }
 
-    /// The table of contents: every `##` section, with the `###` sections under it nested.
-    private func renderTableOfContents(_ sections: [Section], into html: inout HTMLBuffer) {
+    /// "Related articles", after the article (outside it: its heading is not a section).
+    private func renderRelated(to index: Int, into html: inout HTMLBuffer) {
+        let plan = layout.plan
+        let related = RelatedArticles.list(for: index, in: plan)
+        guard !related.isEmpty else { return }
+        html.raw("<nav class=\"related\" aria-labelledby=\"related-title\"><h2 id=\"related-title\">")
+        html.text(layout.chrome[.relatedTitle])
+        html.raw("</h2>\n<ul>\n")
+        for other in related {
+            html.raw("<li><a")
+            html.attribute("href", "../" + plan.articles[other].frontMatter.slug + "/")
+            html.raw(">")
+            html.text(plan.articles[other].frontMatter.title)
+            html.raw("</a></li>\n")
+        }
+        html.raw("</ul></nav>\n")
+    }
+
+    /// The page at an old address of the article (`aliases:`): it sends the reader on at
+    /// once without script (`<meta http-equiv="refresh">`), names the article's page as
+    /// canonical, stays out of search engines, and shows a plain link for whoever stays.
+    func redirect(_ alias: Redirects.Alias) -> [UInt8] {
+        let plan = layout.plan
+        let article = plan.articles[alias.articleIndex]
+        let target = "../" + article.frontMatter.slug + "/"
+        var page = PageLayout.Page(
+            title: article.frontMatter.title, depth: 2, canonicalPath: plan.directory(ofArticleAt: alias.articleIndex),
+            description: layout.chrome[.redirectMoved], isIndexable: false)
+        page.refreshTo = target
+        return layout.render(page) { html in
+            html.element("h1", text: article.frontMatter.title)
+            html.raw("\n<p class=\"redirect\">")
+            html.text(layout.chrome[.redirectMoved])
+            html.raw(" <a")
+            html.attribute("href", target)
+            html.raw(">")
+            html.text(article.frontMatter.title)
+            html.raw("</a></p>\n")
+        }
+    }
+
+    /// The table of contents: every `##` section, with the `###` sections under it nested;
+    /// `####` and deeper are left out (``Section/isInTableOfContents``).
+    private func renderTableOfContents(_ allSections: [Section], into html: inout HTMLBuffer) {
+        let sections = allSections.filter(\.isInTableOfContents)
         guard !sections.isEmpty else { return }
         html.raw("<nav class=\"toc\" aria-labelledby=\"toc-title\"><h2 id=\"toc-title\">")
         html.text(layout.chrome[.tableOfContents])
@@ -117,7 +170,7 @@ enum FeedbackForm {
     /// The longest comment the collector accepts, in characters.
     static let commentLimit = 1000
 
-    static func render(article: Article, chrome: Chrome, endpoint: String, into html: inout HTMLBuffer) {
+    static func render(article: Article, chrome: Chrome, endpoint: String, support: Brand.Link? = nil, into html: inout HTMLBuffer) {
         html.raw("<form class=\"feedback\" method=\"post\"")
         html.attribute("action", endpoint)
         html.attribute("data-thanks", chrome[.feedbackThanks], prose: true)
@@ -146,6 +199,15 @@ enum FeedbackForm {
         html.raw("</label>\n<textarea id=\"feedback-comment\" name=\"comment\" maxlength=\"\(commentLimit)\" rows=\"4\"></textarea>\n")
         html.raw("<button type=\"submit\" name=\"vote\" value=\"comment\">")
         html.text(chrome[.feedbackSend])
-        html.raw("</button>\n</div>\n<p class=\"feedback-status\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n")
+        html.raw("</button>\n</div>\n")
+        if let support {
+            // Shown by site.js after a "No" vote: the reader may need a person.
+            html.raw("<p class=\"feedback-support\" hidden><a")
+            html.attribute("href", support.url)
+            html.raw(">")
+            html.text(support.text)
+            html.raw("</a></p>\n")
+        }
+        html.raw("<p class=\"feedback-status\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n")
     }
 }

@@ -12,8 +12,11 @@ public enum BuildRules {
     ///   - content: the loaded content (the articles that parsed).
     ///   - unparsedFiles: article files that exist but did not parse; a link to one is not
     ///     reported as leading nowhere, since the file's own error is.
-    public static func check(_ content: HelpContent, unparsedFiles: Set<String> = []) -> [Diagnostic] {
-        run(content, unparsedFiles: unparsedFiles).diagnostics
+    ///   - includingDrafts: check as `build --drafts` does; by default drafts are left out as
+    ///     `build` leaves them, so a link to one is reported.
+    public static func check(_ content: HelpContent, unparsedFiles: Set<String> = [], includingDrafts: Bool = false) -> [Diagnostic] {
+        let (published, drafts) = Drafts.published(content, includingDrafts: includingDrafts)
+        return run(published, unparsedFiles: unparsedFiles, draftFiles: drafts).diagnostics
     }
 
     /// What the checks produced, for the build to render with.
@@ -29,7 +32,7 @@ public enum BuildRules {
     ///   - previousPlan: the plan of the same articles before an edit, whose URL tables can be kept.
     static func run(
         _ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil, reusing previousPlan: SitePlan? = nil,
-        unparsedFiles: Set<String> = []
+        unparsedFiles: Set<String> = [], draftFiles: Set<String> = []
     ) -> Checked {
         var diagnostics: [Diagnostic] = []
         var chromes: [String: Chrome] = [:]
@@ -50,8 +53,11 @@ public enum BuildRules {
                 "slug '\(article.frontMatter.slug)' is the address of the site's own pages (\(SitePlan.reservedSlugs.sorted().joined(separator: ", "))); give the article another 'slug:'",
                 file: article.file, at: article.frontMatter.keyLocations["slug"] ?? SourceLocation(line: 1, column: 1)))
         }
+        diagnostics += Redirects.collisions(in: plan)
+        diagnostics += RelatedArticles.check(plan)
         var links = LinkResolver(plan: plan)
         links.unparsedFiles = unparsedFiles
+        links.draftFiles = draftFiles
         let checked = linkedArticles.map { $0.map { plan.articles[$0] } } ?? plan.articles
         diagnostics += LinkCheck.check(checked, with: links)
         links.unparsedFiles = []

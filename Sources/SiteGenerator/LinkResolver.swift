@@ -13,6 +13,8 @@ struct LinkResolver: Sendable {
         /// A link to an article file that exists but did not parse: its own error says why, so
         /// the link is not reported as leading nowhere (`lint` checks links beside parse errors).
         case unparsedArticle
+        /// A link to a draft (`draft: true`), which this build leaves out.
+        case draftArticle(String)
         /// A scheme that could run code; the text is shown without a link.
         case unsafe
     }
@@ -20,6 +22,8 @@ struct LinkResolver: Sendable {
     let plan: SitePlan
     /// Article files that exist but did not parse (see ``Resolution/unparsedArticle``).
     var unparsedFiles: Set<String> = []
+    /// Drafts this build leaves out (see ``Resolution/draftArticle(_:)``).
+    var draftFiles: Set<String> = []
 
     /// Resolves a link destination written in `article`, for a page `depth` folders deep.
     func resolve(_ destination: String, in article: Article, isImage: Bool = false) -> Resolution {
@@ -43,6 +47,7 @@ struct LinkResolver: Sendable {
 
     func target(of destination: String, in article: Article, isImage: Bool = false) -> Target {
         if Self.isUnsafe(destination, isImage: isImage) { return .resolved(.unsafe) }
+        if isImage, let image = imageFile(destination, in: article) { return .resolved(.url("../../" + image.sitePath)) }
         // On UTF-8: searching by `Character` breaks graphemes, every link of every article.
         let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) ?? destination.endIndex
         let path = destination[..<hash]
@@ -53,9 +58,16 @@ struct LinkResolver: Sendable {
         let target = Self.articleFile(String(path), linkedFrom: article)
         // (Paths are short; this runs twice per link: once to check, once to render.)
         guard let index = plan.articleByFile[target] else {
+            if draftFiles.contains(target) { return .resolved(.draftArticle(String(path))) }
             return .resolved(unparsedFiles.contains(target) ? .unparsedArticle : .missingArticle(String(path)))
         }
         return .article(index: index, fragment: destination[hash...])
+    }
+
+    /// The image file of the content that an image source of `article` shows, copied to the
+    /// site at its ``ImageFile/sitePath``; nil for a URL.
+    func imageFile(_ source: String, in article: Article) -> ImageFile? {
+        article.imageFiles[source].flatMap { plan.images[$0] }
     }
 
     /// The content file a relative `.md` path written in `article` names.

@@ -16,6 +16,7 @@ public final class LiveSite {
     private var articles: [String: ArticleState] = [:]
     private var plan: SitePlan?
     private let searchCache = SearchEntryCache()
+    private let includeDrafts: Bool
 
     /// What decides which outputs an edit reaches.
     struct ArticleState: Equatable {
@@ -25,6 +26,8 @@ public final class LiveSite {
         var title: String
         var category: String
         var updated: CalendarDay
+        /// Former slugs: a change adds or removes pages and `_redirects` lines.
+        var aliases: [String]
 
         init(_ article: Article) {
             id = article.id
@@ -33,29 +36,36 @@ public final class LiveSite {
             title = article.frontMatter.title
             category = article.frontMatter.category
             updated = article.frontMatter.updated
+            aliases = article.frontMatter.aliases
         }
 
         /// Same id, slug, locale and category: every URL and every category page stays.
         func keepsLinks(_ other: ArticleState) -> Bool {
             id == other.id && slug == other.slug && locale == other.locale && category == other.category
+                && aliases == other.aliases
         }
     }
 
-    public init(output: String) {
+    /// - Parameter includeDrafts: build drafts too, with their banner (`serve`, `build --watch --drafts`).
+    public init(output: String, includeDrafts: Bool = false) {
         self.output = output
+        self.includeDrafts = includeDrafts
     }
 
     /// Builds everything (writing only what differs from disk) and remembers the result.
     public func rebuildAll(content: HelpContent) throws(SiteBuilder.WriteError) -> SiteBuilder.Report {
         searchCache.forget(articles.keys)
-        let (report, plan) = try SiteBuilder(content: content, options: .init(output: output)).build(searchCache: searchCache)
-        if let plan { remember(content, plan: plan) }
+        let options = SiteBuilder.Options(output: output, includeDrafts: includeDrafts)
+        let (report, plan) = try SiteBuilder(content: content, options: options).build(searchCache: searchCache)
+        if let plan { remember(Drafts.published(content, includingDrafts: includeDrafts).content, plan: plan) }
         return report
     }
 
     /// Renders what the changed article files can affect and writes what differs.
     /// - Parameter changedFiles: article paths as `Article.file` names them (edited, added or deleted).
-    public func update(content: HelpContent, changedFiles: Set<String>) throws(SiteBuilder.WriteError) -> SiteBuilder.Report {
+    public func update(content everything: HelpContent, changedFiles: Set<String>) throws(SiteBuilder.WriteError) -> SiteBuilder.Report {
+        // A draft is not in the site: editing one, or making an article one, renders everything.
+        let (content, drafts) = Drafts.published(everything, includingDrafts: includeDrafts)
         let changedIndexes = content.articles.indices.filter { changedFiles.contains(content.articles[$0].file) }
         var now: [String: ArticleState] = [:]
         for index in changedIndexes { now[content.articles[index].file] = ArticleState(content.articles[index]) }
@@ -66,8 +76,10 @@ public final class LiveSite {
         let previousEntries = changedFiles.map { searchCache.cachedEntry(forFile: $0) }
         searchCache.forget(changedFiles)
         let (site, findings) = SiteRenderer.prepare(
-            content, checkingLinksOf: isLocal ? changedIndexes : nil, reusing: isLocal ? plan : nil, searchCache: searchCache)
+            content, checkingLinksOf: isLocal ? changedIndexes : nil, reusing: isLocal ? plan : nil, searchCache: searchCache,
+            draftFiles: drafts)
         var report = SiteBuilder.Report(diagnostics: findings)
+        report.draftsLeftOut = drafts.count
         guard let site, findings.errorCount == 0 else { return report }
 
         let jobs = site.jobs
@@ -79,6 +91,8 @@ public final class LiveSite {
                 let before = articles[article.file]
                 let after = ArticleState(article)
                 affected.insert(site.plan.directory(ofArticleAt: index) + "index.html")
+                // The images it shows, in case one is new (the writer skips unchanged bytes).
+                for key in article.imageFiles.values { if let image = site.plan.images[key] { affected.insert(image.sitePath) } }
                 if before?.title != after.title {
                     affected.insert("\(article.locale)/index.html")
                     affected.insert("\(article.locale)/\(SitePlan.categoryPath(after.category))index.html")
@@ -86,6 +100,15 @@ public final class LiveSite {
                 }
                 if before?.updated != after.updated {
                     affected.formUnion(jobs.lazy.map(\.path).filter { $0.hasPrefix("sitemap") })
+                }
+                if before?.title != after.title || before?.updated != after.updated {
+                    // Pages that list it among their related articles (by default or by `related:`).
+                    for other in site.plan.articlesByLocale[article.locale] ?? [] {
+                        let page = site.plan.articles[other]
+                        if page.frontMatter.category == article.frontMatter.category || page.frontMatter.related.contains(article.id) {
+                            affected.insert(site.plan.directory(ofArticleAt: other) + "index.html")
+                        }
+                    }
                 }
                 let categoryNames = content.configuration.categories.compactMapValues { $0[article.locale] }
                 if previousEntries.indices.contains(offset),

@@ -30,6 +30,9 @@ struct PageLayout {
         /// Links in header, breadcrumb and footer go from the site's base path (404 pages,
         /// which are served at any URL) rather than relative to the page.
         var absoluteLinks = false
+        /// An old address (an alias): the page this one sends readers on to, relative to it,
+        /// written as `<meta http-equiv="refresh">` (no script).
+        var refreshTo: String?
     }
 
     let plan: SitePlan
@@ -56,6 +59,11 @@ struct PageLayout {
         html.raw("<meta name=\"description\"")
         html.attribute("content", page.description, prose: true)
         html.raw(">\n")
+        if let target = page.refreshTo {
+            html.raw("<meta http-equiv=\"refresh\"")
+            html.attribute("content", "0; url=\(target)")
+            html.raw(">\n")
+        }
         if !page.isIndexable { html.raw("<meta name=\"robots\" content=\"noindex\">\n") }
         if let canonical = page.canonicalPath {
             html.raw("<link rel=\"canonical\"")
@@ -71,6 +79,14 @@ struct PageLayout {
         html.raw("<link rel=\"stylesheet\"")
         html.attribute("href", root + "assets/site.css")
         html.raw(">\n")
+        // The brand's colours, then its own stylesheet, after the site's: files, never inline
+        // style, so the strict Content-Security-Policy holds.
+        let brand = plan.configuration.brand
+        for (present, name) in [(brand.hasColors, "brand.css"), (brand.stylesheetReadPath != nil, "extra.css")] where present {
+            html.raw("<link rel=\"stylesheet\"")
+            html.attribute("href", root + "assets/" + name)
+            html.raw(">\n")
+        }
         for script in page.scripts {
             html.raw("<script")
             html.attribute("src", script)
@@ -86,7 +102,9 @@ struct PageLayout {
         renderBreadcrumb(page.breadcrumb, into: &html)
         html.raw("<main id=\"main\">\n")
         main(&html)
-        html.raw("</main>\n<footer class=\"site-footer\"><p>")
+        html.raw("</main>\n<footer class=\"site-footer\">")
+        renderBrandFooter(into: &html)
+        html.raw("<p>")
         html.text(chrome[.footer])
         html.raw("</p></footer>\n</body>\n</html>\n")
         return html.bytes
@@ -94,11 +112,41 @@ struct PageLayout {
 
     var siteTitle: String { plan.siteTitles[chrome.locale] ?? "" }
 
+    /// The brand's footer links and support contact of the page's locale, if any.
+    private func renderBrandFooter(into html: inout HTMLBuffer) {
+        let brand = plan.configuration.brand
+        let links = brand.footerLinks[chrome.locale] ?? []
+        if !links.isEmpty {
+            html.raw("<ul class=\"footer-links\">")
+            for link in links {
+                html.raw("<li><a")
+                html.attribute("href", link.url)
+                html.raw(">")
+                html.text(link.text)
+                html.raw("</a></li>")
+            }
+            html.raw("</ul>\n")
+        }
+        if let support = brand.support[chrome.locale] {
+            html.raw("<p class=\"support\"><a")
+            html.attribute("href", support.url)
+            html.raw(">")
+            html.text(support.text)
+            html.raw("</a></p>\n")
+        }
+    }
+
     private func renderHeader(_ page: Page, root: String, into html: inout HTMLBuffer) {
         let localeRoot = root + chrome.locale + "/"
         html.raw("<header class=\"site-header\">\n<a class=\"site-title\"")
         html.attribute("href", localeRoot)
         html.raw(">")
+        if let logo = plan.configuration.brand.logo, !logo.readPath.isEmpty {
+            html.raw("<img class=\"site-logo\"")
+            html.attribute("src", root + logo.sitePath)
+            html.attribute("alt", plan.configuration.brand.logoAlt[chrome.locale] ?? "", prose: true)
+            html.raw(" width=\"\(logo.width)\" height=\"\(logo.height)\"> ")
+        }
         html.text(siteTitle)
         html.raw("</a>\n")
         SearchForm.render(

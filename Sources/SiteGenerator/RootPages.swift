@@ -69,7 +69,8 @@ struct RootPages {
         for key in plan.configuration.categoryOrder {
             for locale in locales where plan.hasCategoryPage(key, in: locale) { urls.append(.category(key: key, locale: locale)) }
         }
-        urls += plan.articles.indices.map { .article($0) }
+        // Drafts are only built for a preview (`build --drafts`), never listed.
+        urls += plan.articles.indices.filter { !plan.articles[$0].frontMatter.draft }.map { .article($0) }
         return urls
     }
 
@@ -117,7 +118,8 @@ struct RootPages {
                 entry(path: "\(locale)/\(path)", lastModified: nil, alternates: alternates, into: &xml)
             case .article(let index):
                 let article = plan.articles[index]
-                let alternates = plan.translations(of: article).map { ($0.locale, plan.directory(ofArticleAt: $0.index)) }
+                let alternates = plan.translations(of: article).filter { !plan.articles[$0.index].frontMatter.draft }
+                    .map { ($0.locale, plan.directory(ofArticleAt: $0.index)) }
                 entry(path: plan.directory(ofArticleAt: index), lastModified: article.frontMatter.updated.description,
                       alternates: alternates.count > 1 ? alternates : [], into: &xml)
             }

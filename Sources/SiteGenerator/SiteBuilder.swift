@@ -19,10 +19,17 @@ public struct SiteBuilder: Sendable {
         /// URLs per sitemap file (the protocol allows 50,000); past it `sitemap.xml` becomes an
         /// index of `sitemap-N.xml` files. Lower it for hosts or tests that need smaller files.
         public var sitemapURLLimit = 50_000
+        /// Build drafts (`draft: true`) too, each with a banner and out of the sitemap
+        /// (`build --drafts`, `serve`); by default they are left out of the site.
+        public var includeDrafts: Bool
 
-        public init(output: String = "site", clean: Bool = false, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        public init(
+            output: String = "site", clean: Bool = false, includeDrafts: Bool = false,
+            progress: (@Sendable (Int, Int) -> Void)? = nil
+        ) {
             self.output = output
             self.clean = clean
+            self.includeDrafts = includeDrafts
             self.progress = progress
         }
     }
@@ -40,6 +47,8 @@ public struct SiteBuilder: Sendable {
         public var pagesWritten = 0
         /// The files written, relative to the output folder.
         public var writtenPaths: [String] = []
+        /// Drafts left out of the site (none with ``Options/includeDrafts``).
+        public var draftsLeftOut = 0
         public var succeeded: Bool { diagnostics.errorCount == 0 }
 
         public init(diagnostics: [Diagnostic] = []) {
@@ -69,10 +78,13 @@ public struct SiteBuilder: Sendable {
     /// The build, also giving the plan it used (watch mode keeps both for the next edit).
     func build(searchCache: SearchEntryCache) throws(WriteError) -> (report: Report, plan: SitePlan?) {
         var report = Report()
-        let (prepared, findings) = SiteRenderer.prepare(content, searchCache: searchCache)
+        let (published, drafts) = Drafts.published(content, includingDrafts: options.includeDrafts)
+        report.draftsLeftOut = drafts.count
+        let (prepared, findings) = SiteRenderer.prepare(published, searchCache: searchCache, draftFiles: drafts)
         report.diagnostics = findings
         guard var site = prepared, findings.errorCount == 0 else { return (report, nil) }
         site.sitemapURLLimit = options.sitemapURLLimit
+        report.diagnostics += Redirects.slugChanges(since: options.output, plan: site.plan)
         let writer = SiteWriter(output: options.output, clean: options.clean, progress: options.progress)
         do {
             report.record(try writer.write(site.jobs))

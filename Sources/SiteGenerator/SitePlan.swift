@@ -21,11 +21,14 @@ final class SitePlan: Sendable {
     let siteTitles: [String: String]
     /// Category keys that have at least one article, per locale: the category pages that exist.
     let categoriesByLocale: [String: Set<String>]
+    /// The image files the articles show, by path (``ImageFile/file``).
+    let images: [String: ImageFile]
     private let directories: [String]
 
     init(content: HelpContent) {
         configuration = content.configuration
         articles = content.articles
+        images = content.images
         var byLocale: [String: [Int]] = [:]
         var translations: [String: [String: Int]] = [:]
         var byFile: [String: Int] = [:]
@@ -56,6 +59,7 @@ final class SitePlan: Sendable {
     init(content: HelpContent, reusing previous: SitePlan) {
         configuration = content.configuration
         articles = content.articles
+        images = content.images
         articlesByLocale = previous.articlesByLocale
         translations = previous.translations
         articleByFile = previous.articleByFile
@@ -71,7 +75,7 @@ final class SitePlan: Sendable {
     }
 
     /// Folder names below a locale that are the site's own pages, not articles.
-    static let reservedSlugs: Set<String> = ["search", "category", "assets"]
+    static let reservedSlugs: Set<String> = ["search", "category", "assets", "images"]
 
     /// `category/account/`: a category page, below its locale's folder.
     static func categoryPath(_ key: String) -> String {

@@ -19,12 +19,13 @@ struct SiteRenderer: Sendable {
     ///   - previousPlan: the plan of the same articles (same files, ids, slugs) before an edit,
     ///     whose URL tables can be kept.
     ///   - searchCache: search entries already folded, by article file.
+    ///   - draftFiles: the drafts ``Drafts`` took out of `content` (a link to one is an error).
     /// - Returns: nil and the errors when anything would make a wrong page.
     static func prepare(
         _ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil, reusing previousPlan: SitePlan? = nil,
-        searchCache: SearchEntryCache = SearchEntryCache()
+        searchCache: SearchEntryCache = SearchEntryCache(), draftFiles: Set<String> = []
     ) -> (SiteRenderer?, [Diagnostic]) {
-        let checked = BuildRules.run(content, checkingLinksOf: linkedArticles, reusing: previousPlan)
+        let checked = BuildRules.run(content, checkingLinksOf: linkedArticles, reusing: previousPlan, draftFiles: draftFiles)
         let diagnostics = checked.diagnostics
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let (plan, chromes, links) = (checked.plan, checked.chromes, checked.links)
@@ -46,6 +47,22 @@ struct SiteRenderer: Sendable {
         }
         for asset in SiteAssets.all {
             jobs.append(OutputJob(path: "assets/\(asset.name)") { asset.bytes })
+        }
+        if !Redirects.aliases(of: plan).isEmpty {
+            jobs.append(OutputJob(path: Redirects.fileName) { Redirects.file(for: plan) })
+        }
+        let brand = plan.configuration.brand
+        if brand.hasColors {
+            jobs.append(OutputJob(path: "assets/brand.css") { BrandStylesheet.css(for: brand) })
+        }
+        if let logo = brand.logo, !logo.readPath.isEmpty {
+            jobs.append(OutputJob(path: logo.sitePath) { Self.bytes(of: logo) })
+        }
+        if let sheet = brand.stylesheetReadPath {
+            jobs.append(OutputJob(path: "assets/extra.css") { FileManager.default.contents(atPath: sheet).map { [UInt8]($0) } ?? [] })
+        }
+        for image in Self.usedImages(of: plan) {
+            jobs.append(OutputJob(path: image.sitePath) { Self.bytes(of: image) })
         }
         for locale in plan.configuration.locales {
             guard let chrome = chromes[locale] else { continue }
@@ -71,8 +88,24 @@ struct SiteRenderer: Sendable {
             for index in indexes {
                 jobs.append(OutputJob(path: plan.directory(ofArticleAt: index) + "index.html") { articlePage.render(articleAt: index) })
             }
+            for alias in Redirects.aliases(of: plan) where alias.locale == locale {
+                jobs.append(OutputJob(path: alias.path + "index.html") { articlePage.redirect(alias) })
+            }
         }
         return jobs
+    }
+
+    /// The image files the built articles show (an image only a left-out draft shows is not
+    /// copied), in path order.
+    static func usedImages(of plan: SitePlan) -> [ImageFile] {
+        let used = Set(plan.articles.flatMap(\.imageFiles.values))
+        return used.sorted().compactMap { plan.images[$0] }
+    }
+
+    /// The file's bytes, copied as they are; empty when it went away since it was measured
+    /// (the next build reports it missing).
+    static func bytes(of image: ImageFile) -> [UInt8] {
+        FileManager.default.contents(atPath: image.readPath).map { [UInt8]($0) } ?? []
     }
 }
 
@@ -116,6 +149,8 @@ enum LinkCheck {
             case .note(let note): visit(note.blocks, article: article, links: links, into: &diagnostics)
             case .list(let list): for item in list.items { visit(item, article: article, links: links, into: &diagnostics) }
             case .code: break
+            case .table(let table):
+                for cell in table.allRows.joined() { visit(cell.content, article: article, links: links, into: &diagnostics) }
             }
         }
     }
@@ -141,6 +176,11 @@ enum LinkCheck {
     ) {
         switch resolution {
         case .url, .unparsedArticle: break
+        case .draftArticle(let path):
+            diagnostics.append(.error(
+                "link to '\(path)' leads to a draft (draft: true), which the build leaves out; publish it or remove the link "
+                    + "(build --drafts and serve show drafts)",
+                file: file, at: location))
         case .missingArticle(let path):
             diagnostics.append(.error(
                 "link to '\(path)' matches no article of the content; fix the path (relative to this file)",

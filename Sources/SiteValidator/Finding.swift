@@ -28,6 +28,7 @@ public struct Finding: Sendable, Hashable, Codable {
         case foreignResource = "foreign-resource"
         case sitemap = "sitemap"
         case titleAndDescription = "title-and-description"
+        case redirect = "redirect"
         // content/
         case missingTranslation = "missing-translation"
         case outdatedTranslation = "outdated-translation"

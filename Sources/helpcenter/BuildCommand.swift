@@ -29,12 +29,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print how long each phase took (parse, then render and write) on standard error.")
     var timings = false
 
+    @Flag(help: "Build drafts (draft: true) too, each with a banner, out of the sitemap: a preview, not for publishing.")
+    var drafts = false
+
     @Flag(help: "After building, keep the site in memory and rebuild what an edit affects, until interrupted.")
     var watch = false
 
     func run() throws {
         if watch {
-            try WatchLoop(content: options.content, output: output).run()
+            try WatchLoop(content: options.content, output: output, includeDrafts: drafts).run()
         }
         let started = ContinuousClock.now
         let loaded = try options.load()
@@ -46,7 +49,8 @@ struct BuildCommand: ParsableCommand {
             throw ExitStatus.findings.exitCode
         }
         let progress = ProgressLine.forStandardError()
-        let builder = SiteBuilder(content: content, options: .init(output: output, clean: clean, progress: progress?.update))
+        let builder = SiteBuilder(
+            content: content, options: .init(output: output, clean: clean, includeDrafts: drafts, progress: progress?.update))
         let report: SiteBuilder.Report
         do {
             report = try builder.build()
@@ -65,8 +69,9 @@ struct BuildCommand: ParsableCommand {
             DiagnosticReport.printError("build failed: \(output)/ was left as it was\n")
             throw ExitStatus.findings.exitCode
         }
+        let leftOut = report.draftsLeftOut > 0 ? " (\(DiagnosticReport.count(report.draftsLeftOut, "draft")) left out)" : ""
         print(
-            "built \(output)/ from \(DiagnosticReport.count(content.articles.count, "article")): "
+            "built \(output)/ from \(DiagnosticReport.count(content.articles.count - report.draftsLeftOut, "article"))\(leftOut): "
                 + "\(report.written) files written (\(DiagnosticReport.count(report.pagesWritten, "page"))), "
                 + "\(report.unchanged) unchanged, \(report.removed) removed in \((ContinuousClock.now - started).secondsText) s")
     }

@@ -66,7 +66,8 @@ struct ServeCommand: ParsableCommand {
         print("account engine (test mode): \(services.engineURL)/ (outbox: \(services.engineURL)/_dev/outbox)")
         print("feedback report: \(services.siteURL)\(ServeServices.reportPath) (votes in \(feedbackDatabase))")
         fflush(nil)
-        var loop = WatchLoop(content: options.content, output: output)
+        // The preview shows drafts, each with its banner: writers see what they are writing.
+        var loop = WatchLoop(content: options.content, output: output, includeDrafts: true)
         let preview = services.preview
         loop.onBuild = { errors in preview.buildFinished(errors: errors.map(\.formatted)) }
         try loop.run()

@@ -12,6 +12,8 @@ internal import SiteGenerator
 struct WatchLoop {
     let content: String
     let output: String
+    /// Build drafts too, with their banner (`serve` always does).
+    var includeDrafts = false
     /// Told after every build, with its errors (empty when the site was written): the preview
     /// reloads open pages and shows the errors on them.
     var onBuild: ([Diagnostic]) -> Void = { _ in }
@@ -25,7 +27,7 @@ struct WatchLoop {
             DiagnosticReport.printError("error: \(error)\n")
             throw ExitStatus.usage.exitCode
         }
-        let site = LiveSite(output: output)
+        let site = LiveSite(output: output, includeDrafts: includeDrafts)
         var loaded = fullBuild(loader, into: site)
         print("watching \(content)/ for changes (Ctrl-C to stop)")
         flush()

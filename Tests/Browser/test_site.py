@@ -52,10 +52,12 @@ def axe_core_script():
 class Preview:
     """`helpcenter serve` on a copy of content/, until stop()."""
 
-    def __init__(self):
+    def __init__(self, prepare=None):
         self.folder = pathlib.Path(tempfile.mkdtemp(prefix="helpcenter-browser-"))
         self.content = self.folder / "content"
         shutil.copytree(ROOT / "content", self.content)
+        if prepare:
+            prepare(self.content)
         self.database = self.folder / "feedback.sqlite"
         self.process = subprocess.Popen(
             [str(BINARY), "serve", "--port", "0", "--content", str(self.content),
@@ -329,6 +331,79 @@ class HelpCenterInABrowser(unittest.TestCase):
         self.preview.edit("fr/modifier-identifiants-connexion.md", "title: Comment changer", "title: Comment modifier")
         wait(self.driver, lambda d: not d.find_elements(By.CSS_SELECTOR, ".helpcenter-preview-errors")
              and d.find_element(By.TAG_NAME, "h1").text == FR_TITLE, 20)
+
+
+WIDE_TABLE = """---
+id: tableau
+title: Les droits par rôle
+updated: 2026-11-18
+category: users
+version: 1
+---
+
+Chaque rôle donne ces droits :
+
+| Rôle | Réservations | Tarifs et disponibilités | Factures et relevés | Avis des clients | Utilisateurs et droits |
+|---|:-:|:-:|:-:|:-:|:-:|
+| Administrateur | oui | oui | oui | oui | oui |
+| Réceptionniste | oui | non | non | oui | non |
+"""
+
+BRAND = """
+brand:
+  support:
+    fr: {text: "Écrire à l'assistance", url: "mailto:aide@example.com"}
+    en: {text: Email support, url: "mailto:help@example.com"}
+    de: {text: Support schreiben, url: "mailto:hilfe@example.com"}
+    es: {text: Escribir al soporte, url: "mailto:ayuda@example.com"}
+"""
+
+
+def with_table_and_support(content):
+    (content / "fr" / "tableau.md").write_text(WIDE_TABLE, encoding="utf-8")
+    with open(content / "helpcenter.yml", "a", encoding="utf-8") as settings:
+        settings.write(BRAND)
+
+
+class TablesAndBrandInABrowser(unittest.TestCase):
+    """A help center with a wide table and a brand support contact (its own preview)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.preview = Preview(prepare=with_table_and_support)
+        cls.base = cls.preview.url
+        cls.driver = browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        cls.preview.stop()
+
+    def open(self, path):
+        self.driver.get(self.base + path)
+        wait(self.driver, lambda d: d.execute_script("return document.readyState") == "complete")
+
+    def test_wide_table_scrolls_in_its_box_on_a_phone(self):
+        self.driver.set_window_size(390, 844)
+        try:
+            self.open("fr/tableau/")
+            box = self.driver.find_element(By.CSS_SELECTOR, ".table-scroll")
+            self.assertGreater(self.driver.execute_script("return arguments[0].scrollWidth - arguments[0].clientWidth", box), 0,
+                               "the table is wider than its box, which scrolls")
+            self.assertLessEqual(self.driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth"), 0,
+                                 "the page itself does not scroll sideways")
+            self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, ".table-scroll th[scope=col]")), 6)
+        finally:
+            self.driver.set_window_size(1280, 900)
+
+    def test_no_vote_offers_the_support_contact(self):
+        self.open(FR)
+        support = self.driver.find_element(By.CSS_SELECTOR, ".feedback-support")
+        self.assertFalse(support.is_displayed(), "hidden before a vote")
+        self.driver.find_element(By.CSS_SELECTOR, "form.feedback button[value=no]").click()
+        wait(self.driver, lambda d: d.find_element(By.CSS_SELECTOR, ".feedback-support").is_displayed())
+        link = self.driver.find_element(By.CSS_SELECTOR, ".feedback-support a")
+        self.assertEqual(link.get_attribute("href"), "mailto:aide@example.com")
 
 
 if __name__ == "__main__":

@@ -16,8 +16,6 @@ enum DesignDecision: String, CaseIterable, Sendable {
     case thematicBreak = "thematic-break"
     /// `#` is refused: the title comes from front matter.
     case titleHeading = "title-heading"
-    /// `####` and deeper are refused: the table of contents lists `##` and `###`.
-    case deepHeading = "deep-heading"
     /// A heading inside a list item or a block quote is refused.
     case headingInBlock = "heading-in-block"
     /// An ordered list is a procedure, and each step starts with a sentence: an item starting
@@ -50,7 +48,6 @@ enum DesignDecision: String, CaseIterable, Sendable {
     var error: String? {
         switch self {
         case .titleHeading: "'#' headings are not allowed"
-        case .deepHeading: "headings deeper than '###' are not supported"
         case .headingInBlock: "a heading inside a list or note is not allowed"
         case .stepStart: "must start with a sentence"
         case .articleLink: "matches no article of the content"

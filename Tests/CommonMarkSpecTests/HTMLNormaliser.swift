@@ -6,6 +6,8 @@ import Foundation
 /// 1. The site's own markup: the `<section class="article-section" …>` around a `##` section,
 ///    the `id` of a heading (the table of contents' anchor), and the classes that style UI
 ///    labels and procedures (`ui-label`, `procedure`, `step`).
+///    A pipe table's scrolling box (`<div class="table-scroll">` around `<table>`) and its
+///    headers' `scope="col"`.
 /// 2. Void elements spelled as HTML (`<br>`, `<img …>`) or XHTML (`<br />`, `<img … />`).
 /// 3. Whitespace between two tags, and at either end.
 enum HTMLNormaliser {
@@ -13,6 +15,9 @@ enum HTMLNormaliser {
         var text = html
         text = replacing(#"<section class="article-section" aria-labelledby="[^"]*">"#, with: "", in: text)
         text = text.replacingOccurrences(of: "</section>", with: "")
+        text = replacing(#"<div class="table-scroll">\s*<table>"#, with: "<table>", in: text)
+        text = replacing(#"</table>\s*</div>"#, with: "</table>", in: text)
+        text = text.replacingOccurrences(of: "<th scope=\"col\"", with: "<th")
         text = replacing(#"(<h[1-6]) id="[^"]*""#, with: "$1", in: text)
         for siteClass in ["ui-label", "procedure", "step"] {
             text = text.replacingOccurrences(of: " class=\"\(siteClass)\"", with: "")

@@ -34,27 +34,36 @@ struct SpecRendering: Sendable {
 
     /// The Markdown body both renderers get: the section heading, a blank line, the example.
     static func body(of example: SpecExample) -> String {
-        "\(heading)\n\n\(example.markdown)"
+        body(of: example.markdown)
+    }
+
+    static func body(of markdown: String) -> String {
+        "\(heading)\n\n\(markdown)"
     }
 
     /// The article file: front matter, then ``body(of:)``.
-    static func article(of example: SpecExample) -> String {
+    static func article(of markdown: String, number: Int) -> String {
         """
         ---
-        id: spec-\(example.number)
-        title: Example \(example.number)
+        id: spec-\(number)
+        title: Example \(number)
         updated: 2026-11-18
         category: account
         ---
 
-        \(body(of: example))
+        \(body(of: markdown))
         """
     }
 
     func render(_ example: SpecExample) -> Result {
-        let file = "content/en/spec-\(example.number).md"
+        render(markdown: example.markdown, number: example.number)
+    }
+
+    /// Any Markdown as the body of an article section (the GFM table cases use it too).
+    func render(markdown: String, number: Int) -> Result {
+        let file = "content/en/spec-\(number).md"
         let (parsed, diagnostics) = ArticleParser().parse(
-            Array(Self.article(of: example).utf8), file: file, locale: "en", phrasebook: nil)
+            Array(Self.article(of: markdown, number: number).utf8), file: file, locale: "en", phrasebook: nil)
         guard let article = parsed else { return .refused(diagnostics.filter { $0.severity == .error }) }
         let content = HelpContent(configuration: configuration, articles: [article], catalogs: catalogs)
         let refusals = BuildRules.check(content).filter { $0.severity == .error }
@@ -67,6 +76,14 @@ struct SpecRendering: Sendable {
             if index == 0 { body.render(section.blocks, into: &html) } else { body.render(section, into: &html) }
         }
         return .rendered(String(decoding: html.bytes, as: UTF8.self))
+    }
+
+    /// The parser's warnings about some Markdown as an article section, as the CLI prints them.
+    func warnings(markdown: String, number: Int = 9001) -> [String] {
+        let (_, diagnostics) = ArticleParser().parse(
+            Array(Self.article(of: markdown, number: number).utf8), file: "content/en/spec-\(number).md", locale: "en",
+            phrasebook: nil)
+        return diagnostics.filter { $0.severity == .warning }.map(\.formatted)
     }
 
     /// cmark's HTML for the same body, less the wrapping heading.

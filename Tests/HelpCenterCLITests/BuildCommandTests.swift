@@ -42,6 +42,23 @@ struct BuildCommandTests {
         #expect(result.standardOutput.contains("built site/ from 520 articles"))
     }
 
+    @Test("build leaves drafts out and says so; build --drafts builds them")
+    func drafts() throws {
+        let content = try Self.seededContent()
+        defer { content.remove() }
+        try content.write("fr/brouillon.md", frenchArticle(id: "brouillon", body: "Texte.")
+            .replacingOccurrences(of: "category: account\n", with: "category: account\ndraft: true\n"))
+        let page = content.directory.appendingPathComponent("site/fr/brouillon/index.html").path
+        let plain = try CommandRunner.run(["build"], in: content.directory)
+        #expect(plain.status == 0, "\(plain.standardError)")
+        #expect(plain.standardOutput.hasPrefix("built site/ from 4 articles (1 draft left out): 31 files written"), "\(plain.standardOutput)")
+        #expect(!FileManager.default.fileExists(atPath: page))
+        let withDrafts = try CommandRunner.run(["build", "--drafts"], in: content.directory)
+        #expect(withDrafts.status == 0, "\(withDrafts.standardError)")
+        #expect(withDrafts.standardOutput.hasPrefix("built site/ from 5 articles: "), "\(withDrafts.standardOutput)")
+        #expect(FileManager.default.fileExists(atPath: page))
+    }
+
     @Test("a broken article: exit 1, every diagnostic, and site/ as it was")
     func brokenBuild() throws {
         let content = try Self.seededContent()

@@ -68,7 +68,28 @@ struct BadInputTests {
             "content/fr/a.md:1:1: error: front matter is missing 'title': the article's title as readers see it",
             "content/fr/a.md:2:5: error: 'id' must use lowercase letters a–z, digits and '-' only (got 'Not An Id')",
             "content/fr/a.md:3:10: error: 'updated' must be a real date written YYYY-MM-DD (got '2026-02-30')",
-            "content/fr/a.md:4:1: warning: unknown front matter key 'colour' is ignored; known keys: category, checks, id, slug, title, translates, updated, version",
+            "content/fr/a.md:4:1: error: unknown front matter key 'colour'; known keys: aliases, category, checks, draft, id, related, slug, title, translates, updated, version",
+        ])
+    }
+
+    @Test("an unknown front matter key is an error naming the nearest known key when one is close; draft must be true or false")
+    func misspeltKeys() throws {
+        let text = "---\nid: a\ntitel: T\nupdated: 2026-01-01\ncategory: account\ndrfat: true\ndraft: oui\n---\nTexte.\n"
+        let findings = try Self.diagnostics("fr/a.md", text).sortedForReport()
+        #expect(findings.map(\.formatted) == [
+            "content/fr/a.md:1:1: error: front matter is missing 'title': the article's title as readers see it",
+            "content/fr/a.md:3:1: error: unknown front matter key 'titel'; did you mean 'title'? known keys: aliases, category, checks, draft, id, related, slug, title, translates, updated, version",
+            "content/fr/a.md:6:1: error: unknown front matter key 'drfat'; did you mean 'draft'? known keys: aliases, category, checks, draft, id, related, slug, title, translates, updated, version",
+            "content/fr/a.md:7:8: error: 'draft' is true or false (got 'oui')",
+        ])
+    }
+
+    @Test("a '####' heading before any section is an error at its line; '#' stays one; deep ones in a section are fine")
+    func deepHeadingNeedsASection() throws {
+        let findings = try Self.diagnostics("fr/a.md", frenchArticle(body: "#### Trop tôt\n\n## Section\n\n##### Détail\n\n# Titre\n"))
+        #expect(findings.map(\.formatted) == [
+            "content/fr/a.md:8:1: error: a '####' heading parts a section, and none has started yet; start one with '##' before it",
+            "content/fr/a.md:14:1: error: '#' headings are not allowed: the title comes from front matter; start sections with '##'",
         ])
     }
 

@@ -111,6 +111,7 @@ struct SeedArticleTests {
         case .procedure(let procedure): procedure.steps.map(\.sentence.plainText).joined(separator: "\n")
         case .list(let list): list.items.flatMap { $0.map(plainText) }.joined(separator: "\n")
         case .code(let code): code.code
+        case .table(let table): table.allRows.joined().map(\.content.plainText).joined(separator: "\n")
         }
     }
 }

@@ -61,4 +61,34 @@ struct ArticleBodyTests {
         #expect(html.contains(
             "<li class=\"step\"><p>Connectez-vous à l’extranet.</p>\n</li>\n<li class=\"step\"><p>Cliquez sur"))
     }
+
+    @Test("a pipe table: a scrolling box, column headers with scope, alignment; links in cells are checked")
+    func table() throws {
+        let html = try page(of: "| Droit | Où |\n|:-:|---|\n| **Réservations** | [voir](https://example.com/d) |")
+        #expect(html.contains("""
+            <div class="table-scroll">
+            <table>
+            <thead>
+            <tr>
+            <th scope="col" align="center">Droit</th>
+            <th scope="col">Où</th>
+            </tr>
+            </thead>
+            <tbody>
+            <tr>
+            <td align="center"><strong class="ui-label">Réservations</strong></td>
+            <td><a href="https://example.com/d">voir</a></td>
+            </tr>
+            </tbody>
+            </table>
+            </div>
+            """))
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try site.content.write("fr/t.md", frenchArticle(id: "t", body: "| a | b |\n|---|---|\n| x | [lien](nulle-part.md) |"))
+        let report = try site.build()
+        #expect(report.diagnostics.map(\.formatted) == [
+            "content/fr/t.md:10:7: error: link to 'nulle-part.md' matches no article of the content; fix the path (relative to this file)"
+        ])
+    }
 }

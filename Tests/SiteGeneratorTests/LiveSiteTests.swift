@@ -33,6 +33,7 @@ struct LiveSiteTests {
         #expect(Set(report.writtenPaths) == [
             "fr/modifier-identifiants-connexion/index.html", "fr/index.html", "fr/category/account/index.html",
             "fr/search/search-index.js", ".helpcenter-articles.json",
+            "fr/autre/index.html",  // its related articles list the new title
         ])
         // A body-only edit reaches the page alone.
         try Self.edit(site, "fr/modifier-identifiants-connexion.md") {

@@ -99,7 +99,7 @@ struct PageContentTests {
         try site.content.write("fr/recherche.md", "---\nid: recherche\ntitle: Recherche\nupdated: 2026-11-18\ncategory: account\nslug: search\n---\nTexte.\n")
         let report = try site.build()
         #expect(report.diagnostics.map(\.formatted) == [
-            "content/fr/recherche.md:6:1: error: slug 'search' is the address of the site's own pages (assets, category, search); give the article another 'slug:'",
+            "content/fr/recherche.md:6:1: error: slug 'search' is the address of the site's own pages (assets, category, images, search); give the article another 'slug:'",
         ])
     }
 

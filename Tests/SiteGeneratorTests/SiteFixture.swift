@@ -27,12 +27,12 @@ struct SiteFixture {
 
     /// Loads the content and builds `site/`; parse errors are returned as the report's diagnostics.
     @discardableResult
-    func build(clean: Bool = false) throws -> SiteBuilder.Report {
+    func build(clean: Bool = false, includeDrafts: Bool = false) throws -> SiteBuilder.Report {
         let loaded = try loadContent()
         guard let model = loaded.content, loaded.diagnostics.errorCount == 0 else {
             return SiteBuilder.Report(diagnostics: loaded.diagnostics)
         }
-        var report = try SiteBuilder(content: model, options: .init(output: siteURL.path, clean: clean)).build()
+        var report = try SiteBuilder(content: model, options: .init(output: siteURL.path, clean: clean, includeDrafts: includeDrafts)).build()
         report.diagnostics = loaded.diagnostics + report.diagnostics
         return report
     }

@@ -71,6 +71,8 @@
           } else {
             vote = button.value;
             button.classList.add('selected');
+            var support = form.querySelector('.feedback-support');
+            if (support && vote === 'no') support.hidden = false;
             if (box && comment) { box.hidden = false; comment.focus(); }
           }
         })

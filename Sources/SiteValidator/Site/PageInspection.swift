@@ -88,6 +88,7 @@ struct PageInspection {
         checkTitleAndDescription()
         checkLabels()
         checkScriptsAndStyles()
+        checkRedirect()
         let tableOfContents = TableOfContentsRule(document: document)
         for problem in tableOfContents.problems() {
             report(.tableOfContents, location(problem.node), problem.message)
@@ -203,6 +204,47 @@ struct PageInspection {
         return bytes.count >= 11 && zip(bytes.prefix(11), "javascript:".utf8).allSatisfy { $0 | 0x20 == $1 | 0x20 }
     }
 
+    /// A page that sends readers on (`<meta http-equiv="refresh">`, an article's old address)
+    /// names its target as canonical, links to it visibly and is `noindex`; the target itself
+    /// must exist (a reference, checked with the links).
+    private mutating func checkRedirect() {
+        guard let meta = gathered.meta.first(where: { document.attribute("http-equiv", of: $0)?.lowercased() == "refresh" })
+        else { return }
+        guard let target = Self.refreshTarget(document.attribute("content", of: meta) ?? "") else {
+            report(.redirect, location(meta, "content="), "<meta http-equiv=\"refresh\"> names no url=…; say where the page went")
+            return
+        }
+        let destination = address.resolve(target, fromPage: urlPath)
+        let canonical = document.elements(named: "link").first { document.attribute("rel", of: $0)?.lowercased() == "canonical" }
+        if canonical.flatMap({ document.attribute("href", of: $0) }).map({ address.resolve($0, fromPage: urlPath) }) != destination {
+            report(.redirect, location(canonical ?? meta), "the canonical link of a page that sends readers to \(target) must name that page")
+        }
+        let linked = gathered.navigating.contains { index in
+            document.nodes[index].name == "a"
+                && document.attribute("href", of: index).map { address.resolve($0, fromPage: urlPath) } == destination
+        }
+        if !linked {
+            report(.redirect, location(meta), "a page that sends readers to \(target) also links to it, for browsers that do not follow the refresh")
+        }
+        let noindex = gathered.meta.contains { index in
+            document.attribute("name", of: index)?.lowercased() == "robots"
+                && document.attribute("content", of: index)?.lowercased().contains("noindex") == true
+        }
+        if !noindex {
+            report(.redirect, location(meta), "a page that sends readers to \(target) is noindex, so search engines list the page it sends to")
+        }
+    }
+
+    /// `0; url=../x/` → `../x/`.
+    static func refreshTarget(_ content: String) -> String? {
+        guard let semicolon = content.firstIndex(of: ";") else { return nil }
+        let rest = content[content.index(after: semicolon)...].drop { $0 == " " }
+        guard rest.lowercased().hasPrefix("url=") else { return nil }
+        let quotes: Set<Character> = ["'", "\"", " "]
+        let url = String(rest.dropFirst(4).drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed())
+        return url.isEmpty ? nil : url
+    }
+
     // MARK: - Summary
 
 
@@ -257,6 +299,11 @@ struct PageInspection {
             }
             if node.name == "form", (document.attribute("method", of: index) ?? "get").lowercased() == "get", let action = document.attribute("action", of: index) {
                 addresses.append(("action", action))
+            }
+            if node.name == "meta", document.attribute("http-equiv", of: index)?.lowercased() == "refresh",
+                let target = Self.refreshTarget(document.attribute("content", of: index) ?? "")
+            {
+                addresses.append(("content", target))
             }
             for (position, (attributeName, value)) in addresses.enumerated() {
                 let target = address.resolve(value, fromPage: urlPath)

@@ -64,6 +64,7 @@ public enum SiteValidation {
         }
         var findings = results.flatMap(\.1) + linked.values.flatMap { $0 }
         findings += sitemap.findings(sitemapListing, pages: index.pages, in: pagePaths)
+        findings += RedirectsFileRule(sitePath: sitePath, displayRoot: displayRoot, files: siteFiles, address: address).findings()
         keepAlive(index)
         return ValidationReport(pages: pagePaths.map { displayRoot + $0 }, findings: findings)
     }

@@ -1,0 +1,207 @@
+internal import Foundation
+internal import HelpModel
+
+/// The images articles show, as files of the content: each relative image source is resolved
+/// (the locale's own `images/` first, then the shared `images/`), checked and measured.
+///
+/// Errors are at the image in the `.md` file: a missing file, no alt text, a file over
+/// ``maximumBytes``, bytes that are no image the site can show (or not the format the name
+/// says), an SVG that could run script. Warnings: a translation showing the source locale's
+/// screenshot (or the shared one while the source has its own), and image files no article
+/// shows.
+struct ContentImages {
+    /// The largest image file the build accepts: 2 MiB, room for a full-screen retina PNG
+    /// screenshot; larger ones slow a help page down on a phone.
+    static let maximumBytes = 2 * 1024 * 1024
+    /// The folder name, under the content root (all locales) or a locale folder (that locale).
+    static let folderName = "images"
+
+    /// The content root as the loader names it (`content`).
+    let root: String
+    let locales: [String]
+    /// A loader path → the path to open on disk.
+    let resolve: @Sendable (String) -> String
+
+    /// The root normalised as article paths are (`./content/` → `content/`), with its slash.
+    private var base: String {
+        let normalized = Self.normalized(root)
+        return normalized.isEmpty ? "" : normalized + "/"
+    }
+
+    private var sharedFolder: String { base + Self.folderName + "/" }
+
+    private func localFolder(_ locale: String) -> String { base + locale + "/" + Self.folderName + "/" }
+
+    /// Resolves, checks and measures the images of `articles` (setting each article's
+    /// ``Article/imageFiles``).
+    func check(_ articles: inout [Article]) -> (images: [String: ImageFile], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var images: [String: ImageFile] = [:]
+        var problems: [String: String] = [:]
+        let sources = Dictionary(articles.map { ("\($0.locale)/\($0.id)", $0) }, uniquingKeysWith: { first, _ in first })
+        for index in articles.indices {
+            let article = articles[index]
+            var resolved: [String: String] = [:]
+            for image in article.imageInlines {
+                guard case .image(let source, _, let alt) = image.kind else { continue }
+                let at = image.range.start
+                if alt.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
+                    diagnostics.append(.error(
+                        "image '\(source)' has no alt text: say what it shows, as ![The Save button](\(source)); readers who cannot see it hear that",
+                        file: article.file, at: at))
+                }
+                guard let path = Self.relativePath(source) else { continue }
+                guard let file = locate(path, from: article) else {
+                    let name = Self.nameInFolder(path, from: article, root: root)
+                    diagnostics.append(.error(
+                        "image '\(source)' not found: put it in \(localFolder(article.locale))\(name) (this locale) or \(sharedFolder)\(name) (every locale)",
+                        file: article.file, at: at))
+                    continue
+                }
+                if images[file] == nil, problems[file] == nil {
+                    switch measure(file) {
+                    case .success(let measured): images[file] = measured
+                    case .failure(let problem): problems[file] = problem.message
+                    }
+                }
+                if let problem = problems[file] {
+                    diagnostics.append(.error("image '\(source)': \(problem)", file: article.file, at: at))
+                    continue
+                }
+                resolved[source] = file
+                if let translated = article.frontMatter.translates, sources["\(translated.locale)/\(article.id)"] != nil {
+                    diagnostics += translationWarnings(file, source: source, article: article, sourceLocale: translated.locale, at: at)
+                }
+            }
+            articles[index].imageFiles = resolved
+        }
+        diagnostics += unused(Set(images.keys).union(problems.keys))
+        return (images, diagnostics)
+    }
+
+    /// The path part of a relative image source, percent-decoded; nil for a URL, an absolute
+    /// path or a `data:` image (those are not files of the content).
+    static func relativePath(_ source: String) -> String? {
+        guard !source.isEmpty, !source.hasPrefix("/"), !source.hasPrefix("#") else { return nil }
+        let path = String(source.prefix { $0 != "?" && $0 != "#" })
+        if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") { return nil }
+        return path.removingPercentEncoding ?? path
+    }
+
+    /// Where a relative path written in `article` points, below the locale's or the shared
+    /// images folder (`images/a/b.png`), for the hint of a missing file.
+    private static func nameInFolder(_ path: String, from article: Article, root: String) -> String {
+        let full = normalized(folder(of: article.file) + path)
+        if let range = full.range(of: "/\(folderName)/") { return String(full[range.upperBound...]) }
+        return path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// The file a relative path shows: `content/<locale>/images/…` when it exists, else the
+    /// same name in `content/images/`.
+    private func locate(_ path: String, from article: Article) -> String? {
+        let full = Self.normalized(Self.folder(of: article.file) + path)
+        var candidates = [full]
+        let local = localFolder(article.locale)
+        if full.hasPrefix(local) { candidates.append(sharedFolder + full.dropFirst(local.count)) }
+        let folders = [sharedFolder] + locales.map(localFolder)
+        return candidates.first { candidate in
+            folders.contains { candidate.hasPrefix($0) } && FileManager.default.fileExists(atPath: resolve(candidate))
+        }
+    }
+
+    private struct Problem: Error {
+        var message: String
+    }
+
+    private func measure(_ file: String) -> Result<ImageFile, Problem> {
+        guard let data = FileManager.default.contents(atPath: resolve(file)) else {
+            return .failure(Problem(message: "\(file) cannot be read; check its permissions"))
+        }
+        let bytes = [UInt8](data)
+        if bytes.count > Self.maximumBytes {
+            let size = Double(bytes.count) / 1_048_576
+            return .failure(Problem(message: "\(file) is \(String(format: "%.1f", size)) MiB, over the \(Self.maximumBytes / 1_048_576) MiB limit; make it smaller (crop, or save as WebP or JPEG)"))
+        }
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let extensionName = name.contains(".") ? String(name.split(separator: ".").last ?? "") : ""
+        guard let size = ImageHeader.size(of: bytes) else {
+            return .failure(Problem(message: "\(file) is not an image the site can show (PNG, JPEG, GIF, WebP or SVG with a size)"))
+        }
+        guard let named = ImageHeader.format(ofExtension: extensionName), named == size.format else {
+            return .failure(Problem(message: "\(file) holds a \(size.format.rawValue.uppercased()) image but its name says otherwise; name it .\(size.format == .jpeg ? "jpg" : size.format.rawValue)"))
+        }
+        if size.format == .svg, ImageHeader.svgIsActive(bytes) {
+            return .failure(Problem(message: "\(file) holds script (<script>, on… handlers, javascript: or foreignObject), which would run when a reader opens it full size; remove it"))
+        }
+        let sitePath = String(file.dropFirst(base.count))
+        return .success(ImageFile(
+            file: file, readPath: resolve(file), sitePath: sitePath, format: size.format, width: size.width, height: size.height,
+            byteCount: bytes.count))
+    }
+
+    /// A translation that shows the source locale's own screenshot, or the shared one while
+    /// the source locale has its own.
+    private func translationWarnings(_ file: String, source: String, article: Article, sourceLocale: String, at: SourceLocation) -> [Diagnostic] {
+        let sourceFolder = localFolder(sourceLocale)
+        let ownFolder = localFolder(article.locale)
+        if file.hasPrefix(sourceFolder) {
+            let name = file.dropFirst(sourceFolder.count)
+            return [.warning(
+                "image '\(source)' shows the \(sourceLocale) screenshot \(file) in a \(article.locale) translation; add \(ownFolder)\(name) and show it as ![…](images/\(name))",
+                file: article.file, at: at)]
+        }
+        if file.hasPrefix(sharedFolder) {
+            let name = file.dropFirst(sharedFolder.count)
+            let sourceOwn = sourceFolder + name
+            if FileManager.default.fileExists(atPath: resolve(sourceOwn)) {
+                return [.warning(
+                    "image '\(source)' shows the shared \(file), but the \(sourceLocale) source has its own screenshot \(sourceOwn); add \(ownFolder)\(name)",
+                    file: article.file, at: at)]
+            }
+        }
+        return []
+    }
+
+    /// Image files in the images folders that no article shows.
+    private func unused(_ used: Set<String>) -> [Diagnostic] {
+        var files: [String] = []
+        for folder in [sharedFolder] + locales.map(localFolder) {
+            files += Self.files(under: String(folder.dropLast()), resolve: resolve)
+        }
+        return files.filter { !used.contains($0) }.map { file in
+            Diagnostic.warning(
+                "image is shown by no article; remove it, or show it as ![what it shows](images/\(file.split(separator: "/").last ?? ""))",
+                file: file, at: SourceLocation(line: 1, column: 1))
+        }
+    }
+
+    private static func files(under folder: String, resolve: (String) -> String) -> [String] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: resolve(folder)) else { return [] }
+        var found: [String] = []
+        for entry in entries.sorted() where !entry.hasPrefix(".") {
+            let path = folder + "/" + entry
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: resolve(path), isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue { found += files(under: path, resolve: resolve) } else { found.append(path) }
+        }
+        return found
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            switch part {
+            case ".": continue
+            case "..":
+                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
+            default: parts.append(part)
+            }
+        }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
+    }
+}

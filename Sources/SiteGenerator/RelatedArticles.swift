@@ -1,0 +1,39 @@
+internal import HelpModel
+
+/// What an article page lists at its end: the articles its `related:` names (in that order),
+/// or else the other articles of its category in its locale, newest first.
+enum RelatedArticles {
+    /// How many articles the default list shows.
+    static let defaultCount = 3
+
+    /// Indexes of the plan's articles to list on the page of the article at `index`.
+    static func list(for index: Int, in plan: SitePlan) -> [Int] {
+        let article = plan.articles[index]
+        if !article.frontMatter.related.isEmpty {
+            return article.frontMatter.related.compactMap { plan.translations[$0]?[article.locale] }.filter { $0 != index }
+        }
+        let others = (plan.articlesByLocale[article.locale] ?? []).filter { other in
+            other != index && plan.articles[other].frontMatter.category == article.frontMatter.category
+        }
+        return Array(others.sorted { lhs, rhs in
+            let (left, right) = (plan.articles[lhs].frontMatter, plan.articles[rhs].frontMatter)
+            return left.updated != right.updated ? left.updated > right.updated : left.title < right.title
+        }.prefix(defaultCount))
+    }
+
+    /// A `related:` id with no article in the article's locale (a draft left out counts as none).
+    static func check(_ plan: SitePlan) -> [Diagnostic] {
+        plan.articles.flatMap { article in
+            article.frontMatter.related.compactMap { id -> Diagnostic? in
+                guard plan.translations[id]?[article.locale] == nil else { return nil }
+                let elsewhere = plan.translations[id].map { $0.keys.sorted() } ?? []
+                let hint = elsewhere.isEmpty
+                    ? "no article has this id"
+                    : "it exists in \(elsewhere.joined(separator: ", ")) only; translate it or remove it here"
+                return .error(
+                    "related article '\(id)' has no article in \(article.locale): \(hint)", file: article.file,
+                    at: article.frontMatter.relatedLocations[id] ?? SourceLocation(line: 1, column: 1))
+            }
+        }
+    }
+}
