@@ -8,7 +8,8 @@ RELEASE_BIN = .build/release/helpcenter
 
 ## site: install what is missing, build, generate site/ from content/, validate the site and
 ## the content (errors fail; warnings such as a missing translation are printed), then run
-## every procedure and claim against the embedded account engine
+## every procedure and claim against the embedded account engine (a procedure without a check
+## fails too: --require-checks)
 site: build
 	$(RELEASE_BIN) build --content $(CONTENT) --output $(SITE)
 	$(RELEASE_BIN) validate $(SITE) --content $(CONTENT) --fail-on error
