@@ -163,8 +163,9 @@ struct ArticlePage {
 /// "Qu'avez-vous pensé de cette page ?": a plain POST form that the script enhances.
 ///
 /// Without script the collector answers a vote with a redirect back to this page at
-/// `#feedback-thanks` (then the comment box shows) and a comment at `#feedback-sent`: the
-/// stylesheet shows the thank-you that is the target, so no script is needed for either.
+/// `#feedback-thanks` (then the comment box shows), a "No" at `#feedback-unhelpful` (the comment
+/// box and the support contact show) and a comment at `#feedback-sent`: the stylesheet shows
+/// the thank-you that is the target, so no script is needed for any of them.
 /// `website` is a honeypot: off-screen and out of the tab order, only robots fill it in.
 enum FeedbackForm {
     /// The longest comment the collector accepts, in characters.
@@ -176,7 +177,7 @@ enum FeedbackForm {
         html.attribute("data-thanks", chrome[.feedbackThanks], prose: true)
         html.attribute("data-error", chrome[.feedbackError], prose: true)
         html.raw(">\n")
-        for target in ["feedback-thanks", "feedback-sent"] {
+        for target in ["feedback-thanks", "feedback-unhelpful", "feedback-sent"] {
             html.raw("<p class=\"feedback-thanks\" id=\"\(target)\" tabindex=\"-1\">")
             html.text(chrome[.feedbackThanks])
             html.raw("</p>\n")
@@ -201,7 +202,8 @@ enum FeedbackForm {
         html.text(chrome[.feedbackSend])
         html.raw("</button>\n</div>\n")
         if let support {
-            // Shown by site.js after a "No" vote: the reader may need a person.
+            // Shown after a "No" vote, by site.js or, without script, at #feedback-unhelpful:
+            // the reader may need a person.
             html.raw("<p class=\"feedback-support\" hidden><a")
             html.attribute("href", support.url)
             html.raw(">")

@@ -295,9 +295,9 @@ class HelpCenterInABrowser(unittest.TestCase):
                              "without script the absolute date stays")
             self.assertFalse(self.css("#feedback-thanks", driver).is_displayed())
             self.css("form.feedback button[value=no]", driver).click()
-            wait(driver, lambda d: d.current_url == self.base + EN + "#feedback-thanks")
-            self.assertEqual(self.css("#feedback-thanks", driver).text, "Thank you for your feedback!")
-            self.assertTrue(self.css("#feedback-thanks", driver).is_displayed())
+            wait(driver, lambda d: d.current_url == self.base + EN + "#feedback-unhelpful")
+            self.assertEqual(self.css("#feedback-unhelpful", driver).text, "Thank you for your feedback!")
+            self.assertTrue(self.css("#feedback-unhelpful", driver).is_displayed())
             self.assertFalse(self.css("form.feedback button[value=no]", driver).is_displayed(), "the vote is done")
             self.assertEqual(self.preview.votes()[before:], [("login-credentials", "en", "no", None)])
             comment = "<script>alert('x')</script> =SUM(A1)"
@@ -404,6 +404,20 @@ class TablesAndBrandInABrowser(unittest.TestCase):
         wait(self.driver, lambda d: d.find_element(By.CSS_SELECTOR, ".feedback-support").is_displayed())
         link = self.driver.find_element(By.CSS_SELECTOR, ".feedback-support a")
         self.assertEqual(link.get_attribute("href"), "mailto:aide@example.com")
+
+    def test_no_vote_without_script_offers_the_support_contact(self):
+        driver = browser(javascript=False)
+        try:
+            driver.get(self.base + FR)
+            support = driver.find_element(By.CSS_SELECTOR, ".feedback-support")
+            self.assertFalse(support.is_displayed(), "hidden before a vote")
+            driver.find_element(By.CSS_SELECTOR, "form.feedback button[value=no]").click()
+            wait(driver, lambda d: d.current_url.endswith("#feedback-unhelpful"))
+            self.assertTrue(driver.find_element(By.CSS_SELECTOR, ".feedback-support").is_displayed(),
+                            "the support contact shows at #feedback-unhelpful, without script")
+            self.assertTrue(driver.find_element(By.ID, "feedback-comment").is_displayed(), "and the comment box")
+        finally:
+            driver.quit()
 
 
 if __name__ == "__main__":

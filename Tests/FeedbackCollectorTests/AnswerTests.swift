@@ -21,7 +21,7 @@ struct AnswerTests {
         }
     }
 
-    @Test("a form gets 303 to the article: #feedback-thanks for yes and no, #feedback-sent for a comment")
+    @Test("a form gets 303 to the article: #feedback-thanks for yes, #feedback-unhelpful for no, #feedback-sent for a comment")
     func redirects() async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }
@@ -34,7 +34,7 @@ struct AnswerTests {
             let no = try await client.vote(
                 [("article", "login-credentials"), ("locale", "en"), ("vote", "no")], json: false)
             #expect(
-                no.headers[.location] == "https://help.example.com/en/change-reset-login-credentials/#feedback-thanks")
+                no.headers[.location] == "https://help.example.com/en/change-reset-login-credentials/#feedback-unhelpful")
             let comment = try await client.vote(
                 [("article", "login-credentials"), ("locale", "fr"), ("vote", "comment"), ("comment", "Bien")],
                 json: false)

@@ -9,10 +9,14 @@ struct Answer {
     let headers: HTTPFields
 
     /// The vote is stored: 201 for `fetch`; for a form, 303 back to the article with the
-    /// fragment the page shows its thanks at.
+    /// fragment the page shows its thanks at (after "No", the one that also offers support).
     func accepted(_ submission: Submission, base: String) -> Response {
         if json { return body(.created, JSONAnswer(ok: true)) }
-        let fragment = submission.vote == .comment ? "feedback-sent" : "feedback-thanks"
+        let fragment = switch submission.vote {
+        case .comment: "feedback-sent"
+        case .no: "feedback-unhelpful"
+        default: "feedback-thanks"
+        }
         var headers = headers
         headers[.location] = ArticleAddress.url(of: submission.article, base: base) + "#" + fragment
         return respond(.seeOther, headers: headers, body: nil)
