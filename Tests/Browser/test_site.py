@@ -359,8 +359,21 @@ brand:
 """
 
 
+def wide_png(width, height):
+    """A plain PNG of that size (a screenshot wider than a phone), written with the standard library."""
+    import struct, zlib
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + b"\x30\x60\xa0" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
 def with_table_and_support(content):
-    (content / "fr" / "tableau.md").write_text(WIDE_TABLE, encoding="utf-8")
+    (content / "fr" / "images").mkdir(exist_ok=True)
+    (content / "fr" / "images" / "large.png").write_bytes(wide_png(900, 300))
+    (content / "fr" / "tableau.md").write_text(
+        WIDE_TABLE + "\n![Une capture d'écran plus large qu'un téléphone](images/large.png)\n", encoding="utf-8")
     with open(content / "helpcenter.yml", "a", encoding="utf-8") as settings:
         settings.write(BRAND)
 
@@ -393,6 +406,21 @@ class TablesAndBrandInABrowser(unittest.TestCase):
             self.assertLessEqual(self.driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth"), 0,
                                  "the page itself does not scroll sideways")
             self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, ".table-scroll th[scope=col]")), 6)
+        finally:
+            self.driver.set_window_size(1280, 900)
+
+    def test_screenshot_fits_a_phone(self):
+        self.driver.set_window_size(390, 844)
+        try:
+            self.open("fr/tableau/")
+            image = self.driver.find_element(By.CSS_SELECTOR, "main img")
+            self.assertTrue(self.driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth === 900", image))
+            self.assertLessEqual(self.driver.execute_script("return arguments[0].getBoundingClientRect().right", image),
+                                 self.driver.execute_script("return window.innerWidth"), "the screenshot fits the window")
+            self.assertLessEqual(self.driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth"), 0,
+                                 "the page itself does not scroll sideways")
+            link = self.driver.find_element(By.CSS_SELECTOR, "a.image-link")
+            self.assertTrue(link.get_attribute("href").endswith("/fr/images/large.png"), "the full-size image is a plain link")
         finally:
             self.driver.set_window_size(1280, 900)
 
