@@ -81,11 +81,9 @@ public final class Phrasebook: Sendable {
             var forms: Set<String>?
             for action in reading {
                 switch action {
-                case .fill(.fixed(_, let location)?, _):
-                    guard let field = grammar.fields.first(where: { $0.location == location || $0.confirmLocation == location }),
-                        !field.forms.isEmpty
-                    else { continue }
-                    forms = forms.map { $0.intersection(field.forms) } ?? field.forms
+                case .fill:
+                    guard let fieldForms = grammar.forms(of: action) else { continue }
+                    forms = forms.map { $0.intersection(fieldForms) } ?? fieldForms
                 case .target(.click, .label(let index), _, _), .target(.choose, .label(let index), _, _):
                     let text = PhraseText.folded(spans.labels[index].text)
                     let owning = Set(grammar.formButtons.filter { $0.value.contains(text) }.keys)

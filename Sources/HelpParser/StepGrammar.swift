@@ -144,5 +144,15 @@ struct StepGrammar: Sendable {
         return fields.firstIndex { same($0.label) } ?? fields.firstIndex { same($0.confirm) }
     }
 
+    /// The forms of the vocabulary field a fill of a reading types into (its label is the
+    /// field's or its confirmation's, by position); nil for a fill the vocabulary did not name.
+    func forms(of action: ReadAction) -> Set<String>? {
+        guard case .fill(.fixed(_, let location)?, _) = action,
+            let field = fields.first(where: { $0.location == location || $0.confirmLocation == location }),
+            !field.forms.isEmpty
+        else { return nil }
+        return field.forms
+    }
+
     var isEmpty: Bool { verbs.isEmpty && clauses.isEmpty && manual.isEmpty }
 }

@@ -105,11 +105,8 @@ struct StepReader {
     private func fillsOneForm(_ reading: [ReadAction]) -> Bool {
         var common: Set<String>?
         for action in reading {
-            guard case .fill(.fixed(_, let location)?, _) = action,
-                let field = grammar.fields.first(where: { $0.location == location || $0.confirmLocation == location }),
-                !field.forms.isEmpty
-            else { continue }
-            common = common.map { $0.intersection(field.forms) } ?? field.forms
+            guard let forms = grammar.forms(of: action) else { continue }
+            common = common.map { $0.intersection(forms) } ?? forms
         }
         return common.map { !$0.isEmpty } ?? true
     }

@@ -113,29 +113,24 @@ struct CheckReport {
     }
 
     private var json: String {
-        struct Manual: Encodable {
+        /// A place in an article a run did not verify: a manual step (with its number and
+        /// sentence) or a procedure without a check.
+        struct Unverified: Encodable {
             var locale: String
             var article: String
             var line: Int
             var column: Int
             var procedure: String
-            var step: Int
-            var sentence: String
-        }
-        struct Unchecked: Encodable {
-            var locale: String
-            var article: String
-            var line: Int
-            var column: Int
-            var procedure: String
+            var step: Int?
+            var sentence: String?
         }
         struct Document: Encodable {
             var passed: Int
             var failed: Int
             var unchecked: Int
-            var uncheckedProcedures: [Unchecked]
+            var uncheckedProcedures: [Unverified]
             var coverage: String
-            var manual: [Manual]
+            var manual: [Unverified]
             var seconds: Double
             var results: [Entry]
             var problems: [DiagnosticJSON]
@@ -161,13 +156,13 @@ struct CheckReport {
             passed: passed, failed: results.count - passed + problems.count + (requireChecks ? unchecked.count : 0),
             unchecked: unchecked.count,
             uncheckedProcedures: unchecked.map {
-                Unchecked(
+                Unverified(
                     locale: $0.locale, article: $0.articleFile, line: $0.location.line, column: $0.location.column,
                     procedure: $0.procedure)
             },
             coverage: coverage,
             manual: manualSteps.map {
-                Manual(
+                Unverified(
                     locale: $0.locale, article: $0.articleFile, line: $0.location.line, column: $0.location.column,
                     procedure: $0.procedure, step: $0.number, sentence: $0.sentence)
             },
