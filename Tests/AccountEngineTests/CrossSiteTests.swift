@@ -32,6 +32,8 @@ import Testing
         "The public origin, the host the request went to, same-origin, a typed request or no header sign in",
         arguments: [
             [:], ["Sec-Fetch-Site": "same-origin", "Origin": "http://localhost"], ["Sec-Fetch-Site": "none"],
+            // What Chromium sends for a same-origin form under `Referrer-Policy: no-referrer`.
+            ["Sec-Fetch-Site": "same-origin", "Origin": "null"],
             ["Origin": "https://extranet.example"],
         ]
     )

@@ -10,6 +10,7 @@ that copy with a temporary site folder and feedback database, and reads the vote
 that SQLite database. Standard unittest: the closing line says how many tests ran and whether
 they passed.
 """
+import json
 import os
 import pathlib
 import queue
@@ -22,6 +23,7 @@ import tempfile
 import threading
 import time
 import unittest
+import urllib.request
 
 from axe_selenium_python import Axe
 from selenium import webdriver
@@ -68,6 +70,7 @@ class Preview:
         self.output = []
         threading.Thread(target=self._read, daemon=True).start()
         self.url = self.wait_for(r"^serving (http://\S+/)$").group(1)
+        self.engine = self.wait_for(r"^account engine \(test mode\): (http://\S+)/ ").group(1)
         self.wait_for(r"^watching ")
 
     def _read(self):
@@ -269,6 +272,30 @@ class HelpCenterInABrowser(unittest.TestCase):
         self.assertIn("label", [violation["id"] for violation in serious])
 
     # Feedback
+
+    # The reference engine, as a reader's browser meets it
+
+    def test_a_browser_signs_in_to_the_engine_through_its_form(self):
+        # Chromium sends `Origin: null` with same-origin forms under the engine's
+        # `Referrer-Policy: no-referrer`; the cross-site rule must go by Sec-Fetch-Site.
+        body = json.dumps({"users": [{"username": "camille", "name": "Camille Martin",
+                                      "email": "camille@example.com", "password": "Browser-Password-2026",
+                                      "admin": True}]}).encode()
+        request = urllib.request.Request(f"{self.preview.engine}/_test/accounts", data=body, method="POST",
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request) as answer:
+            self.assertEqual(answer.status, 201)
+        driver = browser()
+        try:
+            driver.get(f"{self.preview.engine}/fr/sign-in")
+            driver.find_element(By.NAME, "username").send_keys("camille")
+            driver.find_element(By.NAME, "password").send_keys("Browser-Password-2026")
+            driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+            wait(driver, lambda d: "/sign-in" not in d.current_url)
+            self.assertIn("Camille Martin", driver.page_source)
+            self.assertNotIn("Demande refusée", driver.page_source)
+        finally:
+            driver.quit()
 
     def test_vote_with_script_thanks_offers_a_comment_and_stores_both(self):
         before = len(self.preview.votes())

@@ -44,15 +44,15 @@ extension AccountEngine {
     }
 
     /// Whether a browser says the request comes from a page of another site: `Sec-Fetch-Site`
-    /// other than `same-origin` or `none` (typed by the person), or an `Origin` that is neither
-    /// the public origin nor the host the request was sent to. Defence in depth beside
-    /// `SameSite=Lax` and the CSRF token; clients that send neither header (the checker, curl)
-    /// are not concerned.
+    /// other than `same-origin` or `none` (typed by the person), or, from a browser too old to
+    /// send that header, an `Origin` that is neither the public origin nor the host the request
+    /// was sent to. `Sec-Fetch-Site` decides when present: under this engine's
+    /// `Referrer-Policy: no-referrer`, Chromium sends `Origin: null` with every same-origin form,
+    /// which the `Origin` rule alone would refuse. Defence in depth beside `SameSite=Lax` and
+    /// the CSRF token; clients that send neither header (the checker, curl) are not concerned.
     func isCrossSite(_ request: Request) -> Bool {
-        if let name = Self.secFetchSite, let site = request.headers[name]?.lowercased(), site != "same-origin",
-            site != "none"
-        {
-            return true
+        if let name = Self.secFetchSite, let site = request.headers[name]?.lowercased() {
+            return site != "same-origin" && site != "none"
         }
         guard let origin = request.headers[.origin]?.lowercased() else { return false }
         let own = publicOrigin.lowercased()
