@@ -21,48 +21,90 @@ struct ContentImages {
     let locales: [String]
     /// A loader path → the path to open on disk.
     let resolve: @Sendable (String) -> String
-
     /// The root normalised as article paths are (`./content/` → `content/`), with its slash.
-    private var base: String {
-        let normalized = Self.normalized(root)
-        return normalized.isEmpty ? "" : normalized + "/"
+    private let base: String
+    private let sharedFolder: String
+    private let localFolders: [String: String]
+    /// Every images folder: the shared one, then each locale's.
+    private let folders: [String]
+
+    init(root: String, locales: [String], resolve: @escaping @Sendable (String) -> String) {
+        self.root = root
+        self.locales = locales
+        self.resolve = resolve
+        let normalized = PathArithmetic.normalized(root)
+        base = normalized.isEmpty ? "" : normalized + "/"
+        sharedFolder = base + Self.folderName + "/"
+        var localFolders: [String: String] = [:]
+        for locale in locales { localFolders[locale] = base + locale + "/" + Self.folderName + "/" }
+        self.localFolders = localFolders
+        folders = [sharedFolder] + locales.compactMap { localFolders[$0] }
     }
 
-    private var sharedFolder: String { base + Self.folderName + "/" }
-
-    private func localFolder(_ locale: String) -> String { base + locale + "/" + Self.folderName + "/" }
+    private func localFolder(_ locale: String) -> String {
+        localFolders[locale] ?? base + locale + "/" + Self.folderName + "/"
+    }
 
     /// Resolves, checks and measures the images of `articles` (setting each article's
     /// ``Article/imageFiles``).
+    ///
+    /// The images folders are listed once (which files exist, and which no article shows);
+    /// each file an article shows is read and measured once, all of them in parallel.
     func check(_ articles: inout [Article]) -> (images: [String: ImageFile], diagnostics: [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+        let existing = folders.flatMap { Self.files(under: String($0.dropLast()), resolve: resolve) }
+        let existingSet = Set(existing)
+        // Per article, each image inline with its relative path (nil: a URL) and its file.
+        var located: [[(image: Inline, path: String?, file: String?)]] = []
+        located.reserveCapacity(articles.count)
+        var toMeasure: [String] = []
+        var seen: Set<String> = []
+        for article in articles {
+            var files: [(image: Inline, path: String?, file: String?)] = []
+            for image in article.imageInlines {
+                guard case .image(let source, _, _) = image.kind, let path = Self.relativePath(source) else {
+                    files.append((image, nil, nil))
+                    continue
+                }
+                let file = locate(path, from: article, existing: existingSet)
+                if let file, seen.insert(file).inserted { toMeasure.append(file) }
+                files.append((image, path, file))
+            }
+            located.append(files)
+        }
+        let pending = toMeasure
+        let measured = ParallelResults<Result<ImageFile, Problem>>(count: pending.count)
+        DispatchQueue.concurrentPerform(iterations: pending.count) { position in
+            measured.store(measure(pending[position]), at: position)
+        }
         var images: [String: ImageFile] = [:]
         var problems: [String: String] = [:]
+        for (file, result) in zip(toMeasure, measured.values) {
+            switch result {
+            case .success(let image): images[file] = image
+            case .failure(let problem): problems[file] = problem.message
+            }
+        }
+
+        var diagnostics: [Diagnostic] = []
         let sources = Dictionary(articles.map { ("\($0.locale)/\($0.id)", $0) }, uniquingKeysWith: { first, _ in first })
         for index in articles.indices {
             let article = articles[index]
             var resolved: [String: String] = [:]
-            for image in article.imageInlines {
+            for (image, path, file) in located[index] {
                 guard case .image(let source, _, let alt) = image.kind else { continue }
                 let at = image.range.start
-                if alt.plainText.trimmingCharacters(in: .whitespaces).isEmpty {
+                if alt.plainText.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
                     diagnostics.append(.error(
                         "image '\(source)' has no alt text: say what it shows, as ![The Save button](\(source)); readers who cannot see it hear that",
                         file: article.file, at: at))
                 }
-                guard let path = Self.relativePath(source) else { continue }
-                guard let file = locate(path, from: article) else {
+                guard let path else { continue }
+                guard let file else {
                     let name = Self.nameInFolder(path, from: article, root: root)
                     diagnostics.append(.error(
                         "image '\(source)' not found: put it in \(localFolder(article.locale))\(name) (this locale) or \(sharedFolder)\(name) (every locale)",
                         file: article.file, at: at))
                     continue
-                }
-                if images[file] == nil, problems[file] == nil {
-                    switch measure(file) {
-                    case .success(let measured): images[file] = measured
-                    case .failure(let problem): problems[file] = problem.message
-                    }
                 }
                 if let problem = problems[file] {
                     diagnostics.append(.error("image '\(source)': \(problem)", file: article.file, at: at))
@@ -70,54 +112,57 @@ struct ContentImages {
                 }
                 resolved[source] = file
                 if let translated = article.frontMatter.translates, sources["\(translated.locale)/\(article.id)"] != nil {
-                    diagnostics += translationWarnings(file, source: source, article: article, sourceLocale: translated.locale, at: at)
+                    diagnostics += translationWarnings(
+                        file, source: source, article: article, sourceLocale: translated.locale, existing: existingSet, at: at)
                 }
             }
             articles[index].imageFiles = resolved
         }
-        diagnostics += unused(Set(images.keys).union(problems.keys))
+        let used = Set(images.keys).union(problems.keys)
+        diagnostics += existing.filter { !used.contains($0) }.map(Self.unusedWarning)
         return (images, diagnostics)
     }
 
     /// The path part of a relative image source, percent-decoded; nil for a URL, an absolute
     /// path or a `data:` image (those are not files of the content).
     static func relativePath(_ source: String) -> String? {
-        guard !source.isEmpty, !source.hasPrefix("/"), !source.hasPrefix("#") else { return nil }
-        let path = String(source.prefix { $0 != "?" && $0 != "#" })
-        if let colon = path.firstIndex(of: ":"), !path[..<colon].contains("/") { return nil }
-        return path.removingPercentEncoding ?? path
+        // On UTF-8 bytes (all the marks are ASCII): every image of every article passes here.
+        let utf8 = source.utf8
+        guard let first = utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "#") else { return nil }
+        let end = utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? utf8.endIndex
+        let bytes = utf8[..<end]
+        if let colon = bytes.firstIndex(of: UInt8(ascii: ":")), !bytes[..<colon].contains(UInt8(ascii: "/")) { return nil }
+        let path = String(source[..<end])
+        return bytes.contains(UInt8(ascii: "%")) ? path.removingPercentEncoding ?? path : path
     }
 
     /// Where a relative path written in `article` points, below the locale's or the shared
     /// images folder (`images/a/b.png`), for the hint of a missing file.
     private static func nameInFolder(_ path: String, from article: Article, root: String) -> String {
-        let full = normalized(folder(of: article.file) + path)
+        let full = PathArithmetic.normalized(PathArithmetic.folder(of: article.file) + path)
         if let range = full.range(of: "/\(folderName)/") { return String(full[range.upperBound...]) }
         return path.split(separator: "/").last.map(String.init) ?? path
     }
 
     /// The file a relative path shows: `content/<locale>/images/…` when it exists, else the
     /// same name in `content/images/`.
-    private func locate(_ path: String, from article: Article) -> String? {
-        let full = Self.normalized(Self.folder(of: article.file) + path)
-        var candidates = [full]
+    private func locate(_ path: String, from article: Article, existing: Set<String>) -> String? {
+        let full = PathArithmetic.normalized(PathArithmetic.folder(of: article.file) + path)
+        if existing.contains(full), folders.contains(where: { full.hasPrefix($0) }) { return full }
         let local = localFolder(article.locale)
-        if full.hasPrefix(local) { candidates.append(sharedFolder + full.dropFirst(local.count)) }
-        let folders = [sharedFolder] + locales.map(localFolder)
-        return candidates.first { candidate in
-            folders.contains { candidate.hasPrefix($0) } && FileManager.default.fileExists(atPath: resolve(candidate))
-        }
+        guard full.hasPrefix(local) else { return nil }
+        let shared = sharedFolder + full.dropFirst(local.count)
+        return existing.contains(shared) ? shared : nil
     }
 
-    private struct Problem: Error {
+    private struct Problem: Error, Sendable {
         var message: String
     }
 
     private func measure(_ file: String) -> Result<ImageFile, Problem> {
-        guard let data = FileManager.default.contents(atPath: resolve(file)) else {
+        guard let bytes = ContentLoader.readBytes(resolve(file)) else {
             return .failure(Problem(message: "\(file) cannot be read; check its permissions"))
         }
-        let bytes = [UInt8](data)
         if bytes.count > Self.maximumBytes {
             let size = Double(bytes.count) / 1_048_576
             return .failure(Problem(message: "\(file) is \(String(format: "%.1f", size)) MiB, over the \(Self.maximumBytes / 1_048_576) MiB limit; make it smaller (crop, or save as WebP or JPEG)"))
@@ -141,7 +186,9 @@ struct ContentImages {
 
     /// A translation that shows the source locale's own screenshot, or the shared one while
     /// the source locale has its own.
-    private func translationWarnings(_ file: String, source: String, article: Article, sourceLocale: String, at: SourceLocation) -> [Diagnostic] {
+    private func translationWarnings(
+        _ file: String, source: String, article: Article, sourceLocale: String, existing: Set<String>, at: SourceLocation
+    ) -> [Diagnostic] {
         let sourceFolder = localFolder(sourceLocale)
         let ownFolder = localFolder(article.locale)
         if file.hasPrefix(sourceFolder) {
@@ -153,7 +200,7 @@ struct ContentImages {
         if file.hasPrefix(sharedFolder) {
             let name = file.dropFirst(sharedFolder.count)
             let sourceOwn = sourceFolder + name
-            if FileManager.default.fileExists(atPath: resolve(sourceOwn)) {
+            if existing.contains(sourceOwn) {
                 return [.warning(
                     "image '\(source)' shows the shared \(file), but the \(sourceLocale) source has its own screenshot \(sourceOwn); add \(ownFolder)\(name)",
                     file: article.file, at: at)]
@@ -162,17 +209,11 @@ struct ContentImages {
         return []
     }
 
-    /// Image files in the images folders that no article shows.
-    private func unused(_ used: Set<String>) -> [Diagnostic] {
-        var files: [String] = []
-        for folder in [sharedFolder] + locales.map(localFolder) {
-            files += Self.files(under: String(folder.dropLast()), resolve: resolve)
-        }
-        return files.filter { !used.contains($0) }.map { file in
-            Diagnostic.warning(
-                "image is shown by no article; remove it, or show it as ![what it shows](images/\(file.split(separator: "/").last ?? ""))",
-                file: file, at: SourceLocation(line: 1, column: 1))
-        }
+    /// An image file in the images folders that no article shows.
+    private static func unusedWarning(_ file: String) -> Diagnostic {
+        Diagnostic.warning(
+            "image is shown by no article; remove it, or show it as ![what it shows](images/\(file.split(separator: "/").last ?? ""))",
+            file: file, at: SourceLocation(line: 1, column: 1))
     }
 
     private static func files(under folder: String, resolve: (String) -> String) -> [String] {
@@ -185,23 +226,5 @@ struct ContentImages {
             if isDirectory.boolValue { found += files(under: path, resolve: resolve) } else { found.append(path) }
         }
         return found
-    }
-
-    static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[...slash])
-    }
-
-    static func normalized(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                if let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(part) }
-            default: parts.append(part)
-            }
-        }
-        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 }

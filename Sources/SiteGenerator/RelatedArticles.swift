@@ -12,13 +12,8 @@ enum RelatedArticles {
         if !article.frontMatter.related.isEmpty {
             return article.frontMatter.related.compactMap { plan.translations[$0]?[article.locale] }.filter { $0 != index }
         }
-        let others = (plan.articlesByLocale[article.locale] ?? []).filter { other in
-            other != index && plan.articles[other].frontMatter.category == article.frontMatter.category
-        }
-        return Array(others.sorted { lhs, rhs in
-            let (left, right) = (plan.articles[lhs].frontMatter, plan.articles[rhs].frontMatter)
-            return left.updated != right.updated ? left.updated > right.updated : left.title < right.title
-        }.prefix(defaultCount))
+        let newest = plan.newestInCategory[SitePlan.categoryKey(article.locale, article.frontMatter.category)] ?? []
+        return Array(newest.prefix(defaultCount + 1).filter { $0 != index }.prefix(defaultCount))
     }
 
     /// A `related:` id with no article in the article's locale (a draft left out counts as none).

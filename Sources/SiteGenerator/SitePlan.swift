@@ -23,6 +23,9 @@ final class SitePlan: Sendable {
     let categoriesByLocale: [String: Set<String>]
     /// The image files the articles show, by path (``ImageFile/file``).
     let images: [String: ImageFile]
+    /// Article indexes per locale and category (``categoryKey(_:_:)``), newest first (then by
+    /// title): what an article without `related:` lists, sorted once rather than per page.
+    let newestInCategory: [String: [Int]]
     private let directories: [String]
 
     init(content: HelpContent) {
@@ -52,6 +55,7 @@ final class SitePlan: Sendable {
         siteTitles = content.configuration.titles
         self.directories = directories
         categoriesByLocale = categories
+        newestInCategory = Self.newestFirst(all)
     }
 
     /// A plan for edited articles that kept their files, ids, slugs and locales: the URL
@@ -67,6 +71,23 @@ final class SitePlan: Sendable {
         siteTitles = content.configuration.titles
         directories = previous.directories
         categoriesByLocale = previous.categoriesByLocale
+        // An edit may change an article's date or title, and so the order.
+        newestInCategory = Self.newestFirst(content.articles)
+    }
+
+    static func categoryKey(_ locale: String, _ category: String) -> String { locale + "/" + category }
+
+    private static func newestFirst(_ articles: [Article]) -> [String: [Int]] {
+        var groups: [String: [Int]] = [:]
+        for index in articles.indices {
+            groups[categoryKey(articles[index].locale, articles[index].frontMatter.category), default: []].append(index)
+        }
+        return groups.mapValues { members in
+            members.sorted { lhs, rhs in
+                let (left, right) = (articles[lhs].frontMatter, articles[rhs].frontMatter)
+                return left.updated != right.updated ? left.updated > right.updated : left.title < right.title
+            }
+        }
     }
 
     /// Whether `locale` has a page for the category `key` (it has articles in it).
@@ -111,46 +132,5 @@ final class SitePlan: Sendable {
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         let path = String(rest[slash...])
         return path.hasSuffix("/") ? path : path + "/"
-    }
-}
-
-/// Joins and normalises `/`-separated paths (`a/b/../c` → `a/c`) without touching the disk.
-enum PathArithmetic {
-    static func normalized(_ path: String) -> String {
-        // On bytes: every `.md` link of every article is resolved through here.
-        let bytes = Array(path.utf8)
-        var segments: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        func close() {
-            let segment = start..<index
-            defer { start = index + 1 }
-            if segment.isEmpty || (segment.count == 1 && bytes[segment.lowerBound] == 0x2E) { return }  // "" or "."
-            if segment.count == 2, bytes[segment.lowerBound] == 0x2E, bytes[segment.lowerBound + 1] == 0x2E {  // ".."
-                if let last = segments.last, !(last.count == 2 && bytes[last.lowerBound] == 0x2E && bytes[last.lowerBound + 1] == 0x2E) {
-                    segments.removeLast()
-                    return
-                }
-            }
-            segments.append(segment)
-        }
-        while index < bytes.count {
-            if bytes[index] == 0x2F { close() }
-            index += 1
-        }
-        close()
-        var result: [UInt8] = bytes.first == 0x2F ? [0x2F] : []
-        result.reserveCapacity(bytes.count)
-        for (offset, segment) in segments.enumerated() {
-            if offset > 0 { result.append(0x2F) }
-            result += bytes[segment]
-        }
-        return String(decoding: result, as: UTF8.self)
-    }
-
-    /// The folder of a file path, with a trailing `/` (empty for a bare name).
-    static func folder(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[...slash])
     }
 }

@@ -1,7 +1,7 @@
-@testable import SiteGenerator
+import HelpModel
 import Testing
 
-/// Paths of `.md` links resolved as a file system would: `.` and `..` segments, doubled slashes.
+/// Paths of `.md` links and images resolved as a file system would: `.` and `..` segments, doubled slashes.
 @Suite("Path arithmetic")
 struct PathArithmeticTests {
     @Test("normalised paths", arguments: [
