@@ -81,9 +81,11 @@ struct ArticleBodyRenderer {
         }
     }
 
-    /// A pipe table as cmark-gfm writes it (`align` for a column's alignment: no inline style
-    /// under the pages' CSP), with `scope="col"` headers, in a box that scrolls sideways on a
-    /// narrow screen (`.table-scroll` in site.css) rather than widening the page.
+    /// A pipe table as cmark-gfm writes it, with `scope="col"` headers, in a box that scrolls
+    /// sideways on a narrow screen (`.table-scroll` in site.css) rather than widening the page.
+    /// A column's alignment is a class (`align-center`), not cmark-gfm's `align` attribute,
+    /// which HTML5 made obsolete (the W3C validator rejects it), nor an inline style, which
+    /// the pages' CSP blocks.
     private func render(_ table: Table, into html: inout HTMLBuffer) {
         html.raw("<div class=\"table-scroll\">\n<table>\n<thead>\n<tr>\n")
         for (column, cell) in table.header.enumerated() {
@@ -114,7 +116,7 @@ struct ArticleBodyRenderer {
 
     private func alignment(_ alignment: Table.Alignment, into html: inout HTMLBuffer) {
         guard alignment != .none else { return }
-        html.attribute("align", alignment.rawValue)
+        html.attribute("class", "align-" + alignment.rawValue)
     }
 
     /// A list item's blocks as cmark writes them: the paragraphs of a tight list's item lose

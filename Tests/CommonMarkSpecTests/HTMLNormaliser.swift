@@ -6,8 +6,9 @@ import Foundation
 /// 1. The site's own markup: the `<section class="article-section" …>` around a `##` section,
 ///    the `id` of a heading (the table of contents' anchor), and the classes that style UI
 ///    labels and procedures (`ui-label`, `procedure`, `step`).
-///    A pipe table's scrolling box (`<div class="table-scroll">` around `<table>`) and its
-///    headers' `scope="col"`.
+///    A pipe table's scrolling box (`<div class="table-scroll">` around `<table>`), its
+///    headers' `scope="col"`, and a column's alignment as a class (`class="align-right"`)
+///    where cmark-gfm writes the attribute HTML5 made obsolete (`align="right"`).
 /// 2. Void elements spelled as HTML (`<br>`, `<img …>`) or XHTML (`<br />`, `<img … />`).
 /// 3. Whitespace between two tags, and at either end.
 enum HTMLNormaliser {
@@ -18,6 +19,7 @@ enum HTMLNormaliser {
         text = replacing(#"<div class="table-scroll">\s*<table>"#, with: "<table>", in: text)
         text = replacing(#"</table>\s*</div>"#, with: "</table>", in: text)
         text = text.replacingOccurrences(of: "<th scope=\"col\"", with: "<th")
+        text = replacing(#"(<t[hd]) class="align-(left|center|right)""#, with: "$1 align=\"$2\"", in: text)
         text = replacing(#"(<h[1-6]) id="[^"]*""#, with: "$1", in: text)
         for siteClass in ["ui-label", "procedure", "step"] {
             text = text.replacingOccurrences(of: " class=\"\(siteClass)\"", with: "")

@@ -70,13 +70,13 @@ struct ArticleBodyTests {
             <table>
             <thead>
             <tr>
-            <th scope="col" align="center">Droit</th>
+            <th scope="col" class="align-center">Droit</th>
             <th scope="col">Où</th>
             </tr>
             </thead>
             <tbody>
             <tr>
-            <td align="center"><strong class="ui-label">Réservations</strong></td>
+            <td class="align-center"><strong class="ui-label">Réservations</strong></td>
             <td><a href="https://example.com/d">voir</a></td>
             </tr>
             </tbody>
