@@ -82,6 +82,8 @@ public final class LiveSite {
         report.draftsLeftOut = drafts.count
         guard let site, findings.errorCount == 0 else { return report }
 
+        // A slug changed (not a local edit): say which old address would 404, as `build` does.
+        if !isLocal { report.diagnostics += Redirects.slugChanges(since: output, plan: site.plan) }
         let jobs = site.jobs
         var selected = jobs
         if isLocal {

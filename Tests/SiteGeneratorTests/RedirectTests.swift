@@ -1,5 +1,6 @@
 import Foundation
 import HelpModel
+import HelpParser
 import SiteGenerator
 import Testing
 import TestSupport
@@ -59,5 +60,23 @@ struct RedirectTests {
         _ = try site.build()
         try site.content.write("fr/renomme.md", Self.article(slug: "nouveau", aliases: "[ancien]"))
         #expect(try site.build().diagnostics.isEmpty, "the alias keeps the old address")
+    }
+
+    @Test("watch mode warns of a changed slug too, at the rebuild that moves the page")
+    func slugChangeInWatchMode() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try site.content.write("fr/renomme.md", Self.article(slug: "ancien"))
+        let loader = ContentLoader(workingDirectory: site.content.directory.path)
+        let loaded = try site.loadContent()
+        let live = LiveSite(output: site.siteURL.path)
+        #expect(try live.rebuildAll(content: try #require(loaded.content)).diagnostics.isEmpty)
+        try site.content.write("fr/renomme.md", Self.article(slug: "nouveau"))
+        let file = "content/fr/renomme.md"
+        let moved = try live.update(content: try #require(loader.reload([file], in: loaded).content), changedFiles: [file])
+        #expect(moved.succeeded)
+        #expect(moved.diagnostics.map(\.formatted) == [
+            "content/fr/renomme.md:6:1: warning: the previous build had this article at https://help.example.com/fr/ancien/, which will now 404; add 'aliases: [ancien]' to its front matter to send readers on to https://help.example.com/fr/nouveau/"
+        ])
     }
 }
