@@ -10,8 +10,16 @@ Corpus, for size N (articles per locale), under ROOT = OUT/N:
   ROOT/flat/      <loc>-<id>.md, the same bodies without front matter, for cmark
   ROOT/hugo/      (only when asked) the shared make_corpus.py's Hugo site of the same
                   articles, written by running make_corpus.py itself
+  ROOT/content/images/<id>.png, ROOT/hugo/static/images/<id>.png
+                  one screenshot per article, shared by the locales (a valid PNG
+                  of 4 to 25 KB, each file its own bytes)
   ROOT/.complete  the parameters the above were written with (JSON); a corpus whose
                   stamp matches is reused as it is
+
+Every body gets what a real help article holds beyond make_corpus.py's text (decorate()):
+one screenshot per article and a GFM pipe table in one article out of TABLE_EVERY, appended
+to its last section, the same in ROOT/content, ROOT/flat and the Hugo site (where the image
+path is the site-absolute /images/<id>.png Hugo serves from static/).
 
 The articles come from the shared make_corpus.py's own plan()/render()/title(), so they
 are exactly the ones the Hugo, MkDocs and cmark yardsticks build; only the front matter
@@ -29,7 +37,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-STAMP_VERSION = 2  # bump when the generated layout changes, to force regeneration
+STAMP_VERSION = 3  # bump when the generated layout changes, to force regeneration
 PROG = Path(sys.argv[0]).stem or "bench"  # prefix of error messages: the script's name
 
 
@@ -114,6 +122,68 @@ def corpus_params(mc_path, n, locales, seed):
     return dict(version=STAMP_VERSION, n=n, locales=locales, seed=seed, inputs=h.hexdigest())
 
 
+TABLE_EVERY = 10
+EXTRAS = {
+    "fr": dict(alt="Capture d'écran : {t}", head=("Droit", "Réservations", "Finances", "Administration"),
+               yes="**Oui**", no="Non", row="Profil {k}"),
+    "en": dict(alt="Screenshot: {t}", head=("Right", "Reservations", "Finance", "Administration"),
+               yes="**Yes**", no="No", row="Profile {k}"),
+    "de": dict(alt="Bildschirmfoto: {t}", head=("Recht", "Buchungen", "Finanzen", "Verwaltung"),
+               yes="**Ja**", no="Nein", row="Profil {k}"),
+    "es": dict(alt="Captura de pantalla: {t}", head=("Derecho", "Reservas", "Finanzas", "Administración"),
+               yes="**Sí**", no="No", row="Perfil {k}"),
+}
+
+
+def decorate(mc, p, loc, body, image_prefix="../images/"):
+    """The body with the article's screenshot (and, one article in TABLE_EVERY, a pipe
+    table: alignment, inline Markdown, an escaped pipe) appended to its last section."""
+    x = EXTRAS[loc]
+    lines = [body.rstrip("\n"), "", f"![{x['alt'].format(t=mc.title(p, loc))}]({image_prefix}{p['id']}.png)"]
+    if int(p["id"][1:]) % TABLE_EVERY == 0:
+        lines += ["", "| " + " | ".join(x["head"]) + " |", "| :--- | :---: | :---: | ---: |"]
+        for k in range(1, 7):
+            cells = [x["row"].format(k=k) + (" \\| `admin`" if k == 6 else "")]
+            cells += [x["yes"] if (k + c) % 2 else x["no"] for c in range(3)]
+            lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def png_chunk(kind, data):
+    import struct
+    import zlib
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_pixels(width, height, seed):
+    """IHDR and IDAT of an 8-bit grey picture: a noisy gradient, so that it deflates to
+    some kilobytes like a screenshot rather than to nothing."""
+    import random
+    import struct
+    import zlib
+    r = random.Random(seed)
+    band = [b"\0" + bytes((x // 3 + r.randrange(3)) & 0xFF for x in range(width))
+            for _ in range(6)]
+    rows = b"".join(band[(y // 8) % len(band)] for y in range(height))
+    return (png_chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)),
+            png_chunk(b"IDAT", zlib.compress(rows, 6)))
+
+
+def write_images(plans, folder):
+    """One screenshot per article: seven pictures of different sizes, each file with its
+    own tEXt chunk so that no two files have the same bytes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pictures = {}
+    for p in plans:
+        shape = int(p["id"][1:]) % 7
+        if shape not in pictures:
+            pictures[shape] = png_pixels(600 + 40 * shape, 160 + 20 * shape, shape)
+        ihdr, idat = pictures[shape]
+        text = png_chunk(b"tEXt", b"Title\0" + p["id"].encode())
+        (folder / f"{p['id']}.png").write_bytes(b"\x89PNG\r\n\x1a\n" + ihdr + text + idat
+                                                 + png_chunk(b"IEND", b""))
+
+
 def write(path, text):
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -165,9 +235,11 @@ def generate(mc, mc_path, root, n, locales, seed, hugo=False):
         shutil.copyfile(REPO / "content" / loc / "chrome.yml", content / loc / "chrome.yml")
         for p in plans:
             _, body = mc.render(p, loc, plans)
+            body = decorate(mc, p, loc, body)
             write(content / loc / p["cat"] / f"{p['id']}.md",
                   front_matter(mc, p, loc, source) + "\n" + body)
             write(flat / f"{loc}-{p['id']}.md", body)
+    write_images(plans, content / "images")
     log(f"corpus {root}: done in {time.monotonic() - t0:.1f} s")
     if hugo:
         deleted |= generate_hugo(mc_path, root, n, locales, seed)
@@ -191,6 +263,16 @@ def generate_hugo(mc_path, root, n, locales, seed):
     p = subprocess.run(cmd, stdin=subprocess.DEVNULL, capture_output=True, text=True)
     if p.returncode != 0:
         sys.exit(f"{PROG}: make_corpus.py exited {p.returncode}:\n{p.stderr[-2000:]}")
+    mc, _ = load_make_corpus(mc_path.parent)
+    plans = [mc.plan(i, n, seed) for i in range(n)]
+    for loc in locales:  # the same extras as ours, with the image at Hugo's static path
+        for article in plans:
+            hugo_md = mc_out / "hugo" / "content" / loc / article["cat"] / f"{article['id']}.md"
+            fm, sep, body = hugo_md.read_text(encoding="utf-8").partition("---\n\n")
+            write(hugo_md, fm + sep + decorate(mc, article, loc, body, image_prefix="/images/"))
+            flat_md = mc_out / "flat" / f"{loc}-{article['id']}.md"
+            write(flat_md, decorate(mc, article, loc, flat_md.read_text(encoding="utf-8")))
+    write_images(plans, mc_out / "hugo" / "static" / "images")
     ours = sorted(f.name for f in (root / "flat").iterdir())
     theirs = sorted(f.name for f in (mc_out / "flat").iterdir())
     if ours != theirs or any((root / "flat" / f).read_bytes() != (mc_out / "flat" / f).read_bytes()
