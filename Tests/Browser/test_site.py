@@ -165,6 +165,26 @@ class HelpCenterInABrowser(unittest.TestCase):
                 self.assertEqual(self.css("#toc-title").get_attribute("textContent"), toc)
                 self.assertGreaterEqual(len(self.driver.find_elements(By.CSS_SELECTOR, "ol.procedure li")), 3)
 
+    def test_seed_article_shows_its_own_screenshot_and_table_on_a_phone_in_every_locale(self):
+        self.driver.set_window_size(390, 844)
+        try:
+            for locale, slug in [("fr", "modifier-identifiants-connexion"), ("en", "change-reset-login-credentials"),
+                                 ("de", "anmeldedaten-aendern-zuruecksetzen"), ("es", "modificar-restablecer-credenciales")]:
+                self.open(f"{locale}/{slug}/")
+                image = self.css("main img[src$='images/access-rights.png']")
+                self.driver.execute_script("arguments[0].scrollIntoView()", image)
+                wait(self.driver, lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image))
+                self.assertIn(f"/{locale}/images/", image.get_attribute("src"), "the locale's own screenshot")
+                self.assertLessEqual(image.size["width"], 390)
+                cells = self.driver.find_elements(By.CSS_SELECTOR, "main .table-scroll tbody td")
+                self.assertEqual(len(cells), 8, f"{locale}: the rights table, 4 rows of 2 cells")
+                self.assertEqual(self.driver.execute_script("return getComputedStyle(arguments[0]).textAlign", cells[0]), "left")
+                self.assertLessEqual(
+                    self.driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth"), 0,
+                    f"{locale}: the page itself does not scroll sideways")
+        finally:
+            self.driver.set_window_size(1280, 900)
+
     def test_table_of_contents_link_goes_to_its_section(self):
         self.open(FR)
         link = self.driver.find_element(By.LINK_TEXT, "Comment réinitialiser votre mot de passe")

@@ -31,6 +31,7 @@ struct SeedArticleTests {
             "Comment changer votre mot de passe",
             "Comment réinitialiser votre mot de passe",
             "Comment créer un nouveau nom d'utilisateur",
+            "Les droits d'accès en bref",
         ])
         #expect(Self.steps(of: article, section: 0) == [
             ["sign-in"],

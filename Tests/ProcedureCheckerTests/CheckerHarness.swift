@@ -47,8 +47,11 @@ struct CheckerHarness {
         let content = try TemporaryContent()
         defer { content.remove() }
         for article in Self.seedFiles {
-            let text = try String(contentsOf: repositoryContent.appendingPathComponent(article), encoding: .utf8)
-            try content.write(article, article == file ? edit(text) : text)
+            try content.copyRepositoryArticle(article)  // with the images it shows
+            if article == file {
+                let text = try String(contentsOf: repositoryContent.appendingPathComponent(article), encoding: .utf8)
+                try content.write(article, edit(text))
+            }
         }
         let loaded = try ContentLoader(workingDirectory: content.directory.path).load(root: "content")
         let errors = loaded.diagnostics.filter { $0.severity == .error }

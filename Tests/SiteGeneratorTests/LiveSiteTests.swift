@@ -22,7 +22,7 @@ struct LiveSiteTests {
         let loader = ContentLoader(workingDirectory: site.content.directory.path)
         let loaded = try site.loadContent()
         let live = LiveSite(output: site.siteURL.path)
-        #expect(try live.rebuildAll(content: try #require(loaded.content)).written == 32)
+        #expect(try live.rebuildAll(content: try #require(loaded.content)).written == 36)
         try Self.edit(site, "fr/modifier-identifiants-connexion.md") {
             $0.replacingOccurrences(of: "title: Comment modifier", with: "title: Comment changer")
         }

@@ -36,8 +36,18 @@ struct ContentFixture {
         }
     }
 
+    /// Removes a file; an article goes with the screenshots of its locale it showed, as a
+    /// writer would delete both (else they are reported as shown by no article).
     func remove(_ relativePath: String) throws {
-        try FileManager.default.removeItem(at: content.root.appendingPathComponent(relativePath))
+        let url = content.root.appendingPathComponent(relativePath)
+        if relativePath.hasSuffix(".md") {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let locale = relativePath.split(separator: "/").first.map(String.init) ?? ""
+            for source in TemporaryContent.imageSources(in: text) {
+                try? FileManager.default.removeItem(at: content.root.appendingPathComponent(locale).appendingPathComponent(source))
+            }
+        }
+        try FileManager.default.removeItem(at: url)
     }
 
     /// Loads the folder as `content/` from its parent, as the CLI does, requiring it to parse.

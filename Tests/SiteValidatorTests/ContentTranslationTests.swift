@@ -70,7 +70,7 @@ struct ContentTranslationTests {
         // "## How to reset your password" up to the blank line before the next heading.
         try fixture.removeLines(24...36, from: ContentFixture.english)
         #expect(try fixture.audit() == [
-            "\(Self.en):24:1: error: this translation has 2 sections where the source has 3: the source's section 2 "
+            "\(Self.en):24:1: error: this translation has 3 sections where the source has 4: the source's section 2 "
                 + "\"Comment réinitialiser votre mot de passe\" is missing before this section\n"
                 + "\(Self.fr):29:1: note: the missing section in the source",
         ])
@@ -84,7 +84,7 @@ struct ContentTranslationTests {
             $0.replacingOccurrences(of: "## How to reset", with: "## Before you start\n\nHave your login at hand.\n\n## How to reset")
         }
         #expect(try fixture.audit() == [
-            "\(Self.en):24:1: error: this translation has 4 sections where the source has 3: "
+            "\(Self.en):24:1: error: this translation has 5 sections where the source has 4: "
                 + "section \"Before you start\" has no counterpart in the source\n"
                 + "\(Self.fr):18:1: note: what precedes it in the source",
         ])

@@ -85,13 +85,13 @@ struct SiteRuleTests {
 
     @Test("A section missing from the table of contents is reported")
     func tableOfContentsMissingSection() throws {
-        let (site, report) = try validate { try $0.edit(Self.article, replacing: "<li><a href=\"#how-to-create-a-new-username\">How to create a new username</a></li>\n", with: "") }
+        let (site, report) = try validate { try $0.edit(Self.article, replacing: "<li><a href=\"#access-rights-at-a-glance\">Access rights at a glance</a></li>\n", with: "") }
         defer { site.remove() }
         let nav = try site.position(of: "<nav class=\"toc\"", in: Self.article)
-        let heading = try site.position(of: "<h2 id=\"how-to-create-a-new-username\">", in: Self.article)
+        let heading = try site.position(of: "<h2 id=\"access-rights-at-a-glance\">", in: Self.article)
         #expect(
             report.lines == [
-                "table-of-contents site/\(Self.article):\(nav) the table of contents lists 2 sections; section \"How to create a new username\" (#how-to-create-a-new-username, line \(heading.line)) is missing"
+                "table-of-contents site/\(Self.article):\(nav) the table of contents lists 3 sections; section \"Access rights at a glance\" (#access-rights-at-a-glance, line \(heading.line)) is missing"
             ])
     }
 

@@ -54,10 +54,44 @@ public struct TemporaryContent {
         return url.path
     }
 
-    /// Copies one of the repository's real articles into this folder.
+    /// Copies one of the repository's real articles into this folder, with the image files it
+    /// shows (`![…](images/x.png)`: the locale's own file, else the shared one), so that the
+    /// copy builds as the real content does.
     public func copyRepositoryArticle(_ relativePath: String) throws {
         let text = try String(contentsOf: repositoryContent.appendingPathComponent(relativePath), encoding: .utf8)
         try write(relativePath, text)
+        let folder = (relativePath as NSString).deletingLastPathComponent
+        let locale = relativePath.split(separator: "/").first.map(String.init) ?? ""
+        for source in Self.imageSources(in: text) {
+            let local = ((folder as NSString).appendingPathComponent(source) as NSString).standardizingPath
+            let shared = local.hasPrefix(locale + "/") ? String(local.dropFirst(locale.count + 1)) : local
+            for candidate in [local, shared] {
+                let url = repositoryContent.appendingPathComponent(candidate)
+                if let data = FileManager.default.contents(atPath: url.path) {
+                    try write(candidate, bytes: [UInt8](data))
+                    break
+                }
+            }
+        }
+    }
+
+    /// The relative sources of `![alt](source)` images in Markdown text.
+    public static func imageSources(in text: String) -> [String] {
+        var sources: [String] = []
+        var rest = text[...]
+        while let start = rest.range(of: "](") {
+            let tail = rest[start.upperBound...]
+            guard let end = tail.firstIndex(where: { $0 == ")" || $0 == " " }) else { break }
+            let source = String(tail[..<end])
+            let opening = rest[..<start.lowerBound].lastIndex(of: "[")
+            if let opening, opening > rest.startIndex, rest[rest.index(before: opening)] == "!",
+                !source.contains(":"), !source.hasPrefix("/")
+            {
+                sources.append(source)
+            }
+            rest = tail[end...]
+        }
+        return sources
     }
 
     public func remove() {
