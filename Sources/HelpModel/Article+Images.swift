@@ -2,6 +2,8 @@ extension Article {
     /// Every image of the article in reading order (intro, then each section's heading and
     /// blocks; notes, lists, steps and table cells included), as the `.image` inlines.
     public var imageInlines: [Inline] {
+        // The parser's list of links says whether there is any image to look for.
+        if let links, !links.contains(where: \.isImage) { return [] }
         var found: [Inline] = []
         func visit(_ inlines: [Inline]) {
             for inline in inlines {

@@ -58,9 +58,12 @@ struct ContentImages {
         located.reserveCapacity(articles.count)
         var toMeasure: [String] = []
         var seen: Set<String> = []
-        for article in articles {
+        // By index, and the article's file and locale alone: binding an `Article` to a name
+        // copies (retains) all of it, 20,000 times.
+        for index in articles.indices {
+            let article = Place(file: articles[index].file, locale: articles[index].locale)
             var files: [(image: Inline, path: String?, file: String?)] = []
-            for image in article.imageInlines {
+            for image in articles[index].imageInlines {
                 guard case .image(let source, _, _) = image.kind, let path = Self.relativePath(source) else {
                     files.append((image, nil, nil))
                     continue
@@ -86,9 +89,10 @@ struct ContentImages {
         }
 
         var diagnostics: [Diagnostic] = []
-        let sources = Dictionary(articles.map { ("\($0.locale)/\($0.id)", $0) }, uniquingKeysWith: { first, _ in first })
+        var sources: Set<String> = []
+        for index in articles.indices { sources.insert("\(articles[index].locale)/\(articles[index].id)") }
         for index in articles.indices {
-            let article = articles[index]
+            let article = Place(file: articles[index].file, locale: articles[index].locale)
             var resolved: [String: String] = [:]
             for (image, path, file) in located[index] {
                 guard case .image(let source, _, let alt) = image.kind else { continue }
@@ -111,7 +115,9 @@ struct ContentImages {
                     continue
                 }
                 resolved[source] = file
-                if let translated = article.frontMatter.translates, sources["\(translated.locale)/\(article.id)"] != nil {
+                if let translated = articles[index].frontMatter.translates,
+                    sources.contains("\(translated.locale)/\(articles[index].id)")
+                {
                     diagnostics += translationWarnings(
                         file, source: source, article: article, sourceLocale: translated.locale, existing: existingSet, at: at)
                 }
@@ -138,7 +144,7 @@ struct ContentImages {
 
     /// Where a relative path written in `article` points, below the locale's or the shared
     /// images folder (`images/a/b.png`), for the hint of a missing file.
-    private static func nameInFolder(_ path: String, from article: Article, root: String) -> String {
+    private static func nameInFolder(_ path: String, from article: Place, root: String) -> String {
         let full = PathArithmetic.normalized(PathArithmetic.folder(of: article.file) + path)
         if let range = full.range(of: "/\(folderName)/") { return String(full[range.upperBound...]) }
         return path.split(separator: "/").last.map(String.init) ?? path
@@ -146,13 +152,19 @@ struct ContentImages {
 
     /// The file a relative path shows: `content/<locale>/images/…` when it exists, else the
     /// same name in `content/images/`.
-    private func locate(_ path: String, from article: Article, existing: Set<String>) -> String? {
+    private func locate(_ path: String, from article: Place, existing: Set<String>) -> String? {
         let full = PathArithmetic.normalized(PathArithmetic.folder(of: article.file) + path)
         if existing.contains(full), folders.contains(where: { full.hasPrefix($0) }) { return full }
         let local = localFolder(article.locale)
         guard full.hasPrefix(local) else { return nil }
         let shared = sharedFolder + full.dropFirst(local.count)
         return existing.contains(shared) ? shared : nil
+    }
+
+    /// Where an article is: what resolving its images needs of it.
+    private struct Place {
+        var file: String
+        var locale: String
     }
 
     private struct Problem: Error, Sendable {
@@ -187,7 +199,7 @@ struct ContentImages {
     /// A translation that shows the source locale's own screenshot, or the shared one while
     /// the source locale has its own.
     private func translationWarnings(
-        _ file: String, source: String, article: Article, sourceLocale: String, existing: Set<String>, at: SourceLocation
+        _ file: String, source: String, article: Place, sourceLocale: String, existing: Set<String>, at: SourceLocation
     ) -> [Diagnostic] {
         let sourceFolder = localFolder(sourceLocale)
         let ownFolder = localFolder(article.locale)

@@ -423,6 +423,10 @@ def with_table_and_support(content):
         WIDE_TABLE + "\n![Une capture d'écran plus large qu'un téléphone](images/large.png)\n", encoding="utf-8")
     with open(content / "helpcenter.yml", "a", encoding="utf-8") as settings:
         settings.write(BRAND)
+    # The seed article's former address (its slug was changed once).
+    seed = content / "fr" / "modifier-identifiants-connexion.md"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("\nversion: 1\n", "\nversion: 1\naliases: [identifiants]\n", 1),
+                    encoding="utf-8")
 
 
 class TablesAndBrandInABrowser(unittest.TestCase):
@@ -455,6 +459,17 @@ class TablesAndBrandInABrowser(unittest.TestCase):
             self.assertEqual(len(self.driver.find_elements(By.CSS_SELECTOR, ".table-scroll th[scope=col]")), 6)
         finally:
             self.driver.set_window_size(1280, 900)
+
+    def test_an_old_address_lands_on_the_article_with_and_without_script(self):
+        for driver in (self.driver, browser(javascript=False)):
+            try:
+                driver.get(self.base + "fr/identifiants/")
+                wait(driver, lambda d: d.current_url.endswith("/fr/modifier-identifiants-connexion/"))
+                self.assertEqual(driver.find_element(By.TAG_NAME, "h1").text,
+                                 "Comment modifier ou réinitialiser mes identifiants de connexion\u202f?")
+            finally:
+                if driver is not self.driver:
+                    driver.quit()
 
     def test_screenshot_fits_a_phone(self):
         self.driver.set_window_size(390, 844)
