@@ -20,6 +20,7 @@ site: build
 ## votes with and without script, live reload, CSP, axe-core in every locale)
 test: setup
 	$(SWIFT) test
+	node --test Tests/SearchScript/
 	@scripts/setup-browser.sh
 	$(SWIFT) build --product helpcenter
 	.venv-browser/bin/python Tests/Browser/test_site.py .build/debug/helpcenter

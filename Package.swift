@@ -43,6 +43,8 @@ let package = Package(
         // C libraries, wrapped once each; their pointers never leave the file that wraps them.
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Snowball stemmers (Debian ships no pkg-config file for it): search matches word forms.
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
 
         // HTML escaping for the servers that show what people send (engine, collector, preview):
         // a leaf, so none of them learns of the others or of the docs.
@@ -60,7 +62,7 @@ let package = Package(
         ),
         .target(
             name: "SiteGenerator",
-            dependencies: ["HelpModel"],
+            dependencies: ["HelpModel", "CStemmer"],
             resources: [.copy("Assets")],
             swiftSettings: strictSettings
         ),

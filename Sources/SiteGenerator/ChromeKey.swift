@@ -29,6 +29,8 @@ enum ChromeKey: String, CaseIterable, Sendable {
     case searchResultsOne = "search.results_one"
     case searchResultsOther = "search.results_other"
     case searchNoResults = "search.no_results"
+    /// "Did you mean {word}?" after a search that found nothing; `{word}` is a link to that search.
+    case searchDidYouMean = "search.did_you_mean"
     case searchRequiresScript = "search.requires_script"
     case feedbackQuestion = "feedback.question"
     case feedbackYes = "feedback.yes"

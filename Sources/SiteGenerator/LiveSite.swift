@@ -73,7 +73,7 @@ public final class LiveSite {
             guard let before = articles[file], let after = now[file] else { return false }
             return before.keepsLinks(after)
         }
-        let previousEntries = changedFiles.map { searchCache.cachedEntry(forFile: $0) }
+        let previousEntries = changedFiles.map { searchCache.cachedDocuments(forFile: $0) }
         searchCache.forget(changedFiles)
         let (site, findings) = SiteRenderer.prepare(
             content, checkingLinksOf: isLocal ? changedIndexes : nil, reusing: isLocal ? plan : nil, searchCache: searchCache,
@@ -112,18 +112,22 @@ public final class LiveSite {
                         }
                     }
                 }
-                let categoryNames = content.configuration.categories.compactMapValues { $0[article.locale] }
+                let category = content.configuration.categories[article.frontMatter.category]?[article.locale] ?? ""
                 if previousEntries.indices.contains(offset),
-                    searchCache.entry(for: article, categoryNames: categoryNames) != previousEntries[offset]
+                    searchCache.cachedDocuments(forFile: article.file).map({ $0.category == category ? $0 : nil }) ?? nil
+                        != previousEntries[offset]
                 {
-                    affected.insert("\(article.locale)/search/search-index.js")
+                    // The locale's index files that changed (the writer skips equal bytes);
+                    // a term file's name holds its hash, so a changed one is a new path.
+                    let search = "\(article.locale)/search/"
+                    affected.formUnion(jobs.lazy.map(\.path).filter { $0.hasPrefix(search) && !$0.hasSuffix(".html") })
                 }
             }
             selected = jobs.filter { affected.contains($0.path) }
         }
         do {
             let outcome = try SiteWriter(output: output, clean: false, progress: nil)
-                .update(selected, manifest: &manifest, allPaths: isLocal ? nil : Set(jobs.map(\.path)))
+                .update(selected, manifest: &manifest, allPaths: Set(jobs.map(\.path)))
             report.record(outcome)
         } catch {
             throw SiteBuilder.WriteError(description: error.description)

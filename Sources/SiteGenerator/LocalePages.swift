@@ -109,12 +109,13 @@ struct LocalePages {
     }
 
     /// The search page: a form that works as a plain GET, results listed by the script from
-    /// `search-index.js` beside it, so search needs no server.
+    /// the index files beside it (``SearchIndex``: `index.js` first, the rest as a query
+    /// needs them), so search needs no server.
     func search() -> [UInt8] {
         let page = PageLayout.Page(
             title: chrome[.searchTitle], depth: 2, canonicalPath: nil, description: chrome[.searchLabel], isIndexable: false,
             breadcrumb: [(chrome[.home], "../"), (chrome[.searchTitle], nil)],
-            languages: languages(depth: 2, sitePath: "search/"), scripts: ["search-index.js"])
+            languages: languages(depth: 2, sitePath: "search/"), scripts: ["../../assets/search.js", "index.js"])
         return layout.render(page) { html in
             html.element("h1", text: chrome[.searchTitle])
             html.raw("\n")
@@ -123,6 +124,7 @@ struct LocalePages {
             html.attribute("data-results-one", chrome[.searchResultsOne], prose: true)
             html.attribute("data-results-other", chrome[.searchResultsOther], prose: true)
             html.attribute("data-no-results", chrome[.searchNoResults], prose: true)
+            html.attribute("data-did-you-mean", chrome[.searchDidYouMean], prose: true)
             html.raw("></p>\n<ol class=\"search-results\"></ol>\n<noscript><p>")
             html.text(chrome[.searchRequiresScript])
             html.raw("</p></noscript>\n")

@@ -7,7 +7,7 @@ struct SiteAsset: Sendable {
 }
 
 enum SiteAssets {
-    static let names = ["site.css", "site.js"]
+    static let names = ["site.css", "site.js", "search.js"]
 
     /// Read once per process from the target's resource bundle.
     static let all: [SiteAsset] = names.map { name in

@@ -64,6 +64,7 @@ struct SiteRenderer: Sendable {
         for image in Self.usedImages(of: plan) {
             jobs.append(OutputJob(path: image.sitePath) { Self.bytes(of: image) })
         }
+        let searchIndexes = SearchIndex.all(plan: plan, cache: searchCache)
         for locale in plan.configuration.locales {
             guard let chrome = chromes[locale] else { continue }
             let layout = PageLayout(plan: plan, chrome: chrome, csp: csp)
@@ -77,13 +78,10 @@ struct SiteRenderer: Sendable {
             if locale == plan.configuration.defaultLocale {
                 jobs.append(OutputJob(path: "404.html") { pages.notFound() })
             }
-            let categoryNames = plan.configuration.categories.compactMapValues { $0[locale] }
             let indexes = plan.articlesByLocale[locale] ?? []
-            let cache = searchCache
-            jobs.append(OutputJob(path: "\(locale)/search/search-index.js") {
-                SearchIndex.script(
-                    locale: locale, articles: indexes.map { plan.articles[$0] }, categoryNames: categoryNames, cache: cache)
-            })
+            for file in searchIndexes[locale]?.files ?? [] {
+                jobs.append(OutputJob(path: "\(locale)/search/\(file.path)") { file.bytes })
+            }
             let articlePage = ArticlePage(layout: layout, links: links, dates: dates, languageNames: languageNames)
             for index in indexes {
                 jobs.append(OutputJob(path: plan.directory(ofArticleAt: index) + "index.html") { articlePage.render(articleAt: index) })

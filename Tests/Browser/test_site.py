@@ -23,6 +23,7 @@ import tempfile
 import threading
 import time
 import unittest
+import urllib.parse
 import urllib.request
 
 from axe_selenium_python import Axe
@@ -508,6 +509,146 @@ class TablesAndBrandInABrowser(unittest.TestCase):
             self.assertTrue(driver.find_element(By.ID, "feedback-comment").is_displayed(), "and the comment box")
         finally:
             driver.quit()
+
+
+SEARCH_ARTICLES = {
+    "exporter.md": """---
+id: exporter
+title: Exporter les factures
+updated: 2026-11-20
+category: account
+version: 1
+---
+
+Les factures de chaque mois se téléchargent en un fichier.
+""",
+    "autre.md": """---
+id: autre
+title: Autre sujet
+updated: 2026-11-21
+category: account
+version: 1
+---
+
+Vous pouvez aussi exporter les factures depuis la page Finances, si vous en avez le droit, et exporter les factures de l'année.
+""",
+    "affichage.md": """---
+id: affichage
+title: Personnaliser l'extranet
+updated: 2026-11-19
+category: account
+version: 1
+---
+
+Quelques réglages de l'extranet.
+
+## Choisir la langue
+
+Le menu des langues est en haut de la page.
+
+## Changer le thème
+
+1. Cliquez sur **Préférences d'affichage**.
+""",
+    "mention.md": """---
+id: mention
+title: Nouveautés de novembre
+updated: 2026-11-22
+category: account
+version: 1
+---
+
+Les préférences d'affichage ont changé de place ce mois-ci.
+""",
+    "hostile.md": """---
+id: hostile
+title: '<img src=x onerror=alert(1)> Sécurité du compte'
+updated: 2026-11-18
+category: account
+version: 1
+---
+
+Conseils de sécurité <script>alert(2)</script> pour votre compte.
+""",
+}
+
+
+def with_search_corpus(content):
+    for name, text in SEARCH_ARTICLES.items():
+        (content / "fr" / name).write_text(text, encoding="utf-8")
+
+
+class SearchInABrowser(unittest.TestCase):
+    """Search on a small fixed corpus beside the seed article (its own preview)."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.preview = Preview(prepare=with_search_corpus)
+        cls.base = cls.preview.url
+        cls.driver = browser()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        cls.preview.stop()
+
+    def results(self, url, driver=None):
+        driver = driver or self.driver
+        driver.get(url)
+        wait(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".search-status").text)
+        return driver.find_elements(By.CSS_SELECTOR, ".search-results li")
+
+    def titles(self, path):
+        return [li.find_element(By.CSS_SELECTOR, "h2 a").text for li in self.results(self.base + path)]
+
+    def test_a_title_beats_the_body(self):
+        self.assertEqual(self.titles("fr/search/?q=exporter+factures")[:2], ["Exporter les factures", "Autre sujet"])
+
+    def test_a_ui_label_brings_its_procedure_first_and_the_link_opens_its_section(self):
+        results = self.results(self.base + "fr/search/?q=Pr%C3%A9f%C3%A9rences+d%27affichage")
+        link = results[0].find_element(By.CSS_SELECTOR, "h2 a")
+        self.assertEqual(link.text, "Personnaliser l'extranet")
+        self.assertTrue(link.get_attribute("href").endswith("/fr/affichage/#changer-le-theme"), link.get_attribute("href"))
+        self.assertEqual(results[0].find_element(By.CSS_SELECTOR, ".search-section").text, "Changer le thème")
+        marks = [m.text for m in results[0].find_elements(By.CSS_SELECTOR, ".search-excerpt mark")]
+        self.assertIn("Préférences", marks)
+        link.click()
+        wait(self.driver, lambda d: d.current_url.endswith("#changer-le-theme"))
+
+    def test_other_forms_of_a_word_a_prefix_and_a_typo_find_the_article(self):
+        for query in ["réinitialisation", "reinit", "identifiant", "modifer"]:
+            with self.subTest(query=query):
+                self.assertIn(FR_TITLE, self.titles("fr/search/?q=" + urllib.parse.quote(query)))
+
+    def test_every_locale_finds_its_seed_article_by_another_form_of_a_word(self):
+        for locale, query, title in [
+            ("en", "passwords", "How do I change or reset my login details?"),
+            ("de", "Passwörter", "Wie kann ich meine Anmeldedaten ändern oder zurücksetzen?"),
+            ("es", "contraseñas", "¿Cómo puedo modificar o restablecer mis datos de acceso?"),
+            ("fr", "réinitialisation", FR_TITLE),
+        ]:
+            with self.subTest(locale=locale):
+                self.assertEqual(self.titles(f"{locale}/search/?q=" + urllib.parse.quote(query))[0], title)
+
+    def test_nothing_found_says_so_and_suggests_the_nearest_word(self):
+        self.results(self.base + "fr/search/?q=factrues")  # a transposition: found as a typo
+        self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, ".search-results li"))
+        self.results(self.base + "fr/search/?q=fxcturxs")  # two typos in eight letters: too many
+        status = self.driver.find_element(By.CSS_SELECTOR, ".search-status")
+        self.assertIn("Aucun article ne correspond à votre recherche.", status.text)
+        suggestion = status.find_element(By.CSS_SELECTOR, "a")
+        self.assertEqual(suggestion.text, "factures")
+
+    def test_a_hostile_title_and_text_are_shown_as_text(self):
+        results = self.results(self.base + "fr/search/?q=securite")
+        self.assertTrue(results)
+        self.assertIn("<img src=x onerror=alert(1)> Sécurité du compte", [r.find_element(By.CSS_SELECTOR, "h2 a").text for r in results])
+        self.assertFalse(self.driver.find_elements(By.CSS_SELECTOR, ".search-results img, .search-results script"))
+
+    def test_search_works_from_file_urls(self):
+        page = (self.preview.folder / "site" / "fr" / "search" / "index.html").as_uri()
+        titles = [li.find_element(By.CSS_SELECTOR, "h2 a").text for li in self.results(page + "?q=exporter")]
+        self.assertEqual(titles[0], "Exporter les factures")
 
 
 if __name__ == "__main__":

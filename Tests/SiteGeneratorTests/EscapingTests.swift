@@ -47,7 +47,7 @@ struct EscapingTests {
         // The only script elements are the site's own external files.
         let scripts = page.matches(of: /<script[^>]*>/).map { String($0.0) }
         #expect(scripts == ["<script src=\"../../assets/site.js\" defer>"])
-        let index = try site.page("fr/search/search-index.js")
+        let index = try site.searchFiles("fr")
         #expect(!index.contains("</script>"))
         #expect(index.contains("\\u003c/title>\\u003cscript>alert(\\\"t\\\")"))
         let home = try site.page("fr/index.html")

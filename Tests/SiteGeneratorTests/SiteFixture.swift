@@ -54,5 +54,12 @@ struct SiteFixture {
         return files
     }
 
+    /// Every file of a locale's search index (``SearchIndex``), joined: what a test that looks
+    /// for a word in the index reads.
+    func searchFiles(_ locale: String) throws -> String {
+        try snapshotOfSite().filter { $0.key.hasPrefix("\(locale)/search/") && $0.key.hasSuffix(".js") }
+            .sorted { $0.key < $1.key }.map { String(decoding: $0.value, as: UTF8.self) }.joined(separator: "\n")
+    }
+
     func remove() { content.remove() }
 }

@@ -1,4 +1,4 @@
-/* HelpCenter: relative dates, feedback form, search. Holds no visible text: it all comes from the page. */
+/* HelpCenter: relative dates, feedback form (search is search.js). Holds no visible text: it all comes from the page. */
 (function () {
   'use strict';
   var doc = document;
@@ -85,89 +85,9 @@
     });
   }
 
-  // 3. Search: every query word must occur in an article's k
-  var fold = function (s) { return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase(); };
-  var split = /[\s!-\/:-@[-`{-~\u00a1-\u00bf\u2000-\u206f\u3000-\u303f]+/;
-  try { split = new RegExp('[\\s\\p{P}\\p{S}]+', 'u'); } catch (e) { /* older engine: fallback above */ }
-  var count = function (text, word) {
-    for (var n = 0, i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + word.length)) n++;
-    return n;
-  };
-
-  function search(list, index) {
-    var articles = index.articles || [];
-    var keys = articles.map(function (a) { return fold(a.k || ''); });
-    var titles = articles.map(function (a) { return fold(a.t || ''); });
-    var status = doc.querySelector('.search-status');
-    var form = doc.querySelector('.search-form');
-    var input = form && form.querySelector('input[name="q"]');
-    var timer;
-
-    function add(parent, tag, text, className) {
-      var el = parent.appendChild(doc.createElement(tag));
-      el.textContent = text;
-      if (className) el.className = className;
-      return el;
-    }
-    function run(query) {
-      var words = fold(query).split(split).filter(Boolean);
-      var found = [];
-      if (words.length) {
-        articles.forEach(function (a, i) {
-          var hits = 0, inTitle = 0;
-          for (var w = 0; w < words.length; w++) {
-            var n = count(keys[i], words[w]);
-            if (!n) return;
-            hits += n;
-            if (titles[i].indexOf(words[w]) !== -1) inTitle++;
-          }
-          found.push({ a: a, i: i, hits: hits, inTitle: inTitle });
-        });
-        found.sort(function (x, y) { return y.inTitle - x.inTitle || y.hits - x.hits || x.i - y.i; });
-      }
-      list.textContent = '';
-      found.slice(0, 50).forEach(function (f) {
-        var li = add(list, 'li', '');
-        var link = add(li, 'a', f.a.t);
-        if (!/^\s*javascript:/i.test(f.a.u)) link.setAttribute('href', f.a.u);
-        if (f.a.x) add(li, 'p', f.a.x, 'search-excerpt');
-        if (f.a.c) add(li, 'p', f.a.c, 'search-category');
-      });
-      if (status) {
-        var n = found.length;
-        var message = !words.length ? '' : status.getAttribute(
-          n === 0 ? 'data-no-results' : n === 1 ? 'data-results-one' : 'data-results-other') || '';
-        status.textContent = message.replace('{count}', n);
-      }
-    }
-    function update() {
-      clearTimeout(timer);
-      run(input.value);
-      try {
-        var params = new URLSearchParams(location.search);
-        if (input.value.trim()) params.set('q', input.value.trim()); else params.delete('q');
-        history.replaceState(history.state, '', String(params) ? '?' + params : location.pathname);
-      } catch (e) { /* refused (some file:// setups): results are shown anyway */ }
-    }
-
-    var query = new URLSearchParams(location.search).get('q') || '';
-    if (input) {
-      input.value = query;
-      input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(update, 150); });
-      form.addEventListener('submit', function (e) { e.preventDefault(); update(); });
-    }
-    run(query);
-  }
-
   function start() {
     if (self.Intl && Intl.RelativeTimeFormat && lang) relativeDates();
     if (self.fetch && self.URLSearchParams) each(doc.querySelectorAll('form.feedback'), feedback);
-    var list = doc.querySelector('.search-results');
-    if (!list) return;
-    if (self.helpCenterSearchIndex) search(list, self.helpCenterSearchIndex);
-    else self.addEventListener('load', function () { // search-index.js came after this script
-      if (self.helpCenterSearchIndex) search(list, self.helpCenterSearchIndex);
-    });
   }
 
   if (doc.readyState === 'loading') doc.addEventListener('DOMContentLoaded', start);

@@ -1,0 +1,152 @@
+internal import Foundation
+internal import HelpModel
+
+/// What search knows of one article: one document per place a result can open (the top of
+/// the article, then each section at its anchor), with its words by field and its text for
+/// the excerpt.
+struct ArticleSearchDocuments: Sendable, Equatable {
+    /// The fields a word can be found in, from the one that says most about the document.
+    enum Field: Int, CaseIterable, Sendable {
+        case title, heading, label, step, body
+
+        /// How much one occurrence counts (BM25's term frequency is the sum of these).
+        var boost: Double {
+            switch self {
+            case .title: 8
+            case .heading: 5
+            case .label: 3
+            case .step: 2
+            case .body: 1
+            }
+        }
+    }
+
+    struct Document: Sendable, Equatable {
+        /// The section's anchor; empty for the top of the article.
+        var anchor: String
+        /// The section's heading as shown; empty for the top of the article.
+        var heading: String
+        /// The document's text (steps, paragraphs, notes, table cells), as the excerpt shows it.
+        var text: String
+        /// Weighted occurrences per stem (the sum of ``Field/boost`` over its occurrences).
+        var frequencies: [String: Double]
+        /// How many words it holds (BM25's document length).
+        var length: Int
+        /// Folded word → stem, for every word it holds.
+        var words: [String: String]
+    }
+
+    var title: String
+    /// `../<slug>/`, relative to the locale's search folder's parent like every article link.
+    var url: String
+    var category: String
+    var documents: [Document]
+
+    /// The longest excerpt source kept per document: enough for a window around the words
+    /// found, small enough for the result files a query fetches.
+    static let textLimit = 480
+
+    init(article: Article, category: String, tokenizer: SearchTokenizer) {
+        let french = article.locale == "fr" || article.locale.hasPrefix("fr-")
+        title = french ? FrenchSpacing.apply(to: article.frontMatter.title) ?? article.frontMatter.title : article.frontMatter.title
+        url = "../\(article.frontMatter.slug)/"
+        self.category = category
+        var top = DocumentBuilder(anchor: "", heading: "", tokenizer: tokenizer)
+        top.add(article.frontMatter.title, as: .title)
+        top.add(article.intro)
+        documents = [top.document]
+        for section in article.sections {
+            var builder = DocumentBuilder(anchor: section.anchor, heading: section.title.plainText, tokenizer: tokenizer)
+            builder.add(section.title.plainText, as: .heading)
+            builder.add(section.blocks)
+            documents.append(builder.document)
+        }
+    }
+
+    private struct DocumentBuilder {
+        var document: Document
+        let tokenizer: SearchTokenizer
+
+        init(anchor: String, heading: String, tokenizer: SearchTokenizer) {
+            document = Document(anchor: anchor, heading: heading, text: "", frequencies: [:], length: 0, words: [:])
+            self.tokenizer = tokenizer
+        }
+
+        mutating func add(_ text: String, as field: Field, shown: Bool = false) {
+            for word in tokenizer.words(in: text) {
+                document.frequencies[word.stem, default: 0] += field.boost
+                document.words[word.folded] = word.stem
+                document.length += 1
+            }
+            if shown, document.text.count < ArticleSearchDocuments.textLimit {
+                if !document.text.isEmpty { document.text += " " }
+                document.text += text
+                if document.text.count > ArticleSearchDocuments.textLimit {
+                    document.text = String(document.text.prefix(ArticleSearchDocuments.textLimit)) + "…"
+                }
+            }
+        }
+
+        mutating func add(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let paragraph): add(paragraph.content.plainText, as: .body, shown: true)
+                case .procedure(let procedure):
+                    for step in procedure.steps {
+                        add(step.sentence.plainText, as: .step, shown: true)
+                        for label in Self.labels(in: step.sentence) { add(label, as: .label) }
+                        add(step.details)
+                    }
+                case .note(let note): add(note.blocks)
+                case .list(let list): for item in list.items { add(item) }
+                case .code(let code): add(code.code, as: .body)
+                case .table(let table):
+                    add(table.allRows.joined().map(\.content.plainText).joined(separator: " "), as: .body, shown: true)
+                }
+            }
+        }
+
+        /// The bold labels of a step: the UI a reader may search by name.
+        static func labels(in inlines: [Inline]) -> [String] {
+            inlines.flatMap { inline -> [String] in
+                switch inline.kind {
+                case .strong(let children): [children.plainText]
+                case .emphasis(let children), .link(_, _, let children): labels(in: children)
+                default: []
+                }
+            }
+        }
+    }
+}
+
+/// Each article's search documents by file, kept between watch-mode rebuilds so that an edit
+/// reads one article again rather than a whole locale.
+final class SearchEntryCache: @unchecked Sendable {
+    private var entries: [String: ArticleSearchDocuments] = [:]
+    private let lock = NSLock()
+
+    func documents(for article: Article, category: String, tokenizer: () -> SearchTokenizer) -> ArticleSearchDocuments {
+        lock.lock()
+        let cached = entries[article.file]
+        lock.unlock()
+        if let cached, cached.category == category { return cached }
+        let made = ArticleSearchDocuments(article: article, category: category, tokenizer: tokenizer())
+        lock.lock()
+        entries[article.file] = made
+        lock.unlock()
+        return made
+    }
+
+    /// The cached documents of a file, without computing them.
+    func cachedDocuments(forFile file: String) -> ArticleSearchDocuments? {
+        lock.lock()
+        defer { lock.unlock() }
+        return entries[file]
+    }
+
+    func forget(_ files: some Sequence<String>) {
+        lock.lock()
+        defer { lock.unlock() }
+        for file in files { entries[file] = nil }
+    }
+}

@@ -1,0 +1,288 @@
+internal import Dispatch
+internal import Foundation
+internal import HelpModel
+
+/// A locale's search index, split into files so that a query fetches only what it needs, each
+/// a script (`self.helpCenterSearch.…(…)`) so that search works from the static files alone,
+/// `file://` included, under a CSP that allows same-origin scripts and nothing else.
+///
+/// - `search/index.js`, the manifest: the number of documents, the stop words, and the term
+///   files by the word prefix they hold (`"re": "terms/re.4f1a…js"`; a prefix whose file would
+///   be large is split one letter further).
+/// - `search/terms/<prefix>.<hash>.js`: every word of the locale that starts with the prefix
+///   (`all.<hash>.js` when one file holds them all, as in a small help center),
+///   folded (`reinitialiser`), with its stem, and each stem (`reinitialis`) with its postings:
+///   the documents it is
+///   in with their BM25 weight (the term-frequency part; the browser multiplies by the idf from
+///   the stem's document frequency). A stem keeps its ``postingLimit`` best documents: past
+///   that, a word is too common to rank by. The hash in the name changes with the content, so
+///   a browser never mixes an old file with a new manifest.
+/// - `search/docs/<bucket>.js`: what a result shows (title, link, category; each section's
+///   heading, anchor and text for the excerpt), articles grouped by a hash of their id into
+///   buckets of a few, so the ten results of a query fetch ten small files at most.
+///
+/// A document is `<article key>.<section number>`: the article key is a hash of its id, so an
+/// edit to one article changes its own bucket and the term files of the words it gained or
+/// lost, and nothing else.
+struct SearchIndex {
+    static let postingLimit = 200
+    /// A term file's size past which its prefix is split one letter further.
+    static let termFileTarget = 24 * 1024
+    static let articlesPerBucket = 4
+    /// BM25's parameters.
+    static let k1 = 1.2, b = 0.75
+
+    struct File: Sendable {
+        var path: String
+        var bytes: [UInt8]
+    }
+
+    /// The files of a locale's index, paths relative to `<locale>/search/`.
+    let files: [File]
+
+    init(locale: String, articles: [ArticleSearchDocuments], ids: [String]) {
+        let keys = Self.articleKeys(ids)
+        // Documents: lengths for BM25, then postings per stem.
+        var lengthSum = 0
+        var documentCount = 0
+        for article in articles {
+            for document in article.documents {
+                lengthSum += document.length
+                documentCount += 1
+            }
+        }
+        // The average length rounded to tens: one edit rarely moves it, so it rarely rewrites
+        // every weight of the index.
+        let average = max(10, Double((lengthSum / max(documentCount, 1) + 5) / 10 * 10))
+        var postings: [String: [(document: String, weight: Int)]] = [:]
+        var words: [String: String] = [:]
+        for (article, key) in zip(articles, keys) {
+            for (number, document) in article.documents.enumerated() {
+                let norm = Self.k1 * (1 - Self.b + Self.b * Self.steppedLength(document.length) / average)
+                for (stem, frequency) in document.frequencies {
+                    let weight = frequency * (Self.k1 + 1) / (frequency + norm)
+                    postings[stem, default: []].append(("\(key).\(number)", Int((weight * 100).rounded())))
+                }
+                for (word, stem) in document.words { words[word] = stem }
+            }
+        }
+        var files: [File] = []
+        let termFiles = Self.termFiles(words: words, postings: postings)
+        files += termFiles.map { File(path: $0.path, bytes: $0.bytes) }
+        let buckets = Self.bucketCount(articles.count)
+        files += Self.documentFiles(articles, keys: keys, buckets: buckets, french: locale == "fr" || locale.hasPrefix("fr-"))
+        var manifest: [UInt8] = Array("self.helpCenterSearch.index({\"l\":".utf8)
+        SearchText.appendJSONString(locale, to: &manifest)
+        manifest += Array(",\"n\":\(documentCount),\"b\":\(buckets),\"s\":".utf8)
+        SearchText.appendJSONString(SearchStopWords.words(forLocale: locale).sorted().joined(separator: " "), to: &manifest)
+        manifest += Array(",\"t\":{".utf8)
+        for (offset, file) in termFiles.enumerated() {
+            if offset > 0 { manifest.append(UInt8(ascii: ",")) }
+            SearchText.appendJSONString(file.prefix, to: &manifest)
+            manifest.append(UInt8(ascii: ":"))
+            SearchText.appendJSONString(file.path, to: &manifest)
+        }
+        manifest += Array("}});\n".utf8)
+        files.append(File(path: "index.js", bytes: manifest))
+        self.files = files
+    }
+
+    /// Every locale's index, the articles read on all cores (through `cache`), then each
+    /// locale's files made beside the others'.
+    static func all(plan: SitePlan, cache: SearchEntryCache) -> [String: SearchIndex] {
+        let locales = plan.configuration.locales
+        let all = plan.articles
+        let chunkSize = 64
+        let chunks = (all.count + chunkSize - 1) / chunkSize
+        let read = ParallelResults<[ArticleSearchDocuments]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var tokenizers: [String: SearchTokenizer] = [:]
+            var documents: [ArticleSearchDocuments] = []
+            for index in chunk * chunkSize..<min(all.count, (chunk + 1) * chunkSize) {
+                let locale = all[index].locale
+                let category = plan.configuration.categories[all[index].frontMatter.category]?[locale] ?? ""
+                documents.append(cache.documents(for: all[index], category: category) {
+                    if let made = tokenizers[locale] { return made }
+                    let made = SearchTokenizer(locale: locale)
+                    tokenizers[locale] = made
+                    return made
+                })
+            }
+            read.store(documents, at: chunk)
+        }
+        let documents = read.values.flatMap { $0 }
+        let made = ParallelResults<SearchIndex>(count: locales.count)
+        DispatchQueue.concurrentPerform(iterations: locales.count) { position in
+            let indexes = plan.articlesByLocale[locales[position]] ?? []
+            made.store(
+                SearchIndex(locale: locales[position], articles: indexes.map { documents[$0] }, ids: indexes.map { all[$0].id }),
+                at: position)
+        }
+        return Dictionary(uniqueKeysWithValues: zip(locales, made.values))
+    }
+
+    /// A document's length on a scale of steps of a fifth: a word more or less rarely moves it,
+    /// so an edit rarely changes the weights of every word of the document (and their files).
+    static func steppedLength(_ length: Int) -> Double {
+        guard length > 1 else { return 1 }
+        return pow(1.2, (log(Double(length)) / log(1.2)).rounded())
+    }
+
+    /// A stable key per article: FNV-1a of its id in base 36, made unique within the locale.
+    static func articleKeys(_ ids: [String]) -> [String] {
+        var used: Set<String> = []
+        return ids.map { id in
+            var attempt = 0
+            while true {
+                var hash: UInt32 = 2_166_136_261
+                for byte in (attempt == 0 ? id : "\(id)#\(attempt)").utf8 {
+                    hash = (hash ^ UInt32(byte)) &* 16_777_619
+                }
+                let key = String(hash, radix: 36)
+                if used.insert(key).inserted { return key }
+                attempt += 1
+            }
+        }
+    }
+
+    /// A power of two, so that the bucket of an article moves only when the locale doubles.
+    static func bucketCount(_ articles: Int) -> Int {
+        var count = 1
+        while count * articlesPerBucket < articles { count *= 2 }
+        return count
+    }
+
+    static func bucket(ofKey key: String, count: Int) -> Int {
+        Int((UInt32(key, radix: 36) ?? 0) % UInt32(count))
+    }
+
+    // MARK: Term files
+
+    private struct TermFile {
+        var prefix: String
+        var path: String
+        var bytes: [UInt8]
+    }
+
+    private static func termFiles(words: [String: String], postings: [String: [(document: String, weight: Int)]]) -> [TermFile] {
+        // Each stem's postings, best first, cut at the limit, serialized once.
+        var serialized: [String: [UInt8]] = [:]
+        for (stem, list) in postings {
+            let best = list.count > postingLimit
+                ? Array(list.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.document < $1.document }.prefix(postingLimit))
+                : list.sorted { $0.document < $1.document }
+            var out: [UInt8] = [UInt8(ascii: "[")]
+            SearchText.appendJSONString(stem, to: &out)
+            out += Array(",\(list.count),\"".utf8)
+            for (offset, posting) in best.enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: " ")) }
+                out += Array(posting.document.utf8)
+                out.append(UInt8(ascii: ":"))
+                out += Array(String(posting.weight).utf8)
+            }
+            out += Array("\"]".utf8)
+            serialized[stem] = out
+        }
+        var result: [TermFile] = []
+        // From one file for all words (a small help center) down to as many as its size needs.
+        split(words.keys.sorted(), length: 0, words: words, serialized: serialized, into: &result)
+        return result
+    }
+
+    /// Groups sorted words by their first `length` letters; a group over ``termFileTarget``
+    /// is split one letter further (its words no longer than the prefix stay in its own file).
+    private static func split(
+        _ sorted: [String], length: Int, words: [String: String], serialized: [String: [UInt8]], into result: inout [TermFile]
+    ) {
+        var groups: [(prefix: String, words: [String])] = []
+        for word in sorted {
+            let prefix = String(word.unicodeScalars.prefix(length).map(Character.init))
+            if groups.last?.prefix == prefix { groups[groups.count - 1].words.append(word) } else { groups.append((prefix, [word])) }
+        }
+        for group in groups {
+            let bytes = termFile(group.prefix, group.words, words: words, serialized: serialized)
+            let longer = group.words.filter { $0.unicodeScalars.count > length }
+            if bytes.count > termFileTarget, length < 6, !longer.isEmpty, longer.count < group.words.count || longer.count > 1 {
+                let own = group.words.filter { $0.unicodeScalars.count <= length }
+                if !own.isEmpty { result.append(named(group.prefix, termFile(group.prefix, own, words: words, serialized: serialized))) }
+                split(longer, length: length + 1, words: words, serialized: serialized, into: &result)
+            } else {
+                result.append(named(group.prefix, bytes))
+            }
+        }
+    }
+
+    private static func named(_ prefix: String, _ bytes: [UInt8]) -> TermFile {
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+        let name = prefix.isEmpty ? "all" : prefix.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
+            ? prefix : prefix.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "_")
+        return TermFile(prefix: prefix, path: "terms/\(name).\(String(hash, radix: 36)).js", bytes: bytes)
+    }
+
+    /// `self.helpCenterSearch.terms("re",{"w":{"reinitialiser":0,…},"s":[[stem,df,"postings"],…]});`
+    private static func termFile(_ prefix: String, _ group: [String], words: [String: String], serialized: [String: [UInt8]]) -> [UInt8] {
+        var stems: [String] = []
+        var stemIndex: [String: Int] = [:]
+        var out: [UInt8] = Array("self.helpCenterSearch.terms(".utf8)
+        SearchText.appendJSONString(prefix, to: &out)
+        out += Array(",{\"w\":{".utf8)
+        for (offset, word) in group.enumerated() {
+            guard let stem = words[word] else { continue }
+            let index: Int
+            if let known = stemIndex[stem] {
+                index = known
+            } else {
+                index = stems.count
+                stemIndex[stem] = index
+                stems.append(stem)
+            }
+            if offset > 0 { out.append(UInt8(ascii: ",")) }
+            SearchText.appendJSONString(word, to: &out)
+            out += Array(":\(index)".utf8)
+        }
+        out += Array("},\"s\":[".utf8)
+        for (offset, stem) in stems.enumerated() {
+            if offset > 0 { out.append(UInt8(ascii: ",")) }
+            out += serialized[stem] ?? Array("[\"\",0,\"\"]".utf8)
+        }
+        out += Array("]});\n".utf8)
+        return out
+    }
+
+    // MARK: Result files
+
+    private static func documentFiles(_ articles: [ArticleSearchDocuments], keys: [String], buckets: Int, french: Bool) -> [File] {
+        var grouped: [[Int]] = Array(repeating: [], count: buckets)
+        for (index, key) in keys.enumerated() { grouped[bucket(ofKey: key, count: buckets)].append(index) }
+        func shown(_ text: String) -> String { french ? FrenchSpacing.apply(to: text) ?? text : text }
+        return grouped.enumerated().map { bucket, members in
+            var out: [UInt8] = Array("self.helpCenterSearch.docs(\(bucket),{".utf8)
+            for (offset, index) in members.sorted(by: { keys[$0] < keys[$1] }).enumerated() {
+                let article = articles[index]
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                SearchText.appendJSONString(keys[index], to: &out)
+                out += Array(":{\"t\":".utf8)
+                SearchText.appendJSONString(article.title, to: &out)
+                out += Array(",\"u\":".utf8)
+                SearchText.appendJSONString(article.url, to: &out)
+                out += Array(",\"c\":".utf8)
+                SearchText.appendJSONString(article.category, to: &out)
+                out += Array(",\"s\":[".utf8)
+                for (number, document) in article.documents.enumerated() {
+                    if number > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(UInt8(ascii: "["))
+                    SearchText.appendJSONString(shown(document.heading), to: &out)
+                    out.append(UInt8(ascii: ","))
+                    SearchText.appendJSONString(document.anchor, to: &out)
+                    out.append(UInt8(ascii: ","))
+                    SearchText.appendJSONString(shown(document.text), to: &out)
+                    out.append(UInt8(ascii: "]"))
+                }
+                out += Array("]}".utf8)
+            }
+            out += Array("});\n".utf8)
+            return File(path: "docs/\(bucket).js", bytes: out)
+        }
+    }
+}

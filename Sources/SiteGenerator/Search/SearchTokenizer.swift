@@ -1,0 +1,77 @@
+/// Text → the words the index keeps, each with its stem, both folded as the page script folds
+/// a query (lowercase, no accents).
+///
+/// A word is a run of letters and digits; an apostrophe or a hyphen ends one ("l'utilisateur"
+/// → "utilisateur"), and a hyphenated word is also kept whole ("e-mail" → "email" as well as
+/// "mail"). Words of one letter and the language's stop words are left out. The stem comes from
+/// the lowercase word *with* its accents, which is what Snowball expects; folding comes after.
+/// Not shared between threads: it holds a stemmer and a cache of the words it has met.
+final class SearchTokenizer {
+    struct Word: Hashable {
+        /// The word as the reader could type it, folded: what a query looks up.
+        var folded: String
+        /// Its stem, folded: what the index's postings are kept under.
+        var stem: String
+    }
+
+    private let stemmer: Stemmer?
+    private let stopWords: Set<String>
+    private var known: [[UInt8]: Word?] = [:]
+
+    init(locale: String) {
+        stemmer = Stemmer(locale: locale)
+        stopWords = SearchStopWords.words(forLocale: locale)
+    }
+
+    /// The words of `text` the index keeps, in order (repeats included: they count).
+    func words(in text: String) -> [Word] {
+        var found: [Word] = []
+        var word: [UInt8] = []
+        var joined: [UInt8] = []  // the hyphenated whole, while a hyphen has joined parts
+        var hyphenated = false
+        func flush(endOfRun: Bool) {
+            if !word.isEmpty, let kept = keep(word) { found.append(kept) }
+            word.removeAll(keepingCapacity: true)
+            if endOfRun {
+                if hyphenated, let kept = keep(joined) { found.append(kept) }
+                joined.removeAll(keepingCapacity: true)
+                hyphenated = false
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let properties = scalar.properties
+            if properties.isAlphabetic || properties.numericType != nil {
+                if scalar.isASCII {
+                    let byte = UInt8(scalar.value)
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    word.append(lower)
+                    joined.append(lower)
+                } else {
+                    let lower = properties.lowercaseMapping.utf8
+                    word.append(contentsOf: lower)
+                    joined.append(contentsOf: lower)
+                }
+            } else if scalar == "-" || scalar == "\u{2011}", !word.isEmpty {
+                hyphenated = true
+                flush(endOfRun: false)
+            } else {
+                flush(endOfRun: true)
+            }
+        }
+        flush(endOfRun: true)
+        return found
+    }
+
+    /// The kept form of one lowercase word, or nil for a stop word or a single letter.
+    private func keep(_ lowercase: [UInt8]) -> Word? {
+        if let cached = known[lowercase] { return cached }
+        let folded = SearchText.fold(String(decoding: lowercase, as: UTF8.self))
+        var result: Word?
+        if folded.unicodeScalars.count > 1 || folded.first?.isNumber == true, !stopWords.contains(folded) {
+            let stem = stemmer.map { String(decoding: $0.stem(lowercase), as: UTF8.self) }
+            result = Word(folded: folded, stem: stem.map(SearchText.fold) ?? folded)
+        }
+        known[lowercase] = result
+        return result
+    }
+}

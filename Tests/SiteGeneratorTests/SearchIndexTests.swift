@@ -1,0 +1,105 @@
+import Foundation
+import HelpModel
+import HelpParser
+import SiteGenerator
+import Testing
+import TestSupport
+
+/// The split search index as files: every locale's words stemmed and folded, weights by field,
+/// files split by size, and an edit rewriting only the files it touches.
+@Suite("Search index")
+struct SearchIndexTests {
+    static func article(_ locale: String, id: String, title: String, body: String, translates: Bool = false) -> String {
+        let version = translates ? "translates: {locale: fr, version: 1}" : "version: 1"
+        return "---\nid: \(id)\ntitle: \(title)\nupdated: 2026-11-18\ncategory: account\n\(version)\n---\n\n\(body)\n"
+    }
+
+    /// The stem a folded word is filed under in a locale's index.
+    static func stem(of word: String, in files: String) -> String? {
+        // "word":N, then the N-th [stem,df,"postings"] of the same file.
+        for file in files.components(separatedBy: "\n") where file.contains("\"\(word)\":") {
+            guard let wordRange = file.range(of: "\"\(word)\":") else { continue }
+            let digits = file[wordRange.upperBound...].prefix { $0.isNumber }
+            guard let number = Int(digits), let list = file.range(of: ",\"s\":[") else { continue }
+            let entries = file[list.upperBound...].components(separatedBy: "],[")
+            guard entries.indices.contains(number) else { continue }
+            return entries[number].trimmingCharacters(in: CharacterSet(charactersIn: "[")).components(separatedBy: ",").first?
+                .trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+        }
+        return nil
+    }
+
+    @Test("each locale's words go under their Snowball stem, folded; stop words are not indexed")
+    func stemsPerLocale() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try site.content.write("fr/a.md", Self.article("fr", id: "a", title: "Réinitialisation", body: "Pour réinitialiser le mot de passe."))
+        try site.content.write("en/a.md", Self.article("en", id: "a", title: "Passwords", body: "Reset the password.", translates: true))
+        try site.content.write("de/a.md", Self.article("de", id: "a", title: "Passwörter", body: "Das Passwort ändern.", translates: true))
+        try site.content.write("es/a.md", Self.article("es", id: "a", title: "Contraseñas", body: "Cambiar la contraseña.", translates: true))
+        let report = try site.build()
+        #expect(report.succeeded, "\(report.diagnostics.map(\.formatted))")
+        for (locale, forms) in [("fr", ["reinitialisation", "reinitialiser"]), ("en", ["passwords", "password"]),
+                                ("de", ["passworter", "passwort"]), ("es", ["contrasenas", "contrasena"])] {
+            let files = try site.searchFiles(locale)
+            let stems = forms.map { Self.stem(of: $0, in: files) }
+            #expect(stems[0] != nil && stems[0] == stems[1], "\(locale): \(forms) → \(stems)")
+        }
+        let french = try site.searchFiles("fr")
+        #expect(!french.contains("\"le\":") && !french.contains("\"de\":"), "stop words")
+        #expect(french.contains("\"mot\":") && french.contains("\"passe\":"))
+    }
+
+    @Test("a word in the title weighs more than in a step, a UI label more than in a paragraph")
+    func fieldWeights() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try site.content.write("fr/a.md", Self.article("fr", id: "a", title: "Factures", body: "## Exporter\n\n1. Cliquez sur **Télécharger**.\n\nTélécharger les anciennes factures aussi."))
+        #expect(try site.build().succeeded)
+        let files = try site.searchFiles("fr")
+        func weights(_ word: String) -> [String: Int] {
+            guard let stem = Self.stem(of: word, in: files), let start = files.range(of: "[\"\(stem)\",") else { return [:] }
+            let postings = files[start.upperBound...].drop { $0 != "\"" }.dropFirst().prefix { $0 != "\"" }
+            return Dictionary(uniqueKeysWithValues: postings.split(separator: " ").map { posting in
+                let parts = posting.split(separator: ":")
+                return (String(parts[0].split(separator: ".")[1]), Int(parts[1]) ?? 0)
+            })
+        }
+        let factures = weights("factures")
+        #expect((factures["0"] ?? 0) > (factures["1"] ?? 0), "title (top of the article) over body: \(factures)")
+        #expect(weights("telecharger")["1"] ?? 0 > 0)
+    }
+
+    @Test("a large index is split by word prefix, and an edit rewrites only its files")
+    func splitAndIncremental() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        let vocabulary = ["abonnement", "accès", "administrateur", "adresse", "annulation", "arrivée", "avis", "banque",
+            "bloquer", "calendrier", "carte", "chambre", "client", "commission", "compte", "connexion", "contrat",
+            "date", "départ", "disponibilité", "document", "établissement", "facture", "fermeture", "formulaire",
+            "groupe", "horaire", "identifiant", "langue", "message", "modifier", "note", "offre", "paiement",
+            "photo", "politique", "prix", "promotion", "réservation", "séjour", "service", "tarif", "taxe", "virement"]
+        for number in 0..<160 {
+            let words = (0..<24).map { vocabulary[(number * 7 + $0 * 3) % vocabulary.count] + String(number % 37) }
+            try site.content.write("fr/a\(number).md", Self.article("fr", id: "a\(number)", title: "Article \(number)",
+                body: "## Section\n\n" + words.joined(separator: " ") + "."))
+        }
+        let first = try site.build()
+        #expect(first.succeeded, "\(first.diagnostics.map(\.formatted).prefix(3))")
+        let termFiles = try site.snapshotOfSite().keys.filter { $0.hasPrefix("fr/search/terms/") }
+        #expect(termFiles.count > 10, "split by prefix: \(termFiles.count) files")
+        let manifest = try site.page("fr/search/index.js")
+        for file in termFiles { #expect(manifest.contains(String(file.dropFirst("fr/search/".count)))) }
+
+        // One new word: its term file, the manifest, the article's result file.
+        let edited = try String(contentsOf: site.content.root.appendingPathComponent("fr/a7.md"), encoding: .utf8)
+        try site.content.write("fr/a7.md", edited.replacingOccurrences(of: ".\n", with: " zygomatique.\n"))
+        let edit = try site.build()
+        let search = edit.writtenPaths.filter { $0.hasPrefix("fr/search/") && !$0.hasSuffix(".html") }
+        let terms = search.filter { $0.hasPrefix("fr/search/terms/") }
+        #expect(search.contains("fr/search/index.js"))
+        #expect(search.filter { $0.hasPrefix("fr/search/docs/") }.count == 1, "its own result file: \(search)")
+        #expect(!terms.isEmpty && terms.count <= 2, "\(terms) of \(termFiles.count) term files")
+        #expect(edit.removed >= terms.count - 1, "the term files it replaced are gone")
+    }
+}
