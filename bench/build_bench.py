@@ -30,8 +30,8 @@ shared make_corpus.py's Hugo site of the same articles), then:
    ours  `helpcenter build --watch` on OUT/N/content; the title of fr/account/a00000.md
          gets " (2)" appended, then reverted, --edits times, 1.5 s apart; wall = from our
          write to the "rebuilt in N ms" line on its stdout (N is its own figure), and after
-         every rebuild the article's page, its fr category page and the fr search index must
-         all hold the current title (the script stops otherwise).
+         every rebuild the article's page, its fr category page and its fr search result file
+         must all hold the current title (the script stops otherwise).
    Hugo  /work/shared/bench/hugo_rebuild.py on OUT/N/hugo (`hugo server`, fast render; it
          appends a sentence to content/fr/account/a00000.md and reverts): its own summary.
 
@@ -221,6 +221,16 @@ def html_text(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+def search_result_file(search, article_id):
+    """The search result file that holds an article (SearchIndex.swift: the FNV-1a hash of its
+    id, in base 36, modulo the manifest's bucket count)."""
+    h = 2166136261
+    for byte in article_id.encode():
+        h = ((h ^ byte) * 16777619) & 0xFFFFFFFF
+    buckets = int(re.search(r'"b":(\d+)', (search / "index.js").read_text(encoding="utf-8")).group(1))
+    return search / "docs" / f"{h % buckets}.js"
+
+
 def js_text(s):
     """Text as our search index's appendJSONString writes it (without the quotes)."""
     out = []
@@ -319,7 +329,7 @@ def our_rebuilds(a, mc, n, root, binary):
     page = dest / loc / slug(mc, plans[0], loc) / "index.html"
     # The home page lists ten articles per category; the category page lists them all.
     listing = dest / loc / "category" / EDITED[1] / "index.html"
-    index = dest / loc / "search" / "search-index.js"
+    index = search_result_file(dest / loc / "search", plans[0]["id"])
     edited = orig[:m.start()] + f'title: "{m.group(1)} (2)"' + orig[m.end():]
 
     log(f"rebuild: {' '.join(shlex.quote(c) for c in [str(binary), 'build', '--watch', '--content', str(content), '--output', str(dest)])}")
