@@ -4,7 +4,7 @@ CONTENT ?= content
 SITE ?= site
 RELEASE_BIN = .build/release/helpcenter
 
-.PHONY: site test setup build lint model corpus validate check watch serve feedback-report engine screenshots bench bench-build bench-validate bench-engine bench-check bench-feedback format clean
+.PHONY: site test setup build lint model corpus validate check watch serve feedback-report engine screenshots bench bench-build bench-validate bench-engine bench-check bench-feedback bench-search format clean
 
 ## site: install what is missing, build, generate site/ from content/, validate the site and
 ## the content (errors fail; warnings such as a missing translation are printed), then run
@@ -86,6 +86,14 @@ bench-engine: build
 bench-feedback: build
 	@scripts/setup.sh bench
 	python3 bench/feedback_bench.py
+
+## bench-search: our split search index and Pagefind on the same 20,000-page site: index time and
+## size, bytes fetched for a one-word and a two-word query in headless Chromium, and relevance
+## (MRR@5, recall@10) over bench/search_queries.json on the real help center (docs/performance.md)
+bench-search: build
+	@scripts/setup.sh bench
+	@scripts/setup-browser.sh
+	.venv-browser/bin/python bench/search_bench.py
 
 ## bench-check: helpcenter check on the content (median of 5), 1,000 synthetic executions, and
 ## one headless-Chromium page load + click on the same engine (docs/performance.md)

@@ -5,7 +5,8 @@
 #                               test oracle; node for the search script's unit tests)
 #   scripts/setup.sh bench      also what the benchmarks compare against (cmark CLI, hyperfine, hugo;
 #                               Isso, the self-hosted comment server, with gunicorn from PyPI in
-#                               .venv-bench/) and the load generator of the HTTP benchmarks (wrk)
+#                               .venv-bench/, and Pagefind, the search peer) and the load generator of
+#                               the HTTP benchmarks (wrk)
 #   scripts/setup.sh browser    also headless Chromium for screenshots and browser tests
 #                               (scripts/setup-browser.sh adds selenium in a virtualenv)
 #
@@ -49,5 +50,5 @@ fi
 if [[ "${1:-}" == bench ]]; then
   root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
   source "$root/scripts/lib/python-venv.sh"
-  ensure_python_venv "$root/.venv-bench" "import isso, gunicorn" isso gunicorn
+  ensure_python_venv "$root/.venv-bench" "import isso, gunicorn, pagefind" isso gunicorn "pagefind[bin]==1.5.2"
 fi
