@@ -28,12 +28,16 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         var heading: String
         /// The document's text (steps, paragraphs, notes, table cells), as the excerpt shows it.
         var text: String
-        /// Weighted occurrences per stem (the sum of ``Field/boost`` over its occurrences).
-        var frequencies: [String: Double]
+        /// Each stem it holds with its weighted occurrences (the sum of ``Field/boost``), in
+        /// stem order: an array, not a dictionary, because 80,000 documents are kept at once.
+        var terms: [Term]
         /// How many words it holds (BM25's document length).
         var length: Int
-        /// Folded word → stem, for every word it holds.
-        var words: [String: String]
+    }
+
+    struct Term: Sendable, Equatable {
+        var stem: String
+        var frequency: Float
     }
 
     var title: String
@@ -41,6 +45,8 @@ struct ArticleSearchDocuments: Sendable, Equatable {
     var url: String
     var category: String
     var documents: [Document]
+    /// Every word of the article, folded, with its stem: what the term files map.
+    var words: [SearchTokenizer.Word]
 
     /// The longest excerpt source kept per document: enough for a window around the words
     /// found, small enough for the result files a query fetches.
@@ -51,38 +57,52 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         title = french ? FrenchSpacing.apply(to: article.frontMatter.title) ?? article.frontMatter.title : article.frontMatter.title
         url = "../\(article.frontMatter.slug)/"
         self.category = category
+        var seen: Set<SearchTokenizer.Word> = []
         var top = DocumentBuilder(anchor: "", heading: "", tokenizer: tokenizer)
         top.add(article.frontMatter.title, as: .title)
         top.add(article.intro)
-        documents = [top.document]
+        documents = [top.finish(into: &seen)]
         for section in article.sections {
             var builder = DocumentBuilder(anchor: section.anchor, heading: section.title.plainText, tokenizer: tokenizer)
             builder.add(section.title.plainText, as: .heading)
             builder.add(section.blocks)
-            documents.append(builder.document)
+            documents.append(builder.finish(into: &seen))
         }
+        words = Array(seen)
     }
 
     private struct DocumentBuilder {
-        var document: Document
+        var anchor: String
+        var heading: String
+        var text = ""
+        var frequencies: [String: Float] = [:]
+        var words: Set<SearchTokenizer.Word> = []
+        var length = 0
         let tokenizer: SearchTokenizer
 
         init(anchor: String, heading: String, tokenizer: SearchTokenizer) {
-            document = Document(anchor: anchor, heading: heading, text: "", frequencies: [:], length: 0, words: [:])
+            self.anchor = anchor
+            self.heading = heading
             self.tokenizer = tokenizer
+        }
+
+        mutating func finish(into seen: inout Set<SearchTokenizer.Word>) -> Document {
+            seen.formUnion(words)
+            let terms = frequencies.map { Term(stem: $0.key, frequency: $0.value) }.sorted { $0.stem < $1.stem }
+            return Document(anchor: anchor, heading: heading, text: text, terms: terms, length: length)
         }
 
         mutating func add(_ text: String, as field: Field, shown: Bool = false) {
             for word in tokenizer.words(in: text) {
-                document.frequencies[word.stem, default: 0] += field.boost
-                document.words[word.folded] = word.stem
-                document.length += 1
+                frequencies[word.stem, default: 0] += Float(field.boost)
+                words.insert(word)
+                length += 1
             }
-            if shown, document.text.count < ArticleSearchDocuments.textLimit {
-                if !document.text.isEmpty { document.text += " " }
-                document.text += text
-                if document.text.count > ArticleSearchDocuments.textLimit {
-                    document.text = String(document.text.prefix(ArticleSearchDocuments.textLimit)) + "…"
+            if shown, self.text.count < ArticleSearchDocuments.textLimit {
+                if !self.text.isEmpty { self.text += " " }
+                self.text += text
+                if self.text.count > ArticleSearchDocuments.textLimit {
+                    self.text = String(self.text.prefix(ArticleSearchDocuments.textLimit)) + "…"
                 }
             }
         }

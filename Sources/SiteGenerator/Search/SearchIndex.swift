@@ -19,7 +19,7 @@ internal import HelpModel
 ///   a browser never mixes an old file with a new manifest.
 /// - `search/docs/<bucket>.js`: what a result shows (title, link, category; each section's
 ///   heading, anchor and text for the excerpt), articles grouped by a hash of their id into
-///   buckets of a few, so the ten results of a query fetch ten small files at most.
+///   buckets of about eight, so the ten results of a query fetch ten small files at most.
 ///
 /// A document is `<article key>.<section number>`: the article key is a hash of its id, so an
 /// edit to one article changes its own bucket and the term files of the words it gained or
@@ -28,7 +28,7 @@ struct SearchIndex {
     static let postingLimit = 200
     /// A term file's size past which its prefix is split one letter further.
     static let termFileTarget = 24 * 1024
-    static let articlesPerBucket = 4
+    static let articlesPerBucket = 8
     /// BM25's parameters.
     static let k1 = 1.2, b = 0.75
 
@@ -54,20 +54,23 @@ struct SearchIndex {
         // The average length rounded to tens: one edit rarely moves it, so it rarely rewrites
         // every weight of the index.
         let average = max(10, Double((lengthSum / max(documentCount, 1) + 5) / 10 * 10))
-        var postings: [String: [(document: String, weight: Int)]] = [:]
+        // Postings packed in one integer each: weight (high bits, so that sorting ranks them),
+        // the article's position in the locale, the document's number in the article.
+        var postings: [String: [UInt64]] = [:]
         var words: [String: String] = [:]
-        for (article, key) in zip(articles, keys) {
+        for (position, article) in articles.enumerated() {
             for (number, document) in article.documents.enumerated() {
                 let norm = Self.k1 * (1 - Self.b + Self.b * Self.steppedLength(document.length) / average)
-                for (stem, frequency) in document.frequencies {
-                    let weight = frequency * (Self.k1 + 1) / (frequency + norm)
-                    postings[stem, default: []].append(("\(key).\(number)", Int((weight * 100).rounded())))
+                for term in document.terms {
+                    let frequency = Double(term.frequency)
+                    let weight = UInt64(min(65_535, (frequency * (Self.k1 + 1) / (frequency + norm) * 100).rounded()))
+                    postings[term.stem, default: []].append(weight << 48 | UInt64(position) << 16 | UInt64(min(number, 65_535)))
                 }
-                for (word, stem) in document.words { words[word] = stem }
             }
+            for word in article.words { words[word.folded] = word.stem }
         }
         var files: [File] = []
-        let termFiles = Self.termFiles(words: words, postings: postings)
+        let termFiles = Self.termFiles(words: words, postings: postings, keys: keys)
         files += termFiles.map { File(path: $0.path, bytes: $0.bytes) }
         let buckets = Self.bucketCount(articles.count)
         files += Self.documentFiles(articles, keys: keys, buckets: buckets, french: locale == "fr" || locale.hasPrefix("fr-"))
@@ -164,21 +167,25 @@ struct SearchIndex {
         var bytes: [UInt8]
     }
 
-    private static func termFiles(words: [String: String], postings: [String: [(document: String, weight: Int)]]) -> [TermFile] {
+    private static func termFiles(words: [String: String], postings: [String: [UInt64]], keys: [String]) -> [TermFile] {
         // Each stem's postings, best first, cut at the limit, serialized once.
         var serialized: [String: [UInt8]] = [:]
+        serialized.reserveCapacity(postings.count)
+        let keyBytes = keys.map { Array($0.utf8) }
         for (stem, list) in postings {
+            // Best first past the limit; else in document order (article position, number).
             let best = list.count > postingLimit
-                ? Array(list.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.document < $1.document }.prefix(postingLimit))
-                : list.sorted { $0.document < $1.document }
+                ? Array(list.sorted(by: >).prefix(postingLimit)) : list.sorted { $0 & 0xFFFF_FFFF_FFFF < $1 & 0xFFFF_FFFF_FFFF }
             var out: [UInt8] = [UInt8(ascii: "[")]
             SearchText.appendJSONString(stem, to: &out)
             out += Array(",\(list.count),\"".utf8)
             for (offset, posting) in best.enumerated() {
                 if offset > 0 { out.append(UInt8(ascii: " ")) }
-                out += Array(posting.document.utf8)
+                out += keyBytes[Int(posting >> 16 & 0xFFFF_FFFF)]
+                out.append(UInt8(ascii: "."))
+                out += Array(String(posting & 0xFFFF).utf8)
                 out.append(UInt8(ascii: ":"))
-                out += Array(String(posting.weight).utf8)
+                out += Array(String(posting >> 48).utf8)
             }
             out += Array("\"]".utf8)
             serialized[stem] = out
