@@ -232,11 +232,11 @@ extension FrontMatterParser {
             let text = value.scalarText ?? ""
             switch key.scalarText {
             case "procedure":
-                if text.isIdentifier {
-                    procedure = (text, yaml.location(of: value))
-                } else if Int(text) != nil {
+                if Int(text) != nil {
                     fail("'procedure' names the section's anchor ('procedure: change-password'), not a position; "
                         + "give the heading an id ('## … {#change-password}') and name it", value)
+                } else if text.isIdentifier {
+                    procedure = (text, yaml.location(of: value))
                 } else {
                     fail("'procedure' is a section anchor: lowercase letters, digits and hyphens (got '\(text)')", value)
                 }

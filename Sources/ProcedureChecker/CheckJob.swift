@@ -1,3 +1,4 @@
+public import Foundation
 public import HelpModel
 
 /// One thing to verify against the engine: a procedure with its check, or a claim of the prose.
@@ -14,6 +15,17 @@ public struct CheckJob: Sendable {
     public var locale: String
     /// How reports name it: the section title of a procedure, or the claim's phrase.
     public var name: String
+    /// The article's `id`, shared by its translations (what a verification report is keyed by).
+    public var articleID = ""
+
+    /// What a passed or failed run of a procedure job proves, for `build --verification`; nil
+    /// for a claim.
+    public func verification(passedAt: Date?) -> ProcedureVerification? {
+        guard case .procedure(let procedure, let check, _, _) = work else { return nil }
+        return ProcedureVerification(
+            locale: locale, article: articleID, procedure: check.procedure, number: check.number ?? 1,
+            fingerprint: procedure.fingerprint, passedAt: passedAt)
+    }
 }
 
 /// What a run found about one job.
@@ -127,7 +139,7 @@ public enum CheckPlan {
                 let name = covered.insert(index).inserted ? title : "\(title), \(check.state.rawValue) \(check.persona.rawValue)"
                 plan.jobs.append(CheckJob(
                     work: .procedure(named.procedure, check, number: index + 1, interlude: interlude), articleFile: article.file,
-                    locale: article.locale, name: name))
+                    locale: article.locale, name: name, articleID: article.id))
             }
             for (index, (procedure, title)) in titled.enumerated() where !covered.contains(index) {
                 plan.uncheckedProcedures.append(UncheckedProcedure(
@@ -136,7 +148,7 @@ public enum CheckPlan {
             for claim in article.claims {
                 plan.jobs.append(CheckJob(
                     work: .claim(claim), articleFile: article.file, locale: article.locale,
-                    name: "claim \(claim.kind.rawValue) \"\(claim.text)\""))
+                    name: "claim \(claim.kind.rawValue) \"\(claim.text)\"", articleID: article.id))
             }
         }
         return plan

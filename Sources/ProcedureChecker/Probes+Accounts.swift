@@ -43,6 +43,10 @@ extension Session {
             throw StepProblem("rights-changed: the procedure sent no form with access rights to tick")
         }
         let ticked = Set(lastSentCheckboxes.filter(\.checked).map(\.value))
+        let before = Set(check.secondUser.rights.map(\.rawValue))
+        guard ticked != before else {
+            throw StepProblem("rights-changed: the form sent the rights \(fixture.other.username) already had (\(before.sorted())); nothing changed")
+        }
         let held = Set(try await api.user(fixture.other.username)?.properties.first { $0.id == fixture.propertyIDs[0] }?.rights ?? [])
         guard held == ticked else {
             throw StepProblem("rights-changed: \(fixture.other.username) holds \(held.sorted()) where the form sent \(ticked.sorted())")

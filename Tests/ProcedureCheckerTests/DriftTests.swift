@@ -96,7 +96,7 @@ struct DriftTests {
     @Test("an outcome the steps do not produce fails with the probe's message, at the check")
     func unreachableOutcome() async throws {
         let articles = try CheckerHarness.articles(editing: "fr/modifier-identifiants-connexion.md") {
-            $0.replacingOccurrences(of: "- {persona: user, outcome: password-changed}", with: "- {persona: user, outcome: user-deleted}")
+            $0.replacingOccurrences(of: "- {procedure: change-password, persona: user, outcome: password-changed}", with: "- {procedure: change-password, persona: user, outcome: user-deleted}")
         }
         let plan = CheckPlan.make(articles)
         let results = try await CheckerHarness.withEngine { checker in await checker.run(plan.jobs) }
@@ -114,7 +114,7 @@ struct DriftTests {
     @Test("a persona without the administration right cannot reach user management: step 2 fails at that label")
     func personaLacksRights() async throws {
         let articles = try CheckerHarness.articles(editing: "fr/modifier-identifiants-connexion.md") {
-            $0.replacingOccurrences(of: "- {persona: administrator, outcome: user-invited}", with: "- {persona: user, outcome: user-invited}")
+            $0.replacingOccurrences(of: "- {procedure: new-username, number: 1, persona: administrator, outcome: user-invited}", with: "- {procedure: new-username, number: 1, persona: user, outcome: user-invited}")
         }
         let plan = CheckPlan.make(articles.filter { $0.locale == "fr" })
         let results = try await CheckerHarness.withEngine { checker in await checker.run(plan.jobs) }

@@ -16,6 +16,8 @@ struct CheckReport {
     var manualSteps: [ManualStep] = []
     let seconds: Double
     let repetitions: Int
+    /// When the run ended: the time a passed procedure is recorded as proven at.
+    var finishedAt = Date()
 
     var failures: [Diagnostic] {
         problems + results.compactMap(\.failure) + (requireChecks ? unchecked.map(Self.failure) : [])
@@ -135,6 +137,9 @@ struct CheckReport {
             var results: [Entry]
             var problems: [DiagnosticJSON]
         }
+        /// A procedure's entry also says which procedure it ran (article id, section anchor,
+        /// number), the fingerprint of its steps and, when it passed, when: what
+        /// `build --verification` reads.
         struct Entry: Encodable {
             var locale: String
             var article: String
@@ -143,13 +148,21 @@ struct CheckReport {
             var status: String
             var seconds: Double
             var failure: DiagnosticJSON?
+            var articleId: String?
+            var procedure: String?
+            var number: Int?
+            var fingerprint: String?
+            var passedAt: String?
         }
+        let stamp = ISO8601DateFormatter().string(from: finishedAt)
         let entries = results.map { result in
             let kind = if case .procedure = result.job.work { "procedure" } else { "claim" }
+            let verified = result.job.verification(passedAt: result.passed ? finishedAt : nil)
             return Entry(
                 locale: result.job.locale, article: result.job.articleFile, kind: kind, name: result.job.name,
                 status: result.passed ? "pass" : "fail", seconds: (result.seconds * 1000).rounded() / 1000,
-                failure: result.failure.map { DiagnosticJSON($0) })
+                failure: result.failure.map { DiagnosticJSON($0) }, articleId: verified?.article, procedure: verified?.procedure,
+                number: verified?.number, fingerprint: verified?.fingerprint, passedAt: result.passed && verified != nil ? stamp : nil)
         }
         let passed = results.count { $0.passed }
         let document = Document(
