@@ -241,4 +241,25 @@ struct OutcomeTests {
         #expect(results.filter { !$0.passed }.isEmpty)
         #expect(results.count == 13)
     }
+
+    @Test(
+        "a step missing in the en translation fails that outcome in en only, with the probe's reason",
+        arguments: [
+            (2, "2. Click **Sign out**.\n", "signed-out: the old session cookie still opens /en/"),
+            (3, "3. Click **Accept invitation**.\n", "invitation-accepted: after accepting: signing in as persona-"),
+            (0, "2. Click **Can't sign in?**, then **Forgot your username?**.\n", "support-page-shown: the browser ended on /en/sign-in, not the support page /en/support"),
+            (5, "5. To reset your password, click the link in the email we sent you.\n", "account-unlocked: signing in as persona-"),
+        ])
+    func stepMissingPerOutcome(_ section: Int, _ step: String, _ reason: String) async throws {
+        var sections = Self.englishSections
+        sections[section] = sections[section].replacingOccurrences(of: step, with: "")
+        let (_, results) = try await Self.run(en: Self.english(sections))
+        let failed = results.filter { !$0.passed }
+        #expect(Set(failed.map(\.job.locale)) == ["en"])
+        #expect(failed.count == (section == 2 ? 2 : 1), "\(failed.map(\.job.name))")
+        for failure in failed.compactMap(\.failure) {
+            #expect(failure.message.contains("after the last step: \(reason)"), "\(failure.message)")
+            #expect(failure.file == Self.fr)
+        }
+    }
 }
