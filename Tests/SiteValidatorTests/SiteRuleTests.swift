@@ -22,7 +22,7 @@ struct SiteRuleTests {
         defer { site.remove() }
         let report = try site.validate()
         #expect(report.lines == [])
-        #expect(report.pages.count == 22)
+        #expect(report.pages.count == 66)
         #expect(report.pages.contains("site/\(Self.article)"))
     }
 
