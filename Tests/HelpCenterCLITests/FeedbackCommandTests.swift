@@ -23,12 +23,12 @@ struct FeedbackCommandTests {
     }
 
     /// Starts `feedback serve --port 0`, posts `votes` to it as site.js does, and stops it.
-    private func collect(_ votes: [String], in folder: URL) async throws -> [Int] {
+    private func collect(_ votes: [String], in folder: URL, database: String = "feedback.sqlite") async throws -> [Int] {
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = [
             "feedback", "serve", "--port", "0", "--site", folder.appendingPathComponent("site").path,
-            "--database", folder.appendingPathComponent("feedback.sqlite").path,
+            "--database", folder.appendingPathComponent(database).path,
         ]
         let output = Pipe()
         process.standardOutput = output
@@ -97,6 +97,28 @@ struct FeedbackCommandTests {
         #expect(articles[0]["title"] as? String == "login-credentials")
     }
 
+    @Test("report without --database reads what helpcenter serve stored (.build/feedback.sqlite) and says so")
+    func defaultDatabase() async throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".build"), withIntermediateDirectories: true)
+        let statuses = try await collect(
+            ["article=login-credentials&locale=fr&vote=yes", "article=login-credentials&locale=fr&vote=no"],
+            in: folder, database: ".build/feedback.sqlite")
+        #expect(statuses == [201, 201])
+        let report = try CommandRunner.run(["feedback", "report", "--format", "json"], in: folder)
+        #expect(report.status == 0, "\(report.standardError)")
+        #expect(report.standardError == "feedback report: read sqlite:.build/feedback.sqlite (2 votes)\n")
+        #expect(report.standardOutput.contains("\"yes\" : 1"))
+
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("feedback-none-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let none = try CommandRunner.run(["feedback", "report"], in: empty)
+        #expect(none.status == 2)
+        #expect(none.standardError.hasPrefix("error: no feedback database at .build/feedback.sqlite"))
+    }
+
     @Test("report without the database: exit 2 and an error line")
     func missingDatabase() throws {
         let result = try CommandRunner.run(["feedback", "report", "--database", "/nonexistent/feedback.sqlite"])
@@ -125,7 +147,8 @@ struct FeedbackCommandTests {
         arguments: [
             ["feedback", "serve", "--port", "70000"], ["feedback", "serve", "--votes-per-minute", "-1"],
             ["feedback", "serve", "--redirect-base", "help.example.com"],
-            ["feedback", "report", "--format", "xml"],
+            ["feedback", "report", "--format", "xml"], ["feedback", "serve", "--database", "mysql://u@h/db"],
+            ["feedback", "serve", "--pool-size", "0"], ["feedback", "report", "--database", "postgres://h:5432/db"],
         ])
     func usageErrors(arguments: [String]) throws {
         let result = try CommandRunner.run(arguments)
