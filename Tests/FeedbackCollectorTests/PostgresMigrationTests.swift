@@ -1,4 +1,7 @@
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import PostgresNIO
 import Testing
 
 @testable import FeedbackCollector

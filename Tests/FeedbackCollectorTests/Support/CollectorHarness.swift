@@ -57,7 +57,7 @@ struct CollectorHarness {
     ) async throws {
         try self.init(catalog: catalog, configure)
         if store == .postgres {
-            let cluster = try await cluster ?? TestPostgres.shared()
+            let cluster = if let cluster { cluster } else { try await TestPostgres.shared() }
             let database = try await cluster.createDatabase()
             postgres = (cluster, database)
             options.database = cluster.url(database)
@@ -106,7 +106,7 @@ struct CollectorHarness {
             }
         }
         let queue = try DatabaseQueue(path: options.database)
-        return try queue.read { db in
+        return try await queue.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM vote ORDER BY id").map { row in
                 StoredVote(
                     article: row["article"], locale: row["locale"], vote: row["vote"], comment: row["comment"],

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Logging
 import NIOPosix
@@ -32,10 +33,20 @@ final class TestPostgres: Sendable {
     }
 
     /// A cluster of the caller's own, for a test that stops and starts it.
-    static func make() throws -> TestPostgres {
-        let cluster = try TestPostgres()
-        try cluster.start()
-        return cluster
+    static func make() async throws -> TestPostgres {
+        try await offPool {
+            let cluster = try TestPostgres()
+            try cluster.startNow()
+            return cluster
+        }
+    }
+
+    /// Runs blocking work (initdb, pg_ctl: seconds) on a Dispatch thread: on 2 cores Swift's
+    /// cooperative pool has 2 threads, and blocking them would stall the collector under test.
+    private static func offPool<Value: Sendable>(_ work: @escaping @Sendable () throws -> Value) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     private init() throws {
@@ -59,15 +70,19 @@ final class TestPostgres: Sendable {
             "--auth-host=scram-sha-256", "--no-locale", "-E", "UTF8", "--no-sync")
     }
 
-    func start() throws {
+    func start() async throws {
+        try await Self.offPool { try self.startNow() }
+    }
+
+    private func startNow() throws {
         try run(
             "pg_ctl", "-D", "\(folder)/data", "-l", "\(folder)/server.log", "-w", "-t", "60", "-o",
             "-p \(port) -k \(folder) -c listen_addresses=127.0.0.1 -c max_connections=200", "start")
     }
 
     /// Stops the server at once (`-m fast`: open connections are cut, as in a restart).
-    func stop() throws {
-        try run("pg_ctl", "-D", "\(folder)/data", "-m", "fast", "-w", "stop")
+    func stop() async throws {
+        try await Self.offPool { try self.run("pg_ctl", "-D", "\(self.folder)/data", "-m", "fast", "-w", "stop") }
     }
 
     /// The address of `database`, with the right password unless one is given.
@@ -106,25 +121,34 @@ final class TestPostgres: Sendable {
 
     static let logger = Logger(label: "test-postgres") { _ in SwiftLogNoOpLogHandler() }
 
+    /// Runs a PostgreSQL tool (as `runAs` when root) and waits for it, its output in a file.
+    ///
+    /// `posix_spawn` and `waitpid` rather than Foundation's `Process`, whose exit monitoring
+    /// missed `pg_ctl start`'s end here (the child stayed a zombie, `waitUntilExit` never
+    /// returned), and a file rather than a pipe, which the server pg_ctl leaves running could
+    /// hold open.
     private func run(_ tool: String, _ arguments: String...) throws {
-        let process = Process()
         let path = "\(bin)/\(tool)"
-        if let runAs {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", runAs, "--", path] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: path)
-            process.arguments = arguments
-        }
-        process.currentDirectoryURL = URL(fileURLWithPath: folder)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Problem("\(tool) \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): \(text)")
+        let argv = runAs.map { ["/usr/sbin/runuser", "-u", $0, "--", path] + arguments } ?? [path] + arguments
+        let outputPath = "\(folder)/\(tool).out"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for argument in cArguments { free(argument) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, argv[0], &actions, nil, &cArguments, environ)
+        guard spawned == 0 else { throw Problem("cannot run \(argv[0]): \(String(cString: strerror(spawned)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exited = (status & 0x7f) == 0
+        let code = (status >> 8) & 0xff
+        guard exited, code == 0 else {
+            let text = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+            throw Problem("\(tool) \(arguments.joined(separator: " ")) failed (status \(status)): \(text)")
         }
     }
 
@@ -176,7 +200,7 @@ private actor SharedCluster {
 
     func get() async throws -> TestPostgres {
         if let cluster { return try await cluster.value }
-        let task = Task { try TestPostgres.make() }
+        let task = Task { try await TestPostgres.make() }
         cluster = task
         return try await task.value
     }
