@@ -38,7 +38,7 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port of the account engine (test mode); 0 picks a free one.")
     var enginePort: Int = 0
 
-    @Option(help: "The SQLite file the feedback votes go to (created when missing).")
+    @Option(help: "Where the feedback votes go: a SQLite file (created when missing), or postgres://user@host:port/database.")
     var feedbackDatabase: String = FeedbackReportCommand.serveDatabase
 
     @Option(help: "The SQLite file of the account engine's users, sessions and outbox (kept across runs).")
@@ -89,7 +89,9 @@ struct ServeCommand: ParsableCommand {
         // missing list is expected here, while one that cannot be read is still an error.
         feedback.logger.logLevel = .error
         feedback.votesPerMinute = votesPerMinute
-        try makeFolder(of: feedbackDatabase, for: "the feedback database")
+        if case .sqlite(let path)? = try? DatabaseAddress(parsing: feedbackDatabase) {
+            try makeFolder(of: path, for: "the feedback database")
+        }
         do {
             let output = output
             return try BlockingTask.run { [feedback] in try await FeedbackCollector.open(site: output, options: feedback) }
