@@ -127,6 +127,25 @@ struct FeedbackCommandTests {
         #expect(result.standardOutput.isEmpty)
     }
 
+    @Test("a PostgreSQL address where nothing listens stops serve and report at start, naming what to fix")
+    func unreachablePostgres() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let address = "postgres://feedback:secret-word@127.0.0.1:9/helpcenter"
+        let serve = try CommandRunner.run([
+            "feedback", "serve", "--port", "0", "--site", folder.appendingPathComponent("site").path, "--database", address,
+        ])
+        #expect(serve.status == 2)
+        #expect(serve.standardError.contains(
+            "nothing answers at 127.0.0.1:9 (connection refused); start PostgreSQL there or fix the host and port in --database"),
+            "\(serve.standardError)")
+        #expect(!serve.standardError.contains("secret-word"))
+        #expect(serve.standardOutput.isEmpty)
+        let report = try CommandRunner.run(["feedback", "report", "--database", address])
+        #expect(report.status == 2)
+        #expect(report.standardError.hasPrefix("error: cannot read the feedback of postgres://feedback@127.0.0.1:9/helpcenter: nothing answers"))
+    }
+
     @Test("an allowed origin with a path is refused before the server starts")
     func badOrigin() throws {
         let folder = try folder()
