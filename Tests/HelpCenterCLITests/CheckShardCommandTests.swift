@@ -3,7 +3,9 @@ import FoundationXML
 import Testing
 import TestSupport
 
-/// `check --shard I/N` on the real content, and `check merge` of the shards' reports.
+/// `check --shard I/N` on the real content, and `check merge` of the shards' reports. French
+/// only (8 jobs): every run here is a whole check run beside the rest of the suite, and the
+/// split is the same code whatever the number of jobs.
 @Suite("helpcenter check --shard and check merge")
 struct CheckShardCommandTests {
     /// The JSON text with every timing set to 0: all that may differ between two runs.
@@ -23,12 +25,12 @@ struct CheckShardCommandTests {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("shards-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let whole = try CommandRunner.run(["check", "--content", "content", "--format", "json"])
+        let whole = try CommandRunner.run(["check", "--content", "content", "--locale", "fr", "--format", "json"])
         #expect(whole.status == 0, "\(whole.standardError)")
         var files: [String] = []
         var jobs: [Int] = []
         for index in 1...3 {
-            let shard = try CommandRunner.run(["check", "--content", "content", "--format", "json", "--shard", "\(index)/3"])
+            let shard = try CommandRunner.run(["check", "--content", "content", "--locale", "fr", "--format", "json", "--shard", "\(index)/3"])
             #expect(shard.status == 0, "\(shard.standardError)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(shard.standardOutput.utf8)) as? [String: Any])
             let results = try #require(object["results"] as? [[String: Any]])
@@ -39,11 +41,11 @@ struct CheckShardCommandTests {
             try Data(shard.standardOutput.utf8).write(to: URL(fileURLWithPath: file))
             files.append(file)
         }
-        #expect(jobs.sorted() == Array(0..<32))
+        #expect(jobs.sorted() == Array(0..<8))
         let merged = try CommandRunner.run(["check", "merge"] + files.reversed())
         #expect(merged.status == 0, "\(merged.standardError)")
         #expect(try withoutTimings(merged.standardOutput) == withoutTimings(whole.standardOutput))
-        #expect(merged.standardError.contains("check merge: 32 passed, 0 failed; coverage: procedures checked 20/20"))
+        #expect(merged.standardError.contains("check merge: 8 passed, 0 failed; coverage: procedures checked 5/5"))
 
         let missing = try CommandRunner.run(["check", "merge", files[0], files[2]])
         #expect(missing.status == 2)
@@ -58,17 +60,16 @@ struct CheckShardCommandTests {
         #expect(notShard.standardError.contains("is not a shard's report"))
     }
 
-    @Test("a shard's JUnit stands alone: one case per job of that shard, and the same jobs on every run")
+    @Test("a shard's JUnit stands alone: one case per job of that shard, the jobs its JSON lists")
     func junitAlone() throws {
-        let json = try CommandRunner.run(["check", "--content", "content", "--format", "json", "--shard", "2/3"])
-        let again = try CommandRunner.run(["check", "--content", "content", "--format", "json", "--shard", "2/3"])
+        let json = try CommandRunner.run(["check", "--content", "content", "--locale", "fr", "--format", "json", "--shard", "2/3"])
         let names = { (text: String) throws -> [String] in
             let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             return (object["results"] as? [[String: Any]] ?? []).compactMap { "[\($0["locale"] ?? "")] \($0["name"] ?? "")" }
         }
         let jobs = try names(json.standardOutput)
-        #expect(try names(again.standardOutput) == jobs)
-        let junit = try CommandRunner.run(["check", "--content", "content", "--format", "junit", "--shard", "2/3"])
+        #expect(!jobs.isEmpty)
+        let junit = try CommandRunner.run(["check", "--content", "content", "--locale", "fr", "--format", "junit", "--shard", "2/3"])
         #expect(junit.status == 0)
         let document = try XMLDocument(data: Data(junit.standardOutput.utf8))
         let cases = try document.nodes(forXPath: "//testcase").compactMap { ($0 as? XMLElement)?.attribute(forName: "name")?.stringValue }
