@@ -52,6 +52,9 @@ public struct ProcedureCheck: Sendable, Hashable, Codable {
         case userDeleted = "user-deleted"
         /// The other user accepts the invitation and then sees the second property.
         case propertyAccessGranted = "property-access-granted"
+        /// The procedure's own steps (the sign-in form, not a "Connectez-vous" step) leave its
+        /// browser signed in as the persona.
+        case signedIn = "signed-in"
         /// The session the procedure ended no longer opens a private page.
         case signedOut = "signed-out"
         /// The invited persona signs in and holds the properties of the invitation.

@@ -50,7 +50,9 @@ struct ContentImages {
     ///
     /// The images folders are listed once (which files exist, and which no article shows);
     /// each file an article shows is read and measured once, all of them in parallel.
-    func check(_ articles: inout [Article]) -> (images: [String: ImageFile], diagnostics: [Diagnostic]) {
+    func check(
+        _ articles: inout [Article], measuredBefore: [String: Measured] = [:]
+    ) -> (images: [String: ImageFile], diagnostics: [Diagnostic], measured: [String: Measured]) {
         let existing = folders.flatMap { Self.files(under: String($0.dropLast()), resolve: resolve) }
         let existingSet = Set(existing)
         // Per article, each image inline with its relative path (nil: a URL) and its file.
@@ -75,14 +77,22 @@ struct ContentImages {
             located.append(files)
         }
         let pending = toMeasure
-        let measured = ParallelResults<Result<ImageFile, Problem>>(count: pending.count)
+        let measured = ParallelResults<Measured>(count: pending.count)
         DispatchQueue.concurrentPerform(iterations: pending.count) { position in
-            measured.store(measure(pending[position]), at: position)
+            let file = pending[position]
+            let stamp = Self.stamp(of: resolve(file))
+            if let stamp, let before = measuredBefore[file], before.stamp == stamp {
+                measured.store(before, at: position)
+            } else {
+                measured.store(Measured(stamp: stamp, result: measure(file)), at: position)
+            }
         }
         var images: [String: ImageFile] = [:]
         var problems: [String: String] = [:]
-        for (file, result) in zip(toMeasure, measured.values) {
-            switch result {
+        var cache: [String: Measured] = [:]
+        for (file, entry) in zip(toMeasure, measured.values) {
+            cache[file] = entry
+            switch entry.result {
             case .success(let image): images[file] = image
             case .failure(let problem): problems[file] = problem.message
             }
@@ -126,7 +136,26 @@ struct ContentImages {
         }
         let used = Set(images.keys).union(problems.keys)
         diagnostics += existing.filter { !used.contains($0) }.map(Self.unusedWarning)
-        return (images, diagnostics)
+        return (images, diagnostics, cache)
+    }
+
+    /// A measured image with the size and modification time its file had: while they stay,
+    /// the measure stands.
+    struct Measured: Sendable {
+        var stamp: Stamp?
+        fileprivate var result: Result<ImageFile, Problem>
+    }
+
+    struct Stamp: Sendable, Equatable {
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    private static func stamp(of path: String) -> Stamp? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Stamp(size: Int(status.st_size), seconds: Int(status.st_mtim.tv_sec), nanoseconds: Int(status.st_mtim.tv_nsec))
     }
 
     /// The path part of a relative image source, percent-decoded; nil for a URL, an absolute
@@ -167,7 +196,7 @@ struct ContentImages {
         var locale: String
     }
 
-    private struct Problem: Error, Sendable {
+    fileprivate struct Problem: Error, Sendable {
         var message: String
     }
 

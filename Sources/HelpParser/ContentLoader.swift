@@ -39,6 +39,9 @@ public struct ContentLoadResult: Sendable {
     var folderDiagnostics: [Diagnostic] = []
     /// Article files in publication order (locale, then path), kept while no file comes or goes.
     var orderedFiles: [String] = []
+    /// Each image file measured, with the size and time it had then: a watch-mode reload reads
+    /// again only the images that changed (a large help center has thousands).
+    var measuredImages: [String: ContentImages.Measured] = [:]
 
     /// Article files that were read but are not among ``articles`` (each has its error among
     /// the diagnostics), so that a link to one is not also reported as leading nowhere.
@@ -221,7 +224,8 @@ public struct ContentLoader: Sendable {
             guard let workingDirectory, !path.hasPrefix("/") else { return path }
             return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
         }
-        let (found, imageDiagnostics) = images.check(&articles)
+        let (found, imageDiagnostics, measured) = images.check(&articles, measuredBefore: result.measuredImages)
+        result.measuredImages = measured
         diagnostics += imageDiagnostics
         result.images = found
         result.articles = articles

@@ -3,6 +3,22 @@ internal import HelpModel
 /// The probes of the outcomes about sessions, invitations, rights and locked accounts: what the
 /// person (or the changed user) can do afterwards, through the pages, and the test API.
 extension Session {
+    /// The procedure's own steps signed the person in: its browser opens the home page signed
+    /// in, as the persona (their name is on it). A procedure that signs in with a "Connectez-vous"
+    /// step proves nothing of the documented form, so it fails.
+    func expectSignedIn() async throws {
+        if signedInCookies != nil {
+            throw StepProblem("signed-in: the procedure signed in with a sign-in step, so its own steps prove nothing; document the sign-in form instead")
+        }
+        let home = try await browser.open("/\(locale)/")
+        if home.hasPasswordField {
+            throw StepProblem("signed-in: the procedure's browser is not signed in: /\(locale)/ shows the sign-in form (\(home.pathForDisplay))")
+        }
+        guard home.mainText.contains(fixture.persona.name) else {
+            throw StepProblem("signed-in: /\(locale)/ opens, but not as \(fixture.persona.username) (\(fixture.persona.name) is not on it)")
+        }
+    }
+
     /// The session cookie the procedure signed in with no longer opens the home page, in a
     /// browser that replays it, and the procedure's own browser is signed out too.
     func expectSignedOut() async throws {

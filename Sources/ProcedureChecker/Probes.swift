@@ -37,6 +37,8 @@ extension Session {
             guard state?.properties.contains(where: { $0.id == property }) == true else {
                 throw StepProblem("property-access-granted: the test API shows no access to property \(property)")
             }
+        case .signedIn:
+            try await expectSignedIn()
         case .signedOut:
             try await expectSignedOut()
         case .invitationAccepted:

@@ -43,12 +43,12 @@ struct CheckCommandTests {
         let result = try CommandRunner.run(["check", "--content", "content"])
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n")
-        // 96 results, 8 manual steps and 4 unchecked procedures ("Se connecter" in each locale), summary, coverage.
+        // 100 results, 8 manual steps, summary, coverage.
         #expect(lines.count == 110)
         #expect(lines.contains("pass [fr] Comment changer votre mot de passe — \(Self.fr)"))
         #expect(lines[108].hasPrefix(
-            "check: 96 passed, 0 failed (72 procedure runs, 24 claim checks in 4 locales; 4 procedures without checks; 8 manual steps not run) in "))
-        #expect(lines.last == "coverage: procedures checked 64/68, manual steps 8, claims checked 24/24")
+            "check: 100 passed, 0 failed (76 procedure runs, 24 claim checks in 4 locales; 8 manual steps not run) in "))
+        #expect(lines.last == "coverage: procedures checked 68/68, manual steps 8, claims checked 24/24")
         #expect(result.standardError.isEmpty)
     }
 
