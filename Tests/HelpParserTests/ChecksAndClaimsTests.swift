@@ -60,7 +60,7 @@ struct ChecksAndClaimsTests {
         #expect(article == nil)
         #expect(diagnostics.sortedForReport().map(\.formatted) == [
             "content/fr/a.md:7:34: error: unknown persona 'guest'; known: administrator, user",
-            "content/fr/a.md:7:50: error: unknown outcome 'password-reset'; known outcomes: password-changed, reset-link-sent, user-invited, user-deleted, property-access-granted, signed-out, invitation-accepted, rights-changed, account-unlocked, support-page-shown",
+            "content/fr/a.md:7:50: error: unknown outcome 'password-reset'; known outcomes: password-changed, reset-link-sent, user-invited, user-deleted, property-access-granted, signed-in, signed-out, invitation-accepted, rights-changed, account-unlocked, support-page-shown",
             "content/fr/a.md:7:66: error: unknown check key 'colour'; known keys: procedure, number, persona, state, invitation, failed-attempts, properties, second-user, outcome, after-step, click-text-label",
             "content/fr/a.md:7:87: error: unknown state 'asleep'; known: active, locked, invited",
             "content/fr/a.md:8:84: error: unknown right 'cooking'; known: reservations, rates, finance, administration",
