@@ -55,18 +55,18 @@ struct ContentImages {
     ) -> (images: [String: ImageFile], diagnostics: [Diagnostic], measured: [String: Measured]) {
         let existing = folders.flatMap { Self.files(under: String($0.dropLast()), resolve: resolve) }
         let existingSet = Set(existing)
-        // Per article, each image inline with its relative path (nil: a URL) and its file.
-        var located: [[(image: Inline, path: String?, file: String?)]] = []
+        // Per article, each image (its source, alt text and place) with its relative path (nil:
+        // a URL) and its file. By index, from the parser's list of the article's links: binding
+        // an `Article` to a name, or walking its tree, costs a copy of all of it, 20,000 times.
+        var located: [[(image: ArticleLink, path: String?, file: String?)]] = []
         located.reserveCapacity(articles.count)
         var toMeasure: [String] = []
         var seen: Set<String> = []
-        // By index, and the article's file and locale alone: binding an `Article` to a name
-        // copies (retains) all of it, 20,000 times.
         for index in articles.indices {
             let article = Place(file: articles[index].file, locale: articles[index].locale)
-            var files: [(image: Inline, path: String?, file: String?)] = []
-            for image in articles[index].imageInlines {
-                guard case .image(let source, _, _) = image.kind, let path = Self.relativePath(source) else {
+            var files: [(image: ArticleLink, path: String?, file: String?)] = []
+            for image in Self.images(of: articles[index]) {
+                guard let path = Self.relativePath(image.destination) else {
                     files.append((image, nil, nil))
                     continue
                 }
@@ -105,9 +105,9 @@ struct ContentImages {
             let article = Place(file: articles[index].file, locale: articles[index].locale)
             var resolved: [String: String] = [:]
             for (image, path, file) in located[index] {
-                guard case .image(let source, _, let alt) = image.kind else { continue }
+                let source = image.destination
                 let at = image.range.start
-                if alt.plainText.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                if (image.alt ?? "").unicodeScalars.allSatisfy(\.properties.isWhitespace) {
                     diagnostics.append(.error(
                         "image '\(source)' has no alt text: say what it shows, as ![The Save button](\(source)); readers who cannot see it hear that",
                         file: article.file, at: at))
@@ -156,6 +156,16 @@ struct ContentImages {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         return Stamp(size: Int(status.st_size), seconds: Int(status.st_mtim.tv_sec), nanoseconds: Int(status.st_mtim.tv_nsec))
+    }
+
+    /// The article's images as its links list them (the parser's), or from its tree for an
+    /// article made by hand.
+    private static func images(of article: Article) -> [ArticleLink] {
+        if let links = article.links { return links.filter(\.isImage) }
+        return article.imageInlines.compactMap { inline in
+            guard case .image(let source, _, let alt) = inline.kind else { return nil }
+            return ArticleLink(destination: source, isImage: true, range: inline.range, alt: alt.plainText)
+        }
     }
 
     /// The path part of a relative image source, percent-decoded; nil for a URL, an absolute
