@@ -78,11 +78,14 @@ public enum CheckPlan {
         public var manualSteps: [ManualStep] = []
     }
 
-    public static func make(_ articles: [Article]) -> Plan {
+    /// - Parameter locales: the locales to plan for (nil: all); the others' articles still
+    ///   lend their checks to their translations, so `--locale de` runs the German procedures
+    ///   with the checks of their French source.
+    public static func make(_ articles: [Article], locales: Set<String>? = nil) -> Plan {
         var sources: [String: Article] = [:]
         for article in articles where article.frontMatter.translates == nil { sources["\(article.locale)/\(article.id)"] = article }
         var plan = Plan(jobs: [], problems: [])
-        for article in articles {
+        for article in articles where locales?.contains(article.locale) ?? true {
             var checks = article.frontMatter.checks
             let titled = titledProcedures(of: article)
             for (procedure, title) in titled {

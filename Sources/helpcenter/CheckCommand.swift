@@ -67,8 +67,7 @@ struct CheckCommand: ParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         let contentErrors = loaded.diagnostics.filter { $0.severity == .error }
-        let articles = loaded.articles.filter { locales.isEmpty || locales.contains($0.locale) }
-        var plan = CheckPlan.make(articles)
+        var plan = CheckPlan.make(loaded.articles, locales: locales.isEmpty ? nil : Set(locales))
         let part = try shard.map { try CheckShard(parsing: $0) }
         let selected = part.map { $0.select(plan.jobs) } ?? plan.jobs.enumerated().map { ($0.offset, $0.element) }
         plan.jobs = selected.map(\.job)

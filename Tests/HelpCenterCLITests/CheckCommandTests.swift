@@ -52,6 +52,17 @@ struct CheckCommandTests {
         #expect(result.standardError.isEmpty)
     }
 
+    @Test("--locale de alone runs the German procedures with their French source's checks, and only them")
+    func oneTranslatedLocale() throws {
+        let result = try CommandRunner.run(["check", "--content", "content", "--locale", "de", "--require-checks"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        let runs = lines.filter { $0.hasPrefix("pass ") || $0.hasPrefix("FAIL ") }
+        #expect(runs.count == 25, "19 procedure runs and 6 claims: \(runs.count)")
+        #expect(runs.allSatisfy { $0.contains("[de]") })
+        #expect(lines.last == "coverage: procedures checked 17/17, manual steps 2, claims checked 6/6", "\(lines.last ?? "")")
+    }
+
     @Test("--format json: every result with its status, and the failure's place")
     func json() throws {
         let content = try Self.driftedContent()
