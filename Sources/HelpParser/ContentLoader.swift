@@ -289,7 +289,7 @@ public struct ContentLoader: Sendable {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             let phrasebook = phrasebooks[job.phrasebookKey ?? job.locale]
-            guard let bytes = Self.readBytes(resolved(job.file)) else {
+            guard let bytes = FileSystem.read(resolved(job.file)) else {
                 results.store(
                     ParsedArticle(
                         article: nil,
@@ -373,27 +373,6 @@ public struct ContentLoader: Sendable {
             }
         }
         return files
-    }
-
-    /// A file's bytes straight into an array with POSIX calls (no `Data` to copy from).
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return read(descriptor, base + filled, buffer.count - filled)
-            }
-            guard count > 0 else { break }
-            filled += count
-        }
-        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
-        return bytes
     }
 
     private func isDirectory(_ path: String) -> Bool {
