@@ -43,7 +43,7 @@ public struct ArticleParser: Sendable {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
         case .success(let yaml):
-            let parser = FrontMatterParser(yaml: yaml, openingLocation: top, defaultSlug: Self.defaultSlug(for: file))
+            let parser = FrontMatterParser(yaml: yaml, openingLocation: top, defaultSlug: { Self.defaultSlug(for: file) })
             let (parsed, found) = parser.parse()
             frontMatter = parsed
             diagnostics += found

@@ -8,8 +8,9 @@ struct FrontMatterParser {
     let yaml: YAMLDocument
     /// Where the front matter starts (the opening `---`), for problems of the whole block.
     let openingLocation: SourceLocation
-    /// The file name without extension, the slug when none is given.
-    let defaultSlug: String
+    /// The file name without extension made a slug, when none is given: worked out only then
+    /// (slugging folds Unicode, a fiftieth of parsing an article).
+    let defaultSlug: () -> String
 
     /// - Returns: the front matter when every required key is valid; diagnostics in any case.
     func parse() -> (FrontMatter?, [Diagnostic]) {
@@ -67,7 +68,7 @@ struct FrontMatterParser {
             diagnostics.append(yaml.error("'updated' must be a real date written YYYY-MM-DD (got '\(node.scalarText ?? "")')", at: node))
             return nil
         }
-        let slug = values["slug"].map { identifier($0, "slug") } ?? defaultSlug
+        let slug = values["slug"].map { identifier($0, "slug") } ?? defaultSlug()
         let version = values["version"].map { integer($0, "version") } ?? 1
         let translates = values["translates"].map { parseTranslationSource($0, into: &diagnostics) } ?? .none
         let checks = values["checks"].map { parseChecks($0, into: &diagnostics) } ?? []
