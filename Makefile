@@ -18,8 +18,10 @@ site: build
 ## test: the whole test suite (what .ci/run calls): Swift Testing, then the help center end to
 ## end in a real headless Chromium against `helpcenter serve` (reading, search, language switch,
 ## votes with and without script, live reload, CSP, axe-core in every locale)
+# Serially: on 2 cores, parallel suites that block threads (child processes, servers,
+# PostgreSQL) could starve the cooperative pool and hang the whole run (seen twice under load).
 test: setup
-	$(SWIFT) test
+	$(SWIFT) test --no-parallel
 	node --test Tests/SearchScript/
 	@scripts/setup-browser.sh
 	$(SWIFT) build --product helpcenter

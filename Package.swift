@@ -38,6 +38,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // The checker's browser: pooled, non-blocking HTTP/1.1 on NIO, with redirects left to us.
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // The feedback collector's shared store when several instances run: Vapor's PostgreSQL
+        // client on NIO (wire protocol, pooled connections, no libpq), the one teams already run.
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Already under postgres-nio; named for the TLS settings of `sslmode=prefer|require`.
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // C libraries, wrapped once each; their pointers never leave the file that wraps them.
@@ -116,6 +121,8 @@ let package = Package(
                 "HTMLEscaping", "ServedHost",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -195,6 +202,7 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings

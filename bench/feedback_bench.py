@@ -2,11 +2,17 @@
 """Feedback collector benchmark: wrk POSTing to `helpcenter feedback serve` on loopback, side by
 side with Isso, the self-hosted comment server, as its documentation deploys it.
 
-Three targets, each started once on a free port with a fresh SQLite database, then measured in
-interleaved rounds (V C I, V C I, …) after a warm-up of each:
+The targets, each started once on a free port with a fresh database, then measured in
+interleaved rounds (V C P1 P2 P2n I, V C …) after a warm-up of each:
 
 - V: a helpcenter vote, `article=bench-article&locale=fr&vote=yes`, as site.js's fetch sends it;
 - C: a helpcenter comment, `vote=comment&comment=…`, the row that carries a reader's text;
+- P1: the same vote to one collector on PostgreSQL (`--database postgres://…`, a throwaway
+  cluster started for the benchmark, `bench/postgres_cluster.py`), its rate limit shared in
+  PostgreSQL;
+- P2: two collectors on that one database, wrk driving both at once (one wrk each, half the
+  connections each; the row is their sum), as behind a load balancer;
+- P2n: the same two with `--votes-per-minute 0`: what the shared rate limit costs;
 - I: an Isso comment, `POST /new?uri=/fr/bench/` with `{"text": …}` in JSON, the same text.
 
 helpcenter runs as `.build/release/helpcenter feedback serve --port 0` with the rate limiter on
@@ -17,7 +23,7 @@ Every round is `wrk -t2 -c16 -d10s --latency -s
 bench/feedback_post.lua`, wrk sharing the machine's cores with the server.
 
 No row lost: before and after each round the script counts the rows of the target's table with
-the sqlite3 module (helpcenter's `vote`, Isso's `comments`) and compares the rows added with the
+the sqlite3 module (helpcenter's `vote`, Isso's `comments`) or psql (PostgreSQL's `vote`) and compares the rows added with the
 201 answers wrk counted. A request still in flight when wrk stops may be committed without wrk
 reading its answer, so a round may find up to one row per connection more, never fewer.
 
@@ -42,6 +48,7 @@ import urllib.request
 from pathlib import Path
 
 import loopback
+import postgres_cluster
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "bench" / "feedback_post.lua"
@@ -72,26 +79,34 @@ listen = http://127.0.0.1:{port}
 
 
 class Target:
-    """A server under test: how to reach it, what to post, and where its rows are."""
+    """A server under test: how to reach it (one URL per instance), what to post, and how to
+    count its rows."""
 
-    def __init__(self, key, name, url, body, content_type, database, table):
-        self.key, self.name, self.url = key, name, url
+    def __init__(self, key, name, urls, body, content_type, count_rows):
+        self.key, self.name, self.urls = key, name, urls
         self.body, self.content_type = body, content_type
-        self.database, self.table = database, table
+        self.count_rows = count_rows
         self.runs = []
 
     def rows(self):
-        with sqlite3.connect(self.database) as connection:
-            return connection.execute(f"SELECT COUNT(*) FROM {self.table}").fetchone()[0]
+        return self.count_rows()
 
 
-def start_helpcenter(binary, folder):
+def sqlite_rows(database, table):
+    def count():
+        with sqlite3.connect(database) as connection:
+            return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    return count
+
+
+def start_helpcenter(binary, folder, database=None, votes_per_minute="100000000"):
     site = folder / "site"
-    site.mkdir()
-    (site / ".helpcenter-articles.json").write_text(json.dumps(CATALOG))
-    database = folder / "feedback.sqlite"
+    if not site.exists():
+        site.mkdir()
+        (site / ".helpcenter-articles.json").write_text(json.dumps(CATALOG))
+    database = database or folder / "feedback.sqlite"
     process, url = loopback.start([binary, "feedback", "serve", "--port", "0", "--site", site,
-                                   "--database", database, "--votes-per-minute", "100000000"], "collector")
+                                   "--database", database, "--votes-per-minute", votes_per_minute], "collector")
     return process, url + "/feedback", database
 
 
@@ -129,16 +144,23 @@ def start_isso(folder, workers):
 
 
 def wrk(target, threads, connections, duration):
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(SCRIPT),
-               target.url, "--", target.body, target.content_type]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    created = int(re.search(r"^created: (\d+)$", output, re.M).group(1))
-    failed = int(re.search(r"^failed: (\d+)$", output, re.M).group(1))
-    errors = re.search(r"Socket errors: (.*)", output)
+    """One wrk per instance, side by side, sharing the threads and connections; the figures
+    are their sums (p99: the worse of them)."""
+    share = len(target.urls)
+    commands = [["wrk", f"-t{max(1, threads // share)}", f"-c{max(1, connections // share)}", f"-d{duration}s",
+                 "--latency", "-s", str(SCRIPT), url, "--", target.body, target.content_type]
+                for url in target.urls]
+    running = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True) for command in commands]
+    outputs = [process.communicate()[0] for process in running]
+    if any(process.returncode for process in running):
+        sys.exit(f"wrk failed on {target.name}")
+    created = sum(int(re.search(r"^created: (\d+)$", output, re.M).group(1)) for output in outputs)
+    failed = sum(int(re.search(r"^failed: (\d+)$", output, re.M).group(1)) for output in outputs)
+    errors = [match.group(1) for match in (re.search(r"Socket errors: (.*)", output) for output in outputs) if match]
     return {
-        "p99": loopback.p99_ms(output),
+        "p99": max(loopback.p99_ms(output) for output in outputs),
         "created": created, "failed": failed, "accepted_per_s": created / duration,
-        "socket_errors": errors.group(1) if errors else None,
+        "socket_errors": "; ".join(errors) if errors else None,
     }
 
 
@@ -200,6 +222,7 @@ def main():
     parser.add_argument("--isso-workers", type=int, default=2,
                         help="gunicorn workers: one per core, Isso's best here (its docs show 4)")
     parser.add_argument("--no-isso", action="store_true", help="measure helpcenter alone")
+    parser.add_argument("--no-postgres", action="store_true", help="leave out the PostgreSQL rows")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: scripts/setup.sh bench")
@@ -210,20 +233,35 @@ def main():
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
-        targets, processes = [], []
+        targets, processes, cluster = [], [], None
+        vote = "article=bench-article&locale=fr&vote=yes"
         try:
             process, url, database = start_helpcenter(args.binary, folder)
             processes.append(process)
             comment = urllib.parse.urlencode({"article": "bench-article", "locale": "fr", "vote": "comment",
                                               "comment": COMMENT})
-            targets.append(Target("V", "helpcenter, vote", url, "article=bench-article&locale=fr&vote=yes", FORM,
-                                  database, "vote"))
-            targets.append(Target("C", "helpcenter, comment", url, comment, FORM, database, "vote"))
+            targets.append(Target("V", "helpcenter, vote", [url], vote, FORM, sqlite_rows(database, "vote")))
+            targets.append(Target("C", "helpcenter, comment", [url], comment, FORM, sqlite_rows(database, "vote")))
+            if not args.no_postgres:
+                cluster = postgres_cluster.Cluster()
+                for name, instances, limit, label in (
+                        ("p1", 1, "100000000", "PostgreSQL, vote, 1 collector"),
+                        ("p2", 2, "100000000", "PostgreSQL, vote, 2 collectors on one database"),
+                        ("p2n", 2, "0", "PostgreSQL, vote, 2 collectors, no rate limit")):
+                    cluster.create_database(name)
+                    urls = []
+                    for _ in range(instances):
+                        process, url, _ = start_helpcenter(args.binary, folder, cluster.url(name), limit)
+                        processes.append(process)
+                        urls.append(url)
+                    count = (lambda database: lambda: int(cluster.sql(database, "SELECT COUNT(*) FROM vote")))(name)
+                    targets.append(Target(name.upper(), label, urls, vote, FORM, count))
             if not args.no_isso:
                 process, url, database = start_isso(folder, args.isso_workers)
                 processes.append(process)
-                targets.append(Target("I", f"Isso 0.14, comment (gunicorn -w {args.isso_workers})", url,
-                                      json.dumps({"text": COMMENT}), "application/json", database, "comments"))
+                targets.append(Target("I", f"Isso 0.14, comment (gunicorn -w {args.isso_workers})", [url],
+                                      json.dumps({"text": COMMENT}), "application/json",
+                                      sqlite_rows(database, "comments")))
             for target in targets:
                 wrk(target, args.threads, args.connections, 2)  # warm-up
             for _ in range(args.runs):
@@ -232,6 +270,8 @@ def main():
         finally:
             for process in processes:
                 loopback.stop(process)
+            if cluster:
+                cluster.stop()
 
     report(targets, args)
     problems = [problem for target in targets for problem in problems_of(target, args.connections)]

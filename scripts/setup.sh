@@ -2,7 +2,8 @@
 # Installs what the build needs on a fresh Debian machine, and nothing that is already there.
 #
 #   scripts/setup.sh            packages to build and test (cmark, libxml2, libstemmer, pkg-config; cmark-gfm as a
-#                               test oracle; node for the search script's unit tests)
+#                               test oracle; node for the search script's unit tests; postgresql, whose
+#                               initdb/pg_ctl the collector's tests run a throwaway cluster with)
 #   scripts/setup.sh bench      also what the benchmarks compare against (cmark CLI, hyperfine, hugo;
 #                               Isso, the self-hosted comment server, with gunicorn from PyPI in
 #                               .venv-bench/, and Pagefind, the search peer) and the load generator of
@@ -15,7 +16,9 @@ set -euo pipefail
 
 # cmark-gfm: the oracle the pipe-table tests compare their recorded HTML with (skipped without it).
 # nodejs: runs Tests/SearchScript, the search page's core, without a browser.
-packages=(libcmark-dev libxml2-dev libstemmer-dev pkg-config cmark-gfm nodejs)
+# postgresql: the feedback collector's tests start their own cluster (initdb + pg_ctl in a
+# temporary folder, on a free loopback port) and stop it; no server is configured or kept.
+packages=(libcmark-dev libxml2-dev libstemmer-dev pkg-config cmark-gfm nodejs postgresql)
 case "${1:-}" in
   bench) packages+=(cmark hyperfine hugo wrk python3-venv) ;;
   browser) packages+=(chromium chromium-driver python3-venv) ;;

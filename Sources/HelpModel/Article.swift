@@ -3,11 +3,15 @@ public struct ArticleLink: Sendable, Hashable, Codable {
     public var destination: String
     public var isImage: Bool
     public var range: SourceRange
+    /// An image's alt text, as plain text (nil for a link): what the image rules read without
+    /// walking the article again.
+    public var alt: String?
 
-    public init(destination: String, isImage: Bool, range: SourceRange) {
+    public init(destination: String, isImage: Bool, range: SourceRange, alt: String? = nil) {
         self.destination = destination
         self.isImage = isImage
         self.range = range
+        self.alt = alt
     }
 }
 

@@ -26,3 +26,20 @@ public final class ParallelResults<Value>: @unchecked Sendable {
         return slots.compactMap { $0 }
     }
 }
+
+extension ParallelResults {
+    /// `transform(0..<count)` on every core, in order. Jobs go in chunks of `chunk` so that
+    /// cheap per-item work (an article's images, say) is not dominated by one lock per item.
+    public static func map(count: Int, chunk: Int = 64, _ transform: @Sendable (Int) -> Value) -> [Value] {
+        let chunkCount = (count + chunk - 1) / chunk
+        let chunks = ParallelResults<[Value]>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { position in
+            let range = position * chunk..<min(count, (position + 1) * chunk)
+            chunks.store(range.map(transform), at: position)
+        }
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for part in chunks.values { values += part }
+        return values
+    }
+}

@@ -3,34 +3,33 @@ public enum PathArithmetic {
     /// Keeps a leading `/`; a `..` that climbs above the start stays. On bytes: every `.md`
     /// link and every image of every article is resolved through here.
     public static func normalized(_ path: String) -> String {
-        let bytes = Array(path.utf8)
-        var segments: [Range<Int>] = []
-        var start = 0
-        var index = 0
-        func close() {
-            let segment = start..<index
-            defer { start = index + 1 }
-            if segment.isEmpty || (segment.count == 1 && bytes[segment.lowerBound] == 0x2E) { return }  // "" or "."
-            if segment.count == 2, bytes[segment.lowerBound] == 0x2E, bytes[segment.lowerBound + 1] == 0x2E {  // ".."
-                if let last = segments.last, !(last.count == 2 && bytes[last.lowerBound] == 0x2E && bytes[last.lowerBound + 1] == 0x2E) {
-                    segments.removeLast()
-                    return
+        var path = path
+        return path.withUTF8 { bytes in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            let root = bytes.first == slash ? 1 : 0
+            if root == 1 { out.append(slash) }
+            // Where each kept segment starts in `out` (its separator included), and whether it is "..".
+            var kept: [(start: Int, climbs: Bool)] = []
+            kept.reserveCapacity(12)
+            var start = 0
+            for end in 0...bytes.count where end == bytes.count || bytes[end] == slash {
+                defer { start = end + 1 }
+                let length = end - start
+                if length == 0 || (length == 1 && bytes[start] == dot) { continue }  // "" or "."
+                let climbs = length == 2 && bytes[start] == dot && bytes[start + 1] == dot
+                if climbs, let last = kept.last, !last.climbs {
+                    out.removeSubrange(last.start...)
+                    kept.removeLast()
+                    continue
                 }
+                kept.append((out.count, climbs))
+                if out.count > root { out.append(slash) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
             }
-            segments.append(segment)
+            return String(decoding: out, as: UTF8.self)
         }
-        while index < bytes.count {
-            if bytes[index] == 0x2F { close() }
-            index += 1
-        }
-        close()
-        var result: [UInt8] = bytes.first == 0x2F ? [0x2F] : []
-        result.reserveCapacity(bytes.count)
-        for (offset, segment) in segments.enumerated() {
-            if offset > 0 { result.append(0x2F) }
-            result += bytes[segment]
-        }
-        return String(decoding: result, as: UTF8.self)
     }
 
     /// The folder of a file path, with a trailing `/` (empty for a bare name).

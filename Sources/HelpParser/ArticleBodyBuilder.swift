@@ -12,6 +12,9 @@ struct ArticleBodyBuilder {
     /// Every link and image of the body, in reading order.
     var links: [ArticleLink] { inlineBuilder.links }
     private var usedAnchors: Set<String> = []
+    /// Every `{#id}` of the document, found before the sections are built, so that a generated
+    /// anchor never takes an id a later heading sets.
+    private var explicitIDs: Set<String> = []
 
     init(file: String, phrasebook: Phrasebook?, source: SourceText? = nil) {
         self.file = file
@@ -23,6 +26,7 @@ struct ArticleBodyBuilder {
     mutating func build(_ document: MarkdownNode) -> (intro: [Block], sections: [Section]) {
         var intro: [Block] = []
         var sections: [Section] = []
+        explicitIDs = HeadingID.ids(in: document)
         for node in document.children {
             if case .heading(let level) = node.kind {
                 if let section = startSection(node, level: level, inSection: !sections.isEmpty) {
@@ -63,11 +67,27 @@ struct ArticleBodyBuilder {
                 file: file, at: node.range.start))
             return nil
         }
-        let title = inlineBuilder.inlines(node.children)
+        var title = inlineBuilder.inlines(node.children)
+        switch HeadingID.strip(from: &title) {
+        case .invalid(let id, let location):
+            diagnostics.append(.error(
+                "heading id '{#\(id)}' must be lowercase letters, digits and inner hyphens, as 'change-password'",
+                file: file, at: location))
+        case .id(let id, let location):
+            if usedAnchors.contains(id) {
+                diagnostics.append(.error(
+                    "heading id '\(id)' is already the anchor of another section of this article; ids must be unique within it",
+                    file: file, at: location))
+            }
+            usedAnchors.insert(id)
+            return Section(level: level, anchor: id, title: title, blocks: [], headingRange: node.range, range: node.range)
+        case nil:
+            break
+        }
         var anchor = Slug.make(title.plainText)
-        if usedAnchors.contains(anchor) {
+        if usedAnchors.contains(anchor) || explicitIDs.contains(anchor) {
             var number = 2
-            while usedAnchors.contains("\(anchor)-\(number)") { number += 1 }
+            while usedAnchors.contains("\(anchor)-\(number)") || explicitIDs.contains("\(anchor)-\(number)") { number += 1 }
             anchor += "-\(number)"
         }
         usedAnchors.insert(anchor)

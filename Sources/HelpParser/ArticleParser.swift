@@ -43,7 +43,7 @@ public struct ArticleParser: Sendable {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
         case .success(let yaml):
-            let parser = FrontMatterParser(yaml: yaml, openingLocation: top, defaultSlug: Self.defaultSlug(for: file))
+            let parser = FrontMatterParser(yaml: yaml, openingLocation: top, defaultSlug: { Self.defaultSlug(for: file) })
             let (parsed, found) = parser.parse()
             frontMatter = parsed
             diagnostics += found
@@ -64,36 +64,30 @@ public struct ArticleParser: Sendable {
         var article = Article(file: file, locale: locale, frontMatter: frontMatter, intro: intro, sections: sections)
         article.links = builder.links
         // Most articles list no checks: spare them gathering their procedures.
-        if !frontMatter.checks.isEmpty, let problem = Self.checkProblem(frontMatter, procedures: article.procedures, top: top) {
-            return (nil, diagnostics + [problem])
+        if !frontMatter.checks.isEmpty {
+            let problems = Self.checkProblems(article)
+            if !problems.isEmpty { return (nil, diagnostics + problems) }
         }
         if let phrasebook { article.claims = ClaimFinder(patterns: phrasebook.claims).claims(in: article) }
         return (article, diagnostics)
     }
 
-    /// The front matter's checks against the body: one aligned entry per procedure, and extra
-    /// entries (`procedure: N`) and their `after-step` within the article.
-    static func checkProblem(_ frontMatter: FrontMatter, procedures: [Procedure], top: SourceLocation) -> Diagnostic? {
-        let checks = frontMatter.checks
-        let aligned = checks.count { $0.procedure == nil }
-        let place = frontMatter.keyLocations["checks"] ?? top
-        if !checks.isEmpty, aligned != procedures.count {
-            let message = "'checks' lists \(aligned) entr\(aligned == 1 ? "y" : "ies") but the article has "
-                + "\(procedures.count) procedure\(procedures.count == 1 ? "" : "s"); list one per procedure, in reading order "
-                + "(extra checks of a procedure say 'procedure: N')"
-            return .error(message, file: checks.first?.file ?? "", at: place)
-        }
-        for (number, check) in checks.numbered {
-            guard number <= procedures.count else {
-                return .error("'procedure: \(number)' but the article has \(procedures.count) procedures", file: check.file, at: check.location)
-            }
-            if let interlude = check.interlude, interlude.afterStep > procedures[number - 1].steps.count {
-                return .error(
-                    "'after-step: \(interlude.afterStep)' but procedure \(number) has \(procedures[number - 1].steps.count) steps",
-                    file: check.file, at: check.location)
+    /// The front matter's checks against the body: each names a procedure of the article (its
+    /// section's anchor, its number there), and its `after-step` is within that procedure.
+    static func checkProblems(_ article: Article) -> [Diagnostic] {
+        article.frontMatter.checks.compactMap { check in
+            switch article.procedure(named: check.procedure, number: check.number) {
+            case .failure(let problem):
+                return .error(problem.message(for: check), file: check.file, at: check.procedureLocation)
+            case .success(let named):
+                if let interlude = check.interlude, interlude.afterStep > named.procedure.steps.count {
+                    return .error(
+                        "'after-step: \(interlude.afterStep)' but procedure '\(check.procedureName)' has \(named.procedure.steps.count) steps",
+                        file: check.file, at: check.location)
+                }
+                return nil
             }
         }
-        return nil
     }
 
     /// The file name without folders and extension, made a slug: the default page URL segment.

@@ -50,83 +50,134 @@ struct ContentImages {
     ///
     /// The images folders are listed once (which files exist, and which no article shows);
     /// each file an article shows is read and measured once, all of them in parallel.
-    func check(_ articles: inout [Article]) -> (images: [String: ImageFile], diagnostics: [Diagnostic]) {
+    func check(
+        _ articles: inout [Article], measuredBefore: [String: Measured] = [:]
+    ) -> (images: [String: ImageFile], diagnostics: [Diagnostic], measured: [String: Measured]) {
         let existing = folders.flatMap { Self.files(under: String($0.dropLast()), resolve: resolve) }
         let existingSet = Set(existing)
-        // Per article, each image inline with its relative path (nil: a URL) and its file.
-        var located: [[(image: Inline, path: String?, file: String?)]] = []
-        located.reserveCapacity(articles.count)
-        var toMeasure: [String] = []
-        var seen: Set<String> = []
-        // By index, and the article's file and locale alone: binding an `Article` to a name
-        // copies (retains) all of it, 20,000 times.
-        for index in articles.indices {
-            let article = Place(file: articles[index].file, locale: articles[index].locale)
-            var files: [(image: Inline, path: String?, file: String?)] = []
-            for image in articles[index].imageInlines {
-                guard case .image(let source, _, _) = image.kind, let path = Self.relativePath(source) else {
-                    files.append((image, nil, nil))
-                    continue
-                }
-                let file = locate(path, from: article, existing: existingSet)
-                if let file, seen.insert(file).inserted { toMeasure.append(file) }
-                files.append((image, path, file))
-            }
-            located.append(files)
-        }
-        let pending = toMeasure
-        let measured = ParallelResults<Result<ImageFile, Problem>>(count: pending.count)
-        DispatchQueue.concurrentPerform(iterations: pending.count) { position in
-            measured.store(measure(pending[position]), at: position)
-        }
         var images: [String: ImageFile] = [:]
         var problems: [String: String] = [:]
-        for (file, result) in zip(toMeasure, measured.values) {
-            switch result {
-            case .success(let image): images[file] = image
-            case .failure(let problem): problems[file] = problem.message
+        var cache: [String: Measured] = [:]
+        let checked: [(resolved: [String: String], diagnostics: [Diagnostic])]
+        do {
+            // Read, not written, in here: `articles` is set only once this copy is gone, so
+            // that setting an article's images does not copy all twenty thousand.
+            let all = articles
+            // Per article, on every core: each image with its relative path (nil: a URL) and
+            // its file. By index, from the parser's list of the article's links: binding an
+            // `Article` to a name, or walking its tree, costs a copy of all of it.
+            let located = ParallelResults<[Located]>.map(count: all.count) { index in
+                let place = Place(file: all[index].file, locale: all[index].locale)
+                return Self.images(of: all[index]).map { image in
+                    guard let path = Self.relativePath(image.destination) else { return Located(image: image, path: nil, file: nil) }
+                    return Located(image: image, path: path, file: locate(path, from: place, existing: existingSet))
+                }
+            }
+            var toMeasure: [String] = []
+            var seen: Set<String> = []
+            for images in located {
+                for image in images { if let file = image.file, seen.insert(file).inserted { toMeasure.append(file) } }
+            }
+            let measured = ParallelResults<Measured>.map(count: toMeasure.count, chunk: 16) { [toMeasure] position in
+                let file = toMeasure[position]
+                let stamp = Self.stamp(of: resolve(file))
+                if let stamp, let before = measuredBefore[file], before.stamp == stamp { return before }
+                return Measured(stamp: stamp, result: measure(file))
+            }
+            for (file, entry) in zip(toMeasure, measured) {
+                cache[file] = entry
+                switch entry.result {
+                case .success(let image): images[file] = image
+                case .failure(let problem): problems[file] = problem.message
+                }
+            }
+            var sources: Set<String> = []
+            for index in all.indices { sources.insert("\(all[index].locale)/\(all[index].id)") }
+            checked = ParallelResults.map(count: all.count) { [problems, sources] index in
+                diagnose(located[index], of: all[index], problems: problems, sources: sources, existing: existingSet)
             }
         }
-
         var diagnostics: [Diagnostic] = []
-        var sources: Set<String> = []
-        for index in articles.indices { sources.insert("\(articles[index].locale)/\(articles[index].id)") }
         for index in articles.indices {
-            let article = Place(file: articles[index].file, locale: articles[index].locale)
-            var resolved: [String: String] = [:]
-            for (image, path, file) in located[index] {
-                guard case .image(let source, _, let alt) = image.kind else { continue }
-                let at = image.range.start
-                if alt.plainText.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
-                    diagnostics.append(.error(
-                        "image '\(source)' has no alt text: say what it shows, as ![The Save button](\(source)); readers who cannot see it hear that",
-                        file: article.file, at: at))
-                }
-                guard let path else { continue }
-                guard let file else {
-                    let name = Self.nameInFolder(path, from: article, root: root)
-                    diagnostics.append(.error(
-                        "image '\(source)' not found: put it in \(localFolder(article.locale))\(name) (this locale) or \(sharedFolder)\(name) (every locale)",
-                        file: article.file, at: at))
-                    continue
-                }
-                if let problem = problems[file] {
-                    diagnostics.append(.error("image '\(source)': \(problem)", file: article.file, at: at))
-                    continue
-                }
-                resolved[source] = file
-                if let translated = articles[index].frontMatter.translates,
-                    sources.contains("\(translated.locale)/\(articles[index].id)")
-                {
-                    diagnostics += translationWarnings(
-                        file, source: source, article: article, sourceLocale: translated.locale, existing: existingSet, at: at)
-                }
-            }
-            articles[index].imageFiles = resolved
+            articles[index].imageFiles = checked[index].resolved
+            diagnostics += checked[index].diagnostics
         }
         let used = Set(images.keys).union(problems.keys)
         diagnostics += existing.filter { !used.contains($0) }.map(Self.unusedWarning)
-        return (images, diagnostics)
+        return (images, diagnostics, cache)
+    }
+
+    /// An image of an article: its link, its relative path (nil: a URL) and the content file
+    /// it shows (nil: none found).
+    private struct Located: Sendable {
+        var image: ArticleLink
+        var path: String?
+        var file: String?
+    }
+
+    /// The errors and warnings of one article's images, and the files its image sources show.
+    private func diagnose(
+        _ located: [Located], of article: Article, problems: [String: String], sources: Set<String>, existing: Set<String>
+    ) -> (resolved: [String: String], diagnostics: [Diagnostic]) {
+        let place = Place(file: article.file, locale: article.locale)
+        var resolved: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for entry in located {
+            let source = entry.image.destination
+            let at = entry.image.range.start
+            if (entry.image.alt ?? "").unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                diagnostics.append(.error(
+                    "image '\(source)' has no alt text: say what it shows, as ![The Save button](\(source)); readers who cannot see it hear that",
+                    file: place.file, at: at))
+            }
+            guard let path = entry.path else { continue }
+            guard let file = entry.file else {
+                let name = Self.nameInFolder(path, from: place, root: root)
+                diagnostics.append(.error(
+                    "image '\(source)' not found: put it in \(localFolder(place.locale))\(name) (this locale) or \(sharedFolder)\(name) (every locale)",
+                    file: place.file, at: at))
+                continue
+            }
+            if let problem = problems[file] {
+                diagnostics.append(.error("image '\(source)': \(problem)", file: place.file, at: at))
+                continue
+            }
+            resolved[source] = file
+            if let translated = article.frontMatter.translates, sources.contains("\(translated.locale)/\(article.id)") {
+                diagnostics += translationWarnings(
+                    file, source: source, article: place, sourceLocale: translated.locale, existing: existing, at: at)
+            }
+        }
+        return (resolved, diagnostics)
+    }
+
+    /// A measured image with the size and modification time its file had: while they stay,
+    /// the measure stands.
+    struct Measured: Sendable {
+        var stamp: Stamp?
+        fileprivate var result: Result<ImageFile, Problem>
+    }
+
+    struct Stamp: Sendable, Equatable {
+        var size: Int
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    private static func stamp(of path: String) -> Stamp? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return Stamp(size: Int(status.st_size), seconds: Int(status.st_mtim.tv_sec), nanoseconds: Int(status.st_mtim.tv_nsec))
+    }
+
+    /// The article's images as its links list them (the parser's), or from its tree for an
+    /// article made by hand.
+    private static func images(of article: Article) -> [ArticleLink] {
+        if let links = article.links { return links.filter(\.isImage) }
+        return article.imageInlines.compactMap { inline in
+            guard case .image(let source, _, let alt) = inline.kind else { return nil }
+            return ArticleLink(destination: source, isImage: true, range: inline.range, alt: alt.plainText)
+        }
     }
 
     /// The path part of a relative image source, percent-decoded; nil for a URL, an absolute
@@ -167,12 +218,12 @@ struct ContentImages {
         var locale: String
     }
 
-    private struct Problem: Error, Sendable {
+    fileprivate struct Problem: Error, Sendable {
         var message: String
     }
 
     private func measure(_ file: String) -> Result<ImageFile, Problem> {
-        guard let bytes = ContentLoader.readBytes(resolve(file)) else {
+        guard let bytes = FileSystem.read(resolve(file)) else {
             return .failure(Problem(message: "\(file) cannot be read; check its permissions"))
         }
         if bytes.count > Self.maximumBytes {
@@ -228,15 +279,9 @@ struct ContentImages {
             file: file, at: SourceLocation(line: 1, column: 1))
     }
 
+    /// Every file below an images folder (not hidden), sorted: 10,000 screenshots are listed
+    /// with POSIX calls, not one `FileManager` query each.
     private static func files(under folder: String, resolve: (String) -> String) -> [String] {
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: resolve(folder)) else { return [] }
-        var found: [String] = []
-        for entry in entries.sorted() where !entry.hasPrefix(".") {
-            let path = folder + "/" + entry
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: resolve(path), isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue { found += files(under: path, resolve: resolve) } else { found.append(path) }
-        }
-        return found
+        (FileSystem.list(resolve(folder)) ?? []).sorted().map { folder + "/" + $0 }
     }
 }

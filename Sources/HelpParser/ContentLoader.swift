@@ -39,6 +39,9 @@ public struct ContentLoadResult: Sendable {
     var folderDiagnostics: [Diagnostic] = []
     /// Article files in publication order (locale, then path), kept while no file comes or goes.
     var orderedFiles: [String] = []
+    /// Each image file measured, with the size and time it had then: a watch-mode reload reads
+    /// again only the images that changed (a large help center has thousands).
+    var measuredImages: [String: ContentImages.Measured] = [:]
 
     /// Article files that were read but are not among ``articles`` (each has its error among
     /// the diagnostics), so that a link to one is not also reported as leading nowhere.
@@ -221,7 +224,8 @@ public struct ContentLoader: Sendable {
             guard let workingDirectory, !path.hasPrefix("/") else { return path }
             return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
         }
-        let (found, imageDiagnostics) = images.check(&articles)
+        let (found, imageDiagnostics, measured) = images.check(&articles, measuredBefore: result.measuredImages)
+        result.measuredImages = measured
         diagnostics += imageDiagnostics
         result.images = found
         result.articles = articles
@@ -285,7 +289,7 @@ public struct ContentLoader: Sendable {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
             let phrasebook = phrasebooks[job.phrasebookKey ?? job.locale]
-            guard let bytes = Self.readBytes(resolved(job.file)) else {
+            guard let bytes = FileSystem.read(resolved(job.file)) else {
                 results.store(
                     ParsedArticle(
                         article: nil,
@@ -369,27 +373,6 @@ public struct ContentLoader: Sendable {
             }
         }
         return files
-    }
-
-    /// A file's bytes straight into an array with POSIX calls (no `Data` to copy from).
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return read(descriptor, base + filled, buffer.count - filled)
-            }
-            guard count > 0 else { break }
-            filled += count
-        }
-        if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
-        return bytes
     }
 
     private func isDirectory(_ path: String) -> Bool {

@@ -8,8 +8,9 @@ struct FrontMatterParser {
     let yaml: YAMLDocument
     /// Where the front matter starts (the opening `---`), for problems of the whole block.
     let openingLocation: SourceLocation
-    /// The file name without extension, the slug when none is given.
-    let defaultSlug: String
+    /// The file name without extension made a slug, when none is given: worked out only then
+    /// (slugging folds Unicode, a fiftieth of parsing an article).
+    let defaultSlug: () -> String
 
     /// - Returns: the front matter when every required key is valid; diagnostics in any case.
     func parse() -> (FrontMatter?, [Diagnostic]) {
@@ -67,7 +68,7 @@ struct FrontMatterParser {
             diagnostics.append(yaml.error("'updated' must be a real date written YYYY-MM-DD (got '\(node.scalarText ?? "")')", at: node))
             return nil
         }
-        let slug = values["slug"].map { identifier($0, "slug") } ?? defaultSlug
+        let slug = values["slug"].map { identifier($0, "slug") } ?? defaultSlug()
         let version = values["version"].map { integer($0, "version") } ?? 1
         let translates = values["translates"].map { parseTranslationSource($0, into: &diagnostics) } ?? .none
         let checks = values["checks"].map { parseChecks($0, into: &diagnostics) } ?? []
@@ -167,90 +168,148 @@ struct FrontMatterParser {
 }
 
 extension FrontMatterParser {
-    /// Reads `checks:`, a list of `{persona, state, properties, outcome}` mappings.
+    static let checkKeys = [
+        "procedure", "number", "persona", "state", "invitation", "failed-attempts", "properties", "second-user", "outcome",
+        "after-step", "click-text-label",
+    ]
+
+    /// Reads `checks:`, a list of mappings each naming its procedure (`procedure: anchor`,
+    /// `number: N` in a section with several) with the fixture and the outcome. The same check
+    /// written twice is an error at the second.
     /// - Returns: nil when any entry is wrong (each problem is reported at its node).
     private func parseChecks(_ node: Node, into diagnostics: inout [Diagnostic]) -> [ProcedureCheck]? {
-        let outcomes = ProcedureCheck.Outcome.allCases.map(\.rawValue).joined(separator: ", ")
         guard let items = node.items else {
-            diagnostics.append(yaml.error("'checks' is a list with one entry per procedure: '- {persona: user, outcome: password-changed}'", at: node))
+            diagnostics.append(yaml.error(
+                "'checks' is a list with one entry per check: '- {procedure: change-password, persona: user, outcome: password-changed}'",
+                at: node))
             return nil
         }
         var checks: [ProcedureCheck] = []
+        var firstOfSetup: [[String]: SourceLocation] = [:]
         var valid = true
         for item in items {
-            guard let entries = item.entries else {
-                diagnostics.append(yaml.error("each check is a mapping: {persona: administrator|user, outcome: \(outcomes)}", at: item))
+            guard let check = parseCheck(item, into: &diagnostics) else {
                 valid = false
                 continue
             }
-            var persona: ProcedureCheck.Persona?
-            var state = ProcedureCheck.State.active
-            var properties = 1
-            var outcome: ProcedureCheck.Outcome?
-            var numbers: [String: Int] = [:]
-            for (key, value) in entries {
-                let text = value.scalarText ?? ""
-                switch key.scalarText {
-                case "persona":
-                    persona = ProcedureCheck.Persona(rawValue: text)
-                    if persona == nil {
-                        diagnostics.append(yaml.error("unknown persona '\(text)'; known: administrator, user", at: value))
-                        valid = false
-                    }
-                case "state":
-                    if let known = ProcedureCheck.State(rawValue: text) {
-                        state = known
-                    } else {
-                        diagnostics.append(yaml.error("unknown state '\(text)'; known: active, locked", at: value))
-                        valid = false
-                    }
-                case "properties":
-                    if let count = Int(text), (1...50).contains(count) {
-                        properties = count
-                    } else {
-                        diagnostics.append(yaml.error("'properties' must be a whole number from 1 to 50 (got '\(text)')", at: value))
-                        valid = false
-                    }
-                case "outcome":
-                    outcome = ProcedureCheck.Outcome(rawValue: text)
-                    if outcome == nil {
-                        diagnostics.append(yaml.error("unknown outcome '\(text)'; known outcomes: \(outcomes)", at: value))
-                        valid = false
-                    }
-                case "procedure", "after-step", "click-text-label":
-                    if let number = Int(text), number >= 1 {
-                        numbers[key.scalarText ?? ""] = number
-                    } else {
-                        diagnostics.append(yaml.error("'\(key.scalarText ?? "")' must be a whole number from 1 up (got '\(text)')", at: value))
-                        valid = false
-                    }
-                default:
-                    diagnostics.append(yaml.error(
-                        "unknown check key '\(key.scalarText ?? "")'; known keys: persona, state, properties, outcome, "
-                            + "procedure, after-step, click-text-label", at: key))
-                    valid = false
-                }
-            }
-            guard let persona, let outcome else {
-                if valid {
-                    diagnostics.append(yaml.error("a check needs 'persona' and 'outcome'", at: item))
-                    valid = false
-                }
+            if let first = firstOfSetup[check.setup] {
+                diagnostics.append(.error(
+                    "this check of '\(check.procedureName)' is written twice; remove one, or change what the second one starts from",
+                    file: yaml.file, at: check.location, notes: [Diagnostic.Note(file: yaml.file, location: first, message: "the first")]))
+                valid = false
                 continue
             }
-            var interlude: ProcedureCheck.Interlude?
-            switch (numbers["after-step"], numbers["click-text-label"]) {
-            case (let step?, let label?): interlude = ProcedureCheck.Interlude(afterStep: step, label: label)
-            case (nil, nil): break
-            default:
-                diagnostics.append(yaml.error("'after-step' and 'click-text-label' go together: after that step, click that bold label of the text after the procedure", at: item))
-                valid = false
-            }
-            checks.append(ProcedureCheck(
-                persona: persona, state: state, properties: properties, outcome: outcome, procedure: numbers["procedure"],
-                interlude: interlude, file: yaml.file, location: yaml.location(of: item)))
+            firstOfSetup[check.setup] = check.location
+            checks.append(check)
         }
         return valid ? checks : nil
+    }
+
+    private func parseCheck(_ item: Node, into diagnostics: inout [Diagnostic]) -> ProcedureCheck? {
+        let outcomes = ProcedureCheck.Outcome.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let entries = item.entries else {
+            diagnostics.append(yaml.error("each check is a mapping: {procedure: <section anchor>, persona: administrator|user, outcome: \(outcomes)}", at: item))
+            return nil
+        }
+        var procedure: (String, SourceLocation)?
+        var persona: ProcedureCheck.Persona?
+        var state = ProcedureCheck.State.active
+        var invitation: ProcedureCheck.Invitation?
+        var properties = 1
+        var secondUser = ProcedureCheck.SecondUser()
+        var outcome: ProcedureCheck.Outcome?
+        var numbers: [String: Int] = [:]
+        var valid = true
+        func fail(_ message: String, _ node: Node) {
+            diagnostics.append(yaml.error(message, at: node))
+            valid = false
+        }
+        func known<T: RawRepresentable & CaseIterable>(_: T.Type, _ text: String, _ what: String, _ node: Node) -> T? where T.RawValue == String {
+            if let value = T(rawValue: text) { return value }
+            fail("unknown \(what) '\(text)'; known: \(T.allCases.map(\.rawValue).joined(separator: ", "))", node)
+            return nil
+        }
+        for (key, value) in entries {
+            let text = value.scalarText ?? ""
+            switch key.scalarText {
+            case "procedure":
+                if Int(text) != nil {
+                    fail("'procedure' names the section's anchor ('procedure: change-password'), not a position; "
+                        + "give the heading an id ('## … {#change-password}') and name it", value)
+                } else if text.isIdentifier {
+                    procedure = (text, yaml.location(of: value))
+                } else {
+                    fail("'procedure' is a section anchor: lowercase letters, digits and hyphens (got '\(text)')", value)
+                }
+            case "persona": persona = known(ProcedureCheck.Persona.self, text, "persona", value)
+            case "state": state = known(ProcedureCheck.State.self, text, "state", value) ?? state
+            case "invitation": invitation = known(ProcedureCheck.Invitation.self, text, "invitation", value)
+            case "outcome":
+                outcome = ProcedureCheck.Outcome(rawValue: text)
+                if outcome == nil { fail("unknown outcome '\(text)'; known outcomes: \(outcomes)", value) }
+            case "properties":
+                if let count = Int(text), (1...50).contains(count) {
+                    properties = count
+                } else {
+                    fail("'properties' must be a whole number from 1 to 50 (got '\(text)')", value)
+                }
+            case "failed-attempts":
+                if let count = Int(text), (0...50).contains(count) {
+                    numbers["failed-attempts"] = count
+                } else {
+                    fail("'failed-attempts' must be a whole number from 0 to 50 (got '\(text)')", value)
+                }
+            case "second-user":
+                guard let fields = value.entries, fields.count == 1, fields[0].key.scalarText == "rights",
+                    let list = fields[0].value.items, !list.isEmpty
+                else {
+                    fail("'second-user' is '{rights: [reservations, finance]}': the other user's rights on the first property", value)
+                    continue
+                }
+                var rights: [ProcedureCheck.Right] = []
+                for entry in list {
+                    if let right = known(ProcedureCheck.Right.self, entry.scalarText ?? "", "right", entry) { rights.append(right) }
+                }
+                secondUser = ProcedureCheck.SecondUser(rights: rights)
+            case "number", "after-step", "click-text-label":
+                if let number = Int(text), number >= 1 {
+                    numbers[key.scalarText ?? ""] = number
+                } else {
+                    fail("'\(key.scalarText ?? "")' must be a whole number from 1 up (got '\(text)')", value)
+                }
+            default:
+                fail("unknown check key '\(key.scalarText ?? "")'; known keys: \(Self.checkKeys.joined(separator: ", "))", key)
+            }
+        }
+        guard valid else { return nil }
+        guard let procedure, let persona, let outcome else {
+            diagnostics.append(yaml.error("a check needs 'procedure' (the section's anchor), 'persona' and 'outcome'", at: item))
+            return nil
+        }
+        if state == .invited, invitation == nil {
+            diagnostics.append(yaml.error("'state: invited' needs 'invitation: new-user' or 'invitation: existing-user'", at: item))
+            return nil
+        }
+        if state != .invited, invitation != nil {
+            diagnostics.append(yaml.error("'invitation' goes with 'state: invited'", at: item))
+            return nil
+        }
+        if invitation == .existingUser, properties < 2 {
+            diagnostics.append(yaml.error("'invitation: existing-user' invites to the second property: add 'properties: 2'", at: item))
+            return nil
+        }
+        var interlude: ProcedureCheck.Interlude?
+        switch (numbers["after-step"], numbers["click-text-label"]) {
+        case (let step?, let label?): interlude = ProcedureCheck.Interlude(afterStep: step, label: label)
+        case (nil, nil): break
+        default:
+            diagnostics.append(yaml.error("'after-step' and 'click-text-label' go together: after that step, click that bold label of the text after the procedure", at: item))
+            return nil
+        }
+        return ProcedureCheck(
+            procedure: procedure.0, number: numbers["number"], persona: persona, state: state, invitation: invitation,
+            failedAttempts: numbers["failed-attempts"], properties: properties, secondUser: secondUser, outcome: outcome,
+            interlude: interlude, file: yaml.file, location: yaml.location(of: item), procedureLocation: procedure.1)
     }
 }
 

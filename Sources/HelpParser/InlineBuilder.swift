@@ -24,8 +24,9 @@ struct InlineBuilder {
             links.append(ArticleLink(destination: url, isImage: false, range: node.range))
             kind = .link(destination: url, title: title, inlines(node.children))
         case .image(let url, let title):
-            links.append(ArticleLink(destination: url, isImage: true, range: node.range))
-            kind = .image(source: url, title: title, alt: inlines(node.children))
+            let alt = inlines(node.children)
+            links.append(ArticleLink(destination: url, isImage: true, range: node.range, alt: alt.plainText))
+            kind = .image(source: url, title: title, alt: alt)
         case .htmlInline(let html):
             diagnostics.append(.warning(
                 "raw HTML '\(html.prefix(40))' is dropped; write Markdown instead", file: file, at: node.range.start))

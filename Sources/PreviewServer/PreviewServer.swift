@@ -17,10 +17,10 @@ public final class PreviewServer: Sendable {
     public struct ExtraPage: Sendable {
         public var path: String
         public var title: String
-        public var body: @Sendable () throws -> String
+        public var body: @Sendable () async throws -> String
 
         /// - Parameter body: HTML for the page's `<main>`, every reader-sent string escaped.
-        public init(path: String, title: String, body: @escaping @Sendable () throws -> String) {
+        public init(path: String, title: String, body: @escaping @Sendable () async throws -> String) {
             self.path = path
             self.title = title
             self.body = body
@@ -69,7 +69,7 @@ public final class PreviewServer: Sendable {
         router.get("/_serve/") { [self] _, _ in dashboard() }
         for page in extraPages {
             router.get(RouterPath(page.path)) { _, _ in
-                Self.text(PreviewHTML.page(title: page.title, body: try page.body()), type: "text/html; charset=utf-8")
+                Self.text(PreviewHTML.page(title: page.title, body: try await page.body()), type: "text/html; charset=utf-8")
             }
         }
         router.add(middleware: SiteFilesMiddleware(pages: pages, events: events))

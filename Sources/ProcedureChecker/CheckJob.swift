@@ -1,3 +1,4 @@
+public import Foundation
 public import HelpModel
 
 /// One thing to verify against the engine: a procedure with its check, or a claim of the prose.
@@ -14,6 +15,17 @@ public struct CheckJob: Sendable {
     public var locale: String
     /// How reports name it: the section title of a procedure, or the claim's phrase.
     public var name: String
+    /// The article's `id`, shared by its translations (what a verification report is keyed by).
+    public var articleID = ""
+
+    /// What a passed or failed run of a procedure job proves, for `build --verification`; nil
+    /// for a claim.
+    public func verification(passedAt: Date?) -> ProcedureVerification? {
+        guard case .procedure(let procedure, let check, _, _) = work else { return nil }
+        return ProcedureVerification(
+            locale: locale, article: articleID, procedure: check.procedure, number: check.number ?? 1,
+            fingerprint: procedure.fingerprint, passedAt: passedAt)
+    }
 }
 
 /// What a run found about one job.
@@ -47,8 +59,10 @@ public struct UncheckedProcedure: Sendable {
     public var location: SourceLocation
 }
 
-/// Turns loaded content into jobs: every procedure that has a check (its own, or its source's
-/// for a translation that lists none) and every claim, in every locale.
+/// Turns loaded content into jobs: every check of every article (its own, or its source's for a
+/// translation that lists none, found by section anchor, so a translation may order its
+/// sections differently) and every claim, in every locale. A procedure no check names is
+/// listed as unchecked.
 public enum CheckPlan {
     public struct Plan: Sendable {
         public var jobs: [CheckJob]
@@ -64,11 +78,14 @@ public enum CheckPlan {
         public var manualSteps: [ManualStep] = []
     }
 
-    public static func make(_ articles: [Article]) -> Plan {
+    /// - Parameter locales: the locales to plan for (nil: all); the others' articles still
+    ///   lend their checks to their translations, so `--locale de` runs the German procedures
+    ///   with the checks of their French source.
+    public static func make(_ articles: [Article], locales: Set<String>? = nil) -> Plan {
         var sources: [String: Article] = [:]
         for article in articles where article.frontMatter.translates == nil { sources["\(article.locale)/\(article.id)"] = article }
         var plan = Plan(jobs: [], problems: [])
-        for article in articles {
+        for article in articles where locales?.contains(article.locale) ?? true {
             var checks = article.frontMatter.checks
             let titled = titledProcedures(of: article)
             for (procedure, title) in titled {
@@ -78,53 +95,63 @@ public enum CheckPlan {
                         location: step.sentenceRange.start, sentence: step.sentence.plainText))
                 }
             }
+            var inherited: Article?
             if checks.isEmpty, let origin = article.frontMatter.translates,
                 let source = sources["\(origin.locale)/\(article.id)"], !source.frontMatter.checks.isEmpty
             {
                 checks = source.frontMatter.checks
-                let aligned = checks.count { $0.procedure == nil }
-                if aligned != titled.count {
-                    let place = article.frontMatter.keyLocations["translates"] ?? SourceLocation(line: 1, column: 1)
-                    plan.problems.append(.error(
-                        "[\(article.locale)] the translation has \(titled.count) procedures where its source's 'checks' "
-                            + "list \(aligned); translate every procedure, or give the translation its own 'checks'",
-                        file: article.file, at: place,
-                        notes: [Diagnostic.Note(file: source.file, location: source.frontMatter.keyLocations["checks"] ?? place, message: "the source's checks")]))
-                    checks = []
-                }
+                inherited = source
             }
             plan.procedureCount += titled.count
-            if checks.isEmpty {
-                plan.uncheckedProcedures += titled.map { procedure, title in
-                    UncheckedProcedure(articleFile: article.file, locale: article.locale, procedure: title, location: procedure.range.start)
-                }
-            } else {
-                for (number, check) in checks.numbered {
-                    guard number <= titled.count else { continue }
-                    let (procedure, title) = titled[number - 1]
-                    var interlude: Label?
-                    if let wanted = check.interlude {
-                        let labels = labelsAfter(procedure, in: article)
-                        guard wanted.label <= labels.count else {
-                            plan.problems.append(.error(
-                                "[\(article.locale)] \(title): 'click-text-label: \(wanted.label)' but the text after the procedure has "
-                                    + "\(labels.count) bold label\(labels.count == 1 ? "" : "s")",
-                                file: article.file, at: procedure.range.end,
-                                notes: [Diagnostic.Note(file: check.file, location: check.location, message: "the check")]))
-                            continue
-                        }
-                        interlude = labels[wanted.label - 1]
+            var covered: Set<Int> = []
+            for check in checks {
+                let named: NamedProcedure
+                switch article.procedure(named: check.procedure, number: check.number) {
+                case .success(let found): named = found
+                case .failure(let problem):
+                    // An article's own checks were resolved by the parser; only inherited ones can miss.
+                    guard let source = inherited else { continue }
+                    let place = article.frontMatter.keyLocations["translates"] ?? SourceLocation(line: 1, column: 1)
+                    let fix = if case .noSection = problem {
+                        "give the translated section the source's heading id: '## … {#\(check.procedure)}'"
+                    } else {
+                        "translate every procedure of section '\(check.procedure)'"
                     }
-                    let name = check.procedure == nil ? title : "\(title), \(check.state.rawValue) \(check.persona.rawValue)"
-                    plan.jobs.append(CheckJob(
-                        work: .procedure(procedure, check, number: number, interlude: interlude), articleFile: article.file,
-                        locale: article.locale, name: name))
+                    plan.problems.append(.error(
+                        "[\(article.locale)] the source's check of procedure '\(check.procedureName)' finds no such procedure in "
+                            + "\(article.file): \(problem.message(for: check)); \(fix)",
+                        file: article.file, at: place,
+                        notes: [Diagnostic.Note(file: source.file, location: check.procedureLocation, message: "the source's check")]))
+                    continue
                 }
+                guard let index = titled.firstIndex(where: { $0.0.range == named.procedure.range }) else { continue }
+                let title = titled[index].1
+                var interlude: Label?
+                if let wanted = check.interlude {
+                    let labels = labelsAfter(named.procedure, in: article)
+                    guard wanted.label <= labels.count else {
+                        plan.problems.append(.error(
+                            "[\(article.locale)] \(title): 'click-text-label: \(wanted.label)' but the text after the procedure has "
+                                + "\(labels.count) bold label\(labels.count == 1 ? "" : "s")",
+                            file: article.file, at: named.procedure.range.end,
+                            notes: [Diagnostic.Note(file: check.file, location: check.location, message: "the check")]))
+                        continue
+                    }
+                    interlude = labels[wanted.label - 1]
+                }
+                let name = covered.insert(index).inserted ? title : "\(title), \(check.state.rawValue) \(check.persona.rawValue)"
+                plan.jobs.append(CheckJob(
+                    work: .procedure(named.procedure, check, number: index + 1, interlude: interlude), articleFile: article.file,
+                    locale: article.locale, name: name, articleID: article.id))
+            }
+            for (index, (procedure, title)) in titled.enumerated() where !covered.contains(index) {
+                plan.uncheckedProcedures.append(UncheckedProcedure(
+                    articleFile: article.file, locale: article.locale, procedure: title, location: procedure.range.start))
             }
             for claim in article.claims {
                 plan.jobs.append(CheckJob(
                     work: .claim(claim), articleFile: article.file, locale: article.locale,
-                    name: "claim \(claim.kind.rawValue) \"\(claim.text)\""))
+                    name: "claim \(claim.kind.rawValue) \"\(claim.text)\"", articleID: article.id))
             }
         }
         return plan

@@ -22,7 +22,7 @@ enum ClaimCheck {
         let person = Person(username: "lock-\(tag)", name: "Lock \(tag)", email: "lock-\(tag)@example.com", password: Secret.password(tag))
         _ = try await api.createAccount(TestAPI.AccountRequest(
             name: "Account \(tag)", properties: 1,
-            users: [TestAPI.User(username: person.username, name: person.name, email: person.email, password: person.password)]))
+            users: [TestAPI.User(username: person.username, name: person.name, email: person.email, password: person.password)], locale: locale))
         let browser = Browser(transport)
         for attempt in 1...limit {
             _ = try await SignIn.attempt(browser, locale: locale, username: person.username, password: "Wrong-\(attempt)-\(person.password)")
@@ -52,7 +52,7 @@ enum ClaimCheck {
         let person = Person(username: "mail-\(tag)", name: "Mail \(tag)", email: "mail-\(tag)@example.com", password: Secret.password(tag))
         _ = try await api.createAccount(TestAPI.AccountRequest(
             name: "Account \(tag)", properties: properties,
-            users: [TestAPI.User(username: person.username, name: person.name, email: person.email, password: person.password, admin: true)]))
+            users: [TestAPI.User(username: person.username, name: person.name, email: person.email, password: person.password, admin: true)], locale: locale))
         let browser = Browser(transport)
         _ = try await SignIn.require(browser, locale: locale, person, purpose: "support-threshold")
         let page = try await browser.open("/\(locale)/account/email")

@@ -11,16 +11,21 @@ struct TestAPI {
         var name: String
         var properties: Int
         var users: [User]
+        /// The language of the invitation e-mails of `state: invited`.
+        var locale: String
     }
 
     struct User: Encodable {
         var username: String
         var name: String
         var email: String
-        var password: String
+        var password: String?
         var admin: Bool?
+        var rights: [String]?
         var state: String?
         var properties: [Int]?
+        var failedAttempts: Int?
+        var invitedTo: [Int]?
     }
 
     struct AccountResponse: Decodable {
@@ -44,6 +49,7 @@ struct TestAPI {
     struct UserState: Decodable {
         struct Access: Decodable {
             var id: Int64
+            var rights: [String]
         }
         var state: String
         var failedAttempts: Int
@@ -110,26 +116,41 @@ struct Fixture: Sendable {
     /// Name and address of the person a procedure invites.
     var invitee: Person
 
-    static func create(for check: ProcedureCheck, tag: String, api: TestAPI) async throws -> Fixture {
+    /// - Parameter locale: the language of the e-mails the fixture sends (an invitation).
+    static func create(for check: ProcedureCheck, locale: String, tag: String, api: TestAPI) async throws -> Fixture {
+        let newUser = check.state == .invited && check.invitation == .newUser
+        // A person invited as a new user signs in with their e-mail address, as the engine makes it.
         let persona = Person(
-            username: "persona-\(tag)", name: "Persona \(tag)", email: "persona-\(tag)@example.com",
-            password: Secret.password(tag))
+            username: newUser ? "persona-\(tag)@example.com" : "persona-\(tag)", name: "Persona \(tag)",
+            email: "persona-\(tag)@example.com", password: Secret.password(tag))
         let other = Person(
             username: "old-\(tag)", name: "Ancien \(tag)", email: "old-\(tag)@example.com", password: Secret.password(tag))
         let invitee = Person(
             username: "new-\(tag)@example.com", name: "Nouveau \(tag)", email: "new-\(tag)@example.com",
             password: Secret.password(tag))
+        var personaSpec = TestAPI.User(
+            username: persona.username, name: persona.name, email: persona.email, password: persona.password,
+            admin: check.persona == .administrator, state: check.state.rawValue,
+            properties: check.persona == .administrator ? nil : [0], failedAttempts: check.failedAttempts)
+        switch check.invitation {
+        case .newUser?:
+            personaSpec.password = nil
+        case .existingUser?:
+            personaSpec.state = ProcedureCheck.State.active.rawValue
+            personaSpec.properties = [0]
+            personaSpec.invitedTo = [1]
+        case nil:
+            break
+        }
         let request = TestAPI.AccountRequest(
             name: "Account \(tag)", properties: check.properties,
             users: [
-                TestAPI.User(
-                    username: persona.username, name: persona.name, email: persona.email, password: persona.password,
-                    admin: check.persona == .administrator, state: check.state.rawValue,
-                    properties: check.persona == .administrator ? nil : [0]),
+                personaSpec,
                 TestAPI.User(
                     username: other.username, name: other.name, email: other.email, password: other.password,
-                    properties: [0]),
-            ])
+                    rights: check.secondUser.rights.map(\.rawValue), properties: [0]),
+            ],
+            locale: locale)
         let account = try await api.createAccount(request)
         return Fixture(
             persona: persona, other: other, propertyIDs: account.properties.map(\.id),

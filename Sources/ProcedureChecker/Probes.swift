@@ -37,6 +37,20 @@ extension Session {
             guard state?.properties.contains(where: { $0.id == property }) == true else {
                 throw StepProblem("property-access-granted: the test API shows no access to property \(property)")
             }
+        case .signedIn:
+            try await expectSignedIn()
+        case .signedOut:
+            try await expectSignedOut()
+        case .invitationAccepted:
+            try await expectInvitationAccepted()
+        case .rightsChanged:
+            try await expectRightsChanged()
+        case .accountUnlocked:
+            try await expectUnlocked()
+        case .supportPageShown:
+            guard let page, page.pathForDisplay == "/\(locale)/support", page.status == 200 else {
+                throw StepProblem("support-page-shown: the browser ended on \(page?.pathForDisplay ?? "no page"), not the support page /\(locale)/support")
+            }
         }
     }
 

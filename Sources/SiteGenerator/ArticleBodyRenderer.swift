@@ -9,11 +9,14 @@ struct ArticleBodyRenderer {
     /// Where the article's first image of the content is: it loads at once, every later one
     /// with `loading="lazy"`.
     var firstImage: SourceLocation?
+    /// Says under each procedure a check run proved when it was proven.
+    var verified: VerifiedProcedures
 
-    init(article: Article, chrome: Chrome, links: LinkResolver) {
+    init(article: Article, chrome: Chrome, links: LinkResolver, verified: VerifiedProcedures = VerifiedProcedures(nil)) {
         self.article = article
         self.chrome = chrome
         self.links = links
+        self.verified = verified
         firstImage = article.imageInlines.first { inline in
             guard case .image(let source, _, _) = inline.kind else { return false }
             return links.imageFile(source, in: article) != nil
@@ -29,7 +32,16 @@ struct ArticleBodyRenderer {
         html.raw(">")
         render(section.title, into: &html)
         html.raw("</h\(section.level)>\n")
-        render(section.blocks, into: &html)
+        // Procedures are numbered within the section as checks name them.
+        var number = 0
+        for block in section.blocks {
+            render(block, into: &html)
+            let procedures = block.procedures
+            if case .procedure(let procedure) = block {
+                verified.render(procedure, number: number + 1, in: section, of: article, chrome: chrome, into: &html)
+            }
+            number += procedures.count
+        }
         html.raw("</section>\n")
     }
 

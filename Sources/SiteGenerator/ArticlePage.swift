@@ -8,6 +8,7 @@ struct ArticlePage {
     let dates: LocalizedDate
     /// Names of every locale in its own language, from each locale's catalog.
     let languageNames: [String: String]
+    var verification: VerificationReport?
 
     /// Renders the article at `index` of the plan's articles.
     func render(articleAt index: Int) -> [UInt8] {
@@ -36,7 +37,8 @@ struct ArticlePage {
                 (article.frontMatter.title, nil),
             ],
             languages: languages)
-        let body = ArticleBodyRenderer(article: article, chrome: chrome, links: links)
+        let body = ArticleBodyRenderer(
+            article: article, chrome: chrome, links: links, verified: VerifiedProcedures(verification, dates: dates))
         return layout.render(page) { html in
             html.raw("<article class=\"article\">\n")
             if article.frontMatter.draft {

@@ -19,6 +19,8 @@ enum ChromeKey: String, CaseIterable, Sendable {
     case draftBanner = "article.draft_banner"
     case redirectMoved = "redirect.moved"
     case relatedTitle = "related.title"
+    /// Under a procedure a check run proved: "Vérifié le {date}".
+    case procedureVerified = "procedure.verified"
     case homeIntro = "home.intro"
     case allArticles = "home.all_articles"
     case categoryDescription = "category.description"

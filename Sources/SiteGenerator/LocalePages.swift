@@ -22,14 +22,9 @@ struct LocalePages {
     /// How many articles of a category the home page lists before linking to the category page.
     static let homeArticlesPerCategory = 10
 
-    /// The locale's articles by category key, each list sorted by title.
-    private func articlesByCategory() -> [String: [Article]] {
-        var byCategory: [String: [Article]] = [:]
-        for index in plan.articlesByLocale[locale] ?? [] {
-            let article = plan.articles[index]
-            byCategory[article.frontMatter.category, default: []].append(article)
-        }
-        return byCategory.mapValues { $0.sorted { $0.frontMatter.title < $1.frontMatter.title } }
+    /// The locale's articles of a category, sorted by title (indexes into the plan's articles).
+    private func articles(in category: String) -> [Int] {
+        plan.byTitleInCategory[SitePlan.categoryKey(locale, category)] ?? []
     }
 
     /// Categories in configuration order, each with its first articles by title and a link to
@@ -39,14 +34,14 @@ struct LocalePages {
         let page = PageLayout.Page(
             title: chrome[.home], depth: 1, canonicalPath: "\(locale)/", alternates: alternates,
             description: chrome[.homeIntro], languages: languages(depth: 1, sitePath: ""))
-        let byCategory = articlesByCategory()
         return layout.render(page) { html in
             html.element("h1", text: layout.siteTitle)
             html.raw("\n<p class=\"home-intro\">")
             html.text(chrome[.homeIntro])
             html.raw("</p>\n")
             for category in plan.configuration.categoryOrder {
-                guard let articles = byCategory[category], !articles.isEmpty else { continue }
+                let listed = articles(in: category)
+                guard !listed.isEmpty else { continue }
                 let id = "category-\(category)"
                 html.raw("<section class=\"category\"")
                 html.attribute("aria-labelledby", id)
@@ -57,12 +52,12 @@ struct LocalePages {
                 html.raw(">")
                 html.text(plan.configuration.categories[category]?[locale] ?? category)
                 html.raw("</a></h2>\n")
-                renderList(articles.prefix(Self.homeArticlesPerCategory), linkPrefix: "", into: &html)
-                if articles.count > Self.homeArticlesPerCategory {
+                renderList(listed.prefix(Self.homeArticlesPerCategory), linkPrefix: "", into: &html)
+                if listed.count > Self.homeArticlesPerCategory {
                     html.raw("<p class=\"category-more\"><a")
                     html.attribute("href", SitePlan.categoryPath(category))
                     html.raw(">")
-                    html.text(chrome[.allArticles].replacingOccurrences(of: "{count}", with: String(articles.count)))
+                    html.text(chrome[.allArticles].replacingOccurrences(of: "{count}", with: String(listed.count)))
                     html.raw("</a></p>\n")
                 }
                 html.raw("</section>\n")
@@ -88,21 +83,22 @@ struct LocalePages {
             title: name, depth: 3, canonicalPath: "\(locale)/\(path)", alternates: alternates,
             description: chrome[.categoryDescription].replacingOccurrences(of: "{category}", with: name),
             breadcrumb: [(chrome[.home], "../../"), (name, nil)], languages: languages)
-        let articles = articlesByCategory()[key] ?? []
+        let listed = articles(in: key)
         return layout.render(page) { html in
             html.element("h1", text: name)
             html.raw("\n")
-            renderList(articles[...], linkPrefix: "../../", into: &html)
+            renderList(listed[...], linkPrefix: "../../", into: &html)
         }
     }
 
-    private func renderList(_ articles: ArraySlice<Article>, linkPrefix: String, into html: inout HTMLBuffer) {
+    private func renderList(_ indexes: ArraySlice<Int>, linkPrefix: String, into html: inout HTMLBuffer) {
         html.raw("<ul class=\"article-list\">\n")
-        for article in articles {
+        for index in indexes {
+            let frontMatter = plan.articles[index].frontMatter
             html.raw("<li><a")
-            html.attribute("href", linkPrefix + article.frontMatter.slug + "/")
+            html.attribute("href", linkPrefix + frontMatter.slug + "/")
             html.raw(">")
-            html.text(article.frontMatter.title)
+            html.text(frontMatter.title)
             html.raw("</a></li>\n")
         }
         html.raw("</ul>\n")

@@ -22,6 +22,9 @@ public struct SiteBuilder: Sendable {
         /// Build drafts (`draft: true`) too, each with a banner and out of the sitemap
         /// (`build --drafts`, `serve`); by default they are left out of the site.
         public var includeDrafts: Bool
+        /// What a check run proved (`build --verification FILE`): each procedure that passed
+        /// shows "Vérifié le …" (chrome `procedure.verified`); nil shows none.
+        public var verification: VerificationReport?
 
         public init(
             output: String = "site", clean: Bool = false, includeDrafts: Bool = false,
@@ -84,6 +87,7 @@ public struct SiteBuilder: Sendable {
         report.diagnostics = findings
         guard var site = prepared, findings.errorCount == 0 else { return (report, nil) }
         site.sitemapURLLimit = options.sitemapURLLimit
+        site.verification = options.verification
         report.diagnostics += Redirects.slugChanges(since: options.output, plan: site.plan)
         let writer = SiteWriter(output: options.output, clean: options.clean, progress: options.progress)
         do {

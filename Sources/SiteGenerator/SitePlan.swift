@@ -26,6 +26,8 @@ final class SitePlan: Sendable {
     /// Article indexes per locale and category (``categoryKey(_:_:)``), newest first (then by
     /// title): what an article without `related:` lists, sorted once rather than per page.
     let newestInCategory: [String: [Int]]
+    /// The same groups sorted by title: what the home and category pages list.
+    let byTitleInCategory: [String: [Int]]
     private let directories: [String]
 
     init(content: HelpContent) {
@@ -55,7 +57,7 @@ final class SitePlan: Sendable {
         siteTitles = content.configuration.titles
         self.directories = directories
         categoriesByLocale = categories
-        newestInCategory = Self.newestFirst(all)
+        (newestInCategory, byTitleInCategory) = Self.categoryOrders(all)
     }
 
     /// A plan for edited articles that kept their files, ids, slugs and locales: the URL
@@ -72,22 +74,28 @@ final class SitePlan: Sendable {
         directories = previous.directories
         categoriesByLocale = previous.categoriesByLocale
         // An edit may change an article's date or title, and so the order.
-        newestInCategory = Self.newestFirst(content.articles)
+        (newestInCategory, byTitleInCategory) = Self.categoryOrders(content.articles)
     }
 
     static func categoryKey(_ locale: String, _ category: String) -> String { locale + "/" + category }
 
-    private static func newestFirst(_ articles: [Article]) -> [String: [Int]] {
+    /// Each locale's categories, newest first (then by title) and by title: sorted once, not
+    /// per page (every category page listed its whole locale's articles, sorted, again).
+    private static func categoryOrders(_ articles: [Article]) -> (newest: [String: [Int]], byTitle: [String: [Int]]) {
         var groups: [String: [Int]] = [:]
         for index in articles.indices {
             groups[categoryKey(articles[index].locale, articles[index].frontMatter.category), default: []].append(index)
         }
-        return groups.mapValues { members in
+        let newest = groups.mapValues { members in
             members.sorted { lhs, rhs in
                 let (left, right) = (articles[lhs].frontMatter, articles[rhs].frontMatter)
                 return left.updated != right.updated ? left.updated > right.updated : left.title < right.title
             }
         }
+        let byTitle = groups.mapValues { members in
+            members.sorted { articles[$0].frontMatter.title < articles[$1].frontMatter.title }
+        }
+        return (newest, byTitle)
     }
 
     /// Whether `locale` has a page for the category `key` (it has articles in it).

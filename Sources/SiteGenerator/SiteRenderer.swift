@@ -12,6 +12,8 @@ struct SiteRenderer: Sendable {
     let searchCache: SearchEntryCache
     /// URLs per sitemap file before the sitemap becomes an index of several files.
     var sitemapURLLimit = RootPages.sitemapURLLimit
+    /// The procedures a check run proved, shown on their pages.
+    var verification: VerificationReport?
 
     /// Runs ``BuildRules`` (catalogs, slugs, links), then describes every output file.
     /// - Parameters:
@@ -82,7 +84,8 @@ struct SiteRenderer: Sendable {
             for file in searchIndexes[locale]?.files ?? [] {
                 jobs.append(OutputJob(path: "\(locale)/search/\(file.path)") { file.bytes })
             }
-            let articlePage = ArticlePage(layout: layout, links: links, dates: dates, languageNames: languageNames)
+            let articlePage = ArticlePage(
+                layout: layout, links: links, dates: dates, languageNames: languageNames, verification: verification)
             for index in indexes {
                 jobs.append(OutputJob(path: plan.directory(ofArticleAt: index) + "index.html") { articlePage.render(articleAt: index) })
             }

@@ -35,6 +35,13 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "After building, keep the site in memory and rebuild what an edit affects, until interrupted.")
     var watch = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "A report of 'helpcenter check --format json': each procedure it proved shows when (\"Vérifié le …\"), unless its steps changed since.",
+            valueName: "file"))
+    var verification: String?
+
     func run() throws {
         if watch {
             try WatchLoop(content: options.content, output: output, includeDrafts: drafts).run()
@@ -48,9 +55,18 @@ struct BuildCommand: ParsableCommand {
             DiagnosticReport.printError("build failed: \(output)/ was left as it was\n")
             throw ExitStatus.findings.exitCode
         }
+        var buildOptions = SiteBuilder.Options(output: output, clean: clean, includeDrafts: drafts)
+        if let verification {
+            do {
+                buildOptions.verification = try VerificationFile.read(verification)
+            } catch {
+                DiagnosticReport.printError("error: \(error.message)\n")
+                throw ExitStatus.usage.exitCode
+            }
+        }
         let progress = ProgressLine.forStandardError()
-        let builder = SiteBuilder(
-            content: content, options: .init(output: output, clean: clean, includeDrafts: drafts, progress: progress?.update))
+        buildOptions.progress = progress?.update
+        let builder = SiteBuilder(content: content, options: buildOptions)
         let report: SiteBuilder.Report
         do {
             report = try builder.build()

@@ -16,8 +16,11 @@ struct CheckCommand: ParsableCommand {
             By default the engine is started in this process (test mode, a temporary database, a \
             free loopback port) and stopped afterwards; --target checks a running engine started \
             with --test-mode instead. Exits 0 when everything passes, 1 on any failure, 2 on a \
-            usage error, unreadable content or an unreachable target.
-            """
+            usage error, unreadable content or an unreachable target. --shard I/N runs the I-th \
+            of N parts of the jobs (the same split on every machine), for a CI matrix; \
+            `helpcenter check merge` joins the shards' JSON reports.
+            """,
+        subcommands: [CheckMergeCommand.self]
     )
 
     @OptionGroup var options: ContentOptions
@@ -40,9 +43,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Fail (exit 1) when a procedure has no check: the shipped help center is fully checked.")
     var requireChecks = false
 
+    @Option(help: ArgumentHelp("Run only the I-th of N parts of the jobs, e.g. 2/4 (a CI matrix).", valueName: "I/N"))
+    var shard: String?
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
         guard repetitions >= 1 else { throw ValidationError("--repeat must be at least 1.") }
+        if let shard {
+            do { _ = try CheckShard(parsing: shard) } catch { throw ValidationError("\(error)") }
+        }
         if let target {
             guard let url = URL(string: target), url.scheme == "http", url.host != nil else {
                 throw ValidationError("--target must be an http:// URL such as http://127.0.0.1:8080 (got '\(target)').")
@@ -58,14 +67,18 @@ struct CheckCommand: ParsableCommand {
             throw ExitStatus.usage.exitCode
         }
         let contentErrors = loaded.diagnostics.filter { $0.severity == .error }
-        let articles = loaded.articles.filter { locales.isEmpty || locales.contains($0.locale) }
-        let plan = CheckPlan.make(articles)
+        var plan = CheckPlan.make(loaded.articles, locales: locales.isEmpty ? nil : Set(locales))
+        let part = try shard.map { try CheckShard(parsing: $0) }
+        let selected = part.map { $0.select(plan.jobs) } ?? plan.jobs.enumerated().map { ($0.offset, $0.element) }
+        plan.jobs = selected.map(\.job)
         let started = ContinuousClock.now
-        let outcome = try runBlocking { [self] in try await check(plan) }
-        let report = CheckReport(
+        let outcome = try runBlocking { [self, plan] in try await check(plan) }
+        var report = CheckReport(
             results: outcome, problems: contentErrors + plan.problems, unchecked: plan.uncheckedProcedures,
             procedureCount: plan.procedureCount, requireChecks: requireChecks, manualSteps: plan.manualSteps,
             seconds: (ContinuousClock.now - started).seconds, repetitions: repetitions)
+        report.shard = part
+        report.offsets = selected.isEmpty ? [] : outcome.indices.map { selected[$0 % selected.count].offset }
         report.print(as: format)
         if !report.passes { throw ExitStatus.findings.exitCode }
     }

@@ -1,21 +1,35 @@
 internal import ArgumentParser
 internal import FeedbackCollector
 internal import Foundation
+internal import Logging
 
 /// `helpcenter feedback report`: what readers said, per article and locale.
 struct FeedbackReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Print the votes and comments per article and locale.",
-        discussion: "table is for a terminal, csv for a spreadsheet (formulas defused), json for programs."
+        discussion: """
+            table is for a terminal, csv for a spreadsheet (formulas defused), json for programs. \
+            Without --database it reads what `helpcenter serve` stored in this folder \
+            (\(Self.serveDatabase)), or else what `helpcenter feedback serve` stored (\(Self.collectorDatabase)); \
+            standard error says which database was read.
+            """
     )
+
+    /// `helpcenter serve`'s default `--feedback-database`.
+    static let serveDatabase = ".build/feedback.sqlite"
+    /// `helpcenter feedback serve`'s default `--database`.
+    static let collectorDatabase = "feedback.sqlite"
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, csv, json
     }
 
-    @Option(help: "The collector's SQLite database (read only).")
-    var database: String = "feedback.sqlite"
+    @Option(
+        help: ArgumentHelp(
+            "The collector's database, read only: a SQLite PATH, sqlite:PATH or postgres://user@host:port/database.",
+            valueName: "database"))
+    var database: String?
 
     @Option(help: "The built site, for the articles' titles (ids are shown without it).")
     var site: String?
@@ -23,19 +37,32 @@ struct FeedbackReportCommand: ParsableCommand {
     @Option(help: "table, csv or json.")
     var format: Format = .table
 
-    func run() throws {
-        guard FileManager.default.fileExists(atPath: database) else {
-            FileHandle.standardError.write(
-                Data("error: no feedback database at \(database) (helpcenter feedback serve creates it)\n".utf8))
-            throw ExitStatus.usage.exitCode
+    func validate() throws {
+        if let database {
+            do { _ = try DatabaseAddress(parsing: database) } catch { throw ValidationError("--database: \(error)") }
         }
+    }
+
+    func run() throws {
+        let chosen = database ?? defaultDatabase()
+        let shown = (try? DatabaseAddress(parsing: chosen).description) ?? chosen
         let report: FeedbackReport
         do {
-            report = try FeedbackReport(databasePath: database, site: site)
+            let site = site
+            var logger = Logger(label: "helpcenter.feedback") { StreamLogHandler.standardError(label: $0) }
+            logger.logLevel = .error
+            report = try BlockingTask.run { [logger] in
+                try await FeedbackReport.read(database: chosen, site: site, logger: logger)
+            }
+        } catch let error as MissingDatabase {
+            DiagnosticReport.printError("error: \(error)\n")
+            throw ExitStatus.usage.exitCode
         } catch {
-            FileHandle.standardError.write(Data("error: cannot read the feedback of \(database): \(error)\n".utf8))
+            DiagnosticReport.printError("error: cannot read the feedback of \(shown): \(error)\n")
             throw ExitStatus.usage.exitCode
         }
+        let votes = report.articles.reduce(0) { $0 + $1.yes + $1.no + $1.comments.count }
+        DiagnosticReport.printError("feedback report: read \(shown) (\(DiagnosticReport.count(votes, "vote")))\n")
         let text =
             switch format {
             case .table: report.table()
@@ -43,5 +70,18 @@ struct FeedbackReportCommand: ParsableCommand {
             case .json: report.json()
             }
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// `helpcenter serve`'s database when it exists, else `feedback serve`'s (the error then
+    /// names the path that was looked for).
+    private func defaultDatabase() -> String {
+        let serve = FileManager.default.fileExists(atPath: Self.serveDatabase)
+        let collector = FileManager.default.fileExists(atPath: Self.collectorDatabase)
+        if serve, collector {
+            DiagnosticReport.printError(
+                "note: \(Self.collectorDatabase) exists too; pass --database \(Self.collectorDatabase) to read it\n")
+        }
+        if serve || !collector { return Self.serveDatabase }
+        return Self.collectorDatabase
     }
 }

@@ -9,12 +9,15 @@ internal import Hummingbird
 struct FeedbackServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Receive the votes of a built site's feedback form into SQLite.",
+        abstract: "Receive the votes of a built site's feedback form into SQLite or PostgreSQL.",
         discussion: """
             The first line on standard output is "listening on http://HOST:PORT", so another \
             process can start the collector on --port 0 and find it. Votes are accepted for the \
             articles listed in SITE/.helpcenter-articles.json, re-read when it changes. Only pages \
-            of the allowed origins may post (the origin of the site's base-url by default).
+            of the allowed origins may post (the origin of the site's base-url by default). \
+            Several collectors may share one PostgreSQL database (--database postgres://…): \
+            every vote is stored once and the rate limit is counted in the database, across them. \
+            A PostgreSQL password may come from PGPASSWORD instead of the address.
             """
     )
 
@@ -27,8 +30,14 @@ struct FeedbackServeCommand: ParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port: Int = 8090
 
-    @Option(help: "The SQLite database file (created with its schema when missing).")
+    @Option(
+        help: ArgumentHelp(
+            "A SQLite file (PATH or sqlite:PATH, created when missing) or postgres://user[:password]@host[:port]/database.",
+            valueName: "database"))
     var database: String = "feedback.sqlite"
+
+    @Option(help: "PostgreSQL connections per pool (votes and rate limit have one each).")
+    var poolSize: Int = 4
 
     @Option(help: "Votes per minute (and burst) from one address; 0 turns the limit off.")
     var votesPerMinute: Int = 30
@@ -44,6 +53,8 @@ struct FeedbackServeCommand: ParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
+        guard poolSize >= 1 else { throw ValidationError("--pool-size must be at least 1.") }
+        do { _ = try DatabaseAddress(parsing: database) } catch { throw ValidationError("--database: \(error)") }
         guard votesPerMinute >= 0 else { throw ValidationError("--votes-per-minute must be 0 (no limit) or more.") }
         if let redirectBase, !redirectBase.isEmpty, !redirectBase.hasPrefix("http://"),
             !redirectBase.hasPrefix("https://")
@@ -53,13 +64,15 @@ struct FeedbackServeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var options = FeedbackOptions(databasePath: database)
+        var options = FeedbackOptions(database: database)
+        options.poolSize = poolSize
         options.votesPerMinute = votesPerMinute
         options.allowedOrigins = allowedOrigins
         options.redirectBase = redirectBase
         let collector: FeedbackCollector
         do {
-            collector = try FeedbackCollector(site: site, options: options)
+            let site = site
+            collector = try BlockingTask.run { [options] in try await FeedbackCollector.open(site: site, options: options) }
         } catch {
             FileHandle.standardError.write(Data("error: cannot start the feedback collector: \(error)\n".utf8))
             throw ExitStatus.usage.exitCode

@@ -38,8 +38,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port of the account engine (test mode); 0 picks a free one.")
     var enginePort: Int = 0
 
-    @Option(help: "The SQLite file the feedback votes go to (created when missing).")
-    var feedbackDatabase: String = ".build/feedback.sqlite"
+    @Option(help: "Where the feedback votes go: a SQLite file (created when missing), or postgres://user@host:port/database.")
+    var feedbackDatabase: String = FeedbackReportCommand.serveDatabase
 
     @Option(help: "The SQLite file of the account engine's users, sessions and outbox (kept across runs).")
     var engineDatabase: String = ".build/serve-engine.sqlite"
@@ -77,7 +77,7 @@ struct ServeCommand: ParsableCommand {
     /// (`feedback-endpoint`, when it is a path; `/feedback` otherwise), redirecting plain form
     /// posts to site-relative addresses.
     private func feedbackCollector() throws -> FeedbackCollector {
-        var feedback = FeedbackOptions(databasePath: feedbackDatabase)
+        var feedback = FeedbackOptions(database: feedbackDatabase)
         let configuration = try? ContentLoader().loadConfiguration(root: options.content).0
         if let endpoint = configuration?.feedbackEndpoint, endpoint.hasPrefix("/") {
             feedback.path = endpoint
@@ -89,9 +89,12 @@ struct ServeCommand: ParsableCommand {
         // missing list is expected here, while one that cannot be read is still an error.
         feedback.logger.logLevel = .error
         feedback.votesPerMinute = votesPerMinute
-        try makeFolder(of: feedbackDatabase, for: "the feedback database")
+        if case .sqlite(let path)? = try? DatabaseAddress(parsing: feedbackDatabase) {
+            try makeFolder(of: path, for: "the feedback database")
+        }
         do {
-            return try FeedbackCollector(site: output, options: feedback)
+            let output = output
+            return try BlockingTask.run { [feedback] in try await FeedbackCollector.open(site: output, options: feedback) }
         } catch {
             DiagnosticReport.printError("error: cannot open the feedback database \(feedbackDatabase): \(error)\n")
             throw ExitStatus.usage.exitCode
@@ -133,7 +136,7 @@ struct ServeServices {
             throw ExitStatus.usage.exitCode
         }
         let report = PreviewServer.ExtraPage(path: reportPath, title: "Feedback: helpfulness per article and locale") {
-            "<h1>Feedback</h1>\n" + (try feedback.report().html())
+            "<h1>Feedback</h1>\n" + (try await feedback.report().html())
         }
         let preview = PreviewServer(
             site: site, extraPages: [report],

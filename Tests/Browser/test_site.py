@@ -190,8 +190,8 @@ class HelpCenterInABrowser(unittest.TestCase):
         self.open(FR)
         link = self.driver.find_element(By.LINK_TEXT, "Comment réinitialiser votre mot de passe")
         link.click()
-        wait(self.driver, lambda d: d.current_url.endswith("#comment-reinitialiser-votre-mot-de-passe"))
-        heading = self.css("#comment-reinitialiser-votre-mot-de-passe")
+        wait(self.driver, lambda d: d.current_url.endswith("#reset-password"))
+        heading = self.css("#reset-password")
         top = self.driver.execute_script("return arguments[0].getBoundingClientRect().top", heading)
         self.assertLess(abs(top), 200, "the section's heading is scrolled to the top of the window")
 

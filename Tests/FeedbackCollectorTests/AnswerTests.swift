@@ -43,7 +43,7 @@ struct AnswerTests {
                 comment.headers[.location]
                     == "https://help.example.com/fr/modifier-identifiants-connexion/#feedback-sent")
         }
-        #expect(try harness.rows().count == 3)
+        #expect(try await harness.rows().count == 3)
     }
 
     @Test(

@@ -24,7 +24,7 @@ struct CatalogTests {
             #expect(try await client.vote(newVote).status == .created)
             #expect(try await client.vote(client.validVoteFields).status == .created)
         }
-        #expect(try harness.rows().map(\.article) == ["invite-user", "login-credentials"])
+        #expect(try await harness.rows().map(\.article) == ["invite-user", "login-credentials"])
     }
 
     @Test("without a list the collector starts, refuses every vote as unknown and warns once; then the list appears")

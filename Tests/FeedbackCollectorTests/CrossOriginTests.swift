@@ -25,7 +25,7 @@ struct CrossOriginTests {
                 #expect(response.headers[.accessControlAllowOrigin] == nil)
             }
         }
-        #expect(try harness.rows().isEmpty)
+        #expect(try await harness.rows().isEmpty)
     }
 
     @Test("the site's own origin (base-url by default) is accepted and named in Access-Control-Allow-Origin")
@@ -38,14 +38,14 @@ struct CrossOriginTests {
             #expect(response.headers[.accessControlAllowOrigin] == CollectorHarness.origin)
             #expect(response.headers[.vary] == "Origin")
         }
-        #expect(try harness.rows().count == 1)
+        #expect(try await harness.rows().count == 1)
     }
 
     @Test("a page of the host the request went to may post (the preview on any port); another port of it may not")
     func sameHost() async throws {
         let harness = try CollectorHarness { $0.allowedOrigins = ["https://preview.example.org"] }
         defer { harness.removeFiles() }
-        let collector = try FeedbackCollector(site: harness.site.path, options: harness.options)
+        let collector = try await harness.open()
         // The live test client sends `Host: localhost`.
         try await collector.application(port: 0).test(.live) { client in
             let same = try await client.vote(client.validVoteFields, origin: "http://localhost")
@@ -54,14 +54,14 @@ struct CrossOriginTests {
             #expect(try await client.vote(client.validVoteFields, origin: "http://localhost:8001").status == .forbidden)
             #expect(try await client.vote(client.validVoteFields, origin: "http://localhost.evil.example").status == .forbidden)
         }
-        #expect(try harness.rows().count == 1)
+        #expect(try await harness.rows().count == 1)
     }
 
     @Test("a DNS-rebinding page (its own name as Host and Origin, sent to loopback) may not post; localhost and 127.0.0.1 may")
     func rebinding() async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }
-        let collector = try FeedbackCollector(site: harness.site.path, options: harness.options)
+        let collector = try await harness.open()
         try await collector.application(port: 0).test(.live) { client in
             let port = try #require(client.port)
             let http = HTTPClient(eventLoopGroupProvider: .singleton)
@@ -84,7 +84,7 @@ struct CrossOriginTests {
             // The site's own name (base-url), as a proxy in front of the collector sends it.
             #expect(statuses["help.example.com"] == 201)
         }
-        #expect(try harness.rows().count == 3)
+        #expect(try await harness.rows().count == 3)
     }
 
     @Test("allowedOrigins replaces the default; no Origin header (curl, wrk) is accepted")
@@ -102,7 +102,7 @@ struct CrossOriginTests {
             #expect(bare.status == .created)
             #expect(bare.headers[.accessControlAllowOrigin] == nil)
         }
-        #expect(try harness.rows().count == 3)
+        #expect(try await harness.rows().count == 3)
     }
 
     @Test("an allowed origin's refusals carry the CORS headers, so the script can read them")
@@ -162,9 +162,9 @@ struct CrossOriginTests {
     }
 
     @Test("configured origins must be scheme://host[:port]")
-    func invalidOrigin() throws {
+    func invalidOrigin() async throws {
         let harness = try CollectorHarness { $0.allowedOrigins = ["https://help.example.com/fr/"] }
         defer { harness.removeFiles() }
-        #expect(throws: (any Error).self) { try FeedbackCollector(site: harness.site.path, options: harness.options) }
+        await #expect(throws: (any Error).self) { try await harness.open() }
     }
 }

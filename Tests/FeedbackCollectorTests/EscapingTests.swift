@@ -29,7 +29,7 @@ struct EscapingTests {
                 #expect(text.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&#39;"))
             }
         }
-        #expect(try harness.rows().isEmpty)
+        #expect(try await harness.rows().isEmpty)
     }
 
     @Test("a valid article with a hostile comment is stored as sent, and the 303 carries no part of it")
@@ -43,6 +43,6 @@ struct EscapingTests {
             #expect(response.status == .seeOther)
             #expect(response.headers[.location]?.contains("script") == false)
         }
-        #expect(try harness.rows().map(\.comment) == [Self.hostile])
+        #expect(try await harness.rows().map(\.comment) == [Self.hostile])
     }
 }

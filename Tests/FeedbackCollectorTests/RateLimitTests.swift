@@ -9,9 +9,9 @@ import Testing
 
 @Suite("the per-client rate limit")
 struct RateLimitTests {
-    @Test("after votesPerMinute votes the next is 429 with Retry-After; the bucket refills with time")
-    func limitsAndRefills() async throws {
-        let harness = try CollectorHarness { $0.votesPerMinute = 6 }
+    @Test("after votesPerMinute votes the next is 429 with Retry-After; the bucket refills with time", arguments: StoreKind.allCases)
+    func limitsAndRefills(store: StoreKind) async throws {
+        let harness = try await CollectorHarness(store: store) { $0.votesPerMinute = 6 }
         defer { harness.removeFiles() }
         try await harness.run { (_, client) async throws in
             for _ in 0..<6 { #expect(try await client.vote(client.validVoteFields).status == .created) }
@@ -28,7 +28,7 @@ struct RateLimitTests {
             #expect(try await client.vote(client.validVoteFields).status == .created)
             #expect(try await client.vote(client.validVoteFields).status == .tooManyRequests)
         }
-        #expect(try harness.rows().count == 7)
+        #expect(try await harness.rows().count == 7)
     }
 
     @Test("over a real socket the limit is keyed on the peer's address, not X-Forwarded-For")
@@ -36,7 +36,7 @@ struct RateLimitTests {
         let harness = try CollectorHarness { $0.votesPerMinute = 2 }
         defer { harness.removeFiles() }
         let xForwardedFor = try #require(HTTPField.Name("X-Forwarded-For"))
-        let collector = try FeedbackCollector(site: harness.site.path, options: harness.options)
+        let collector = try await harness.open()
         try await collector.application(port: 0).test(.live) { client in
             for forwarded in ["192.0.2.1", "192.0.2.2"] {
                 let response = try await client.vote(client.validVoteFields, extra: [xForwardedFor: forwarded])
@@ -45,12 +45,12 @@ struct RateLimitTests {
             let third = try await client.vote(client.validVoteFields, extra: [xForwardedFor: "192.0.2.3"])
             #expect(third.status == .tooManyRequests)
         }
-        #expect(try harness.rows().count == 2)
+        #expect(try await harness.rows().count == 2)
     }
 
-    @Test("refused requests take a token too")
-    func refusedCount() async throws {
-        let harness = try CollectorHarness { $0.votesPerMinute = 3 }
+    @Test("refused requests take a token too", arguments: StoreKind.allCases)
+    func refusedCount(store: StoreKind) async throws {
+        let harness = try await CollectorHarness(store: store) { $0.votesPerMinute = 3 }
         defer { harness.removeFiles() }
         try await harness.run { (_, client) async throws in
             for _ in 0..<3 { #expect(try await client.post(body: "garbage=1").status == .badRequest) }
@@ -73,9 +73,9 @@ struct RateLimitTests {
         let limiter = RateLimiter(perMinute: 1, clock: { clock.now })
         let first = ClientKey(try SocketAddress(ipAddress: "192.0.2.1", port: 1))
         let second = ClientKey(try SocketAddress(ipAddress: "192.0.2.2", port: 1))
-        #expect(limiter.take(first) == .allowed)
-        #expect(limiter.take(first) == .limited(retryAfter: 60))
-        #expect(limiter.take(second) == .allowed)
+        #expect(limiter.takeNow(first) == .allowed)
+        #expect(limiter.takeNow(first) == .limited(retryAfter: 60))
+        #expect(limiter.takeNow(second) == .allowed)
         let v6 = ClientKey(try SocketAddress(ipAddress: "2001:db8:1:2:aaaa::1", port: 1))
         let sameNetwork = ClientKey(try SocketAddress(ipAddress: "2001:db8:1:2:bbbb::9", port: 1))
         let otherNetwork = ClientKey(try SocketAddress(ipAddress: "2001:db8:1:3::1", port: 1))
@@ -88,13 +88,13 @@ struct RateLimitTests {
     func forgetsFullBuckets() throws {
         let clock = TestClock()
         let limiter = RateLimiter(perMinute: 30, clock: { clock.now })
-        for host in 1...200 { _ = limiter.take(ClientKey(bytes: [10, 0, 0, UInt8(host)])) }
+        for host in 1...200 { _ = limiter.takeNow(ClientKey(bytes: [10, 0, 0, UInt8(host)])) }
         #expect(limiter.trackedClients == 200)
         clock.advance(by: 59)
-        for _ in 0..<10 { _ = limiter.take(ClientKey(bytes: [10, 0, 1, 1])) }
+        for _ in 0..<10 { _ = limiter.takeNow(ClientKey(bytes: [10, 0, 1, 1])) }
         #expect(limiter.trackedClients == 201)
         clock.advance(by: 2)
-        _ = limiter.take(ClientKey(bytes: [10, 0, 1, 2]))
+        _ = limiter.takeNow(ClientKey(bytes: [10, 0, 1, 2]))
         // The 200 idle buckets are full again and forgotten; the one still draining is kept.
         #expect(limiter.trackedClients == 2)
     }
@@ -103,11 +103,11 @@ struct RateLimitTests {
     func boundedTable() throws {
         let clock = TestClock()
         let limiter = RateLimiter(perMinute: 30, maxClients: 10, clock: { clock.now })
-        for host in 1...10 { #expect(limiter.take(ClientKey(bytes: [10, 0, 0, UInt8(host)])) == .allowed) }
-        #expect(limiter.take(ClientKey(bytes: [10, 0, 0, 11])) == .limited(retryAfter: 60))
-        #expect(limiter.take(ClientKey(bytes: [10, 0, 0, 1])) == .allowed)
+        for host in 1...10 { #expect(limiter.takeNow(ClientKey(bytes: [10, 0, 0, UInt8(host)])) == .allowed) }
+        #expect(limiter.takeNow(ClientKey(bytes: [10, 0, 0, 11])) == .limited(retryAfter: 60))
+        #expect(limiter.takeNow(ClientKey(bytes: [10, 0, 0, 1])) == .allowed)
         clock.advance(by: 61)
-        #expect(limiter.take(ClientKey(bytes: [10, 0, 0, 11])) == .allowed)
+        #expect(limiter.takeNow(ClientKey(bytes: [10, 0, 0, 11])) == .allowed)
         #expect(limiter.trackedClients == 1)
     }
 }

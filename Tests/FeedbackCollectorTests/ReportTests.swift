@@ -35,7 +35,7 @@ struct ReportTests {
                 try await client.vote([("article", "old-article"), ("locale", "de"), ("vote", "yes")]).status
                     == .created)
             try harness.writeCatalog(CollectorHarness.catalogJSON)
-            return try collector.report()
+            return try await collector.report()
         }
     }
 
@@ -133,17 +133,18 @@ struct ReportTests {
         #expect(!html.contains("style"))
     }
 
-    @Test("the report of a database read alone, with or without the site's titles")
-    func standalone() async throws {
-        let harness = try CollectorHarness()
+    @Test("the report of a database read alone, with or without the site's titles", arguments: StoreKind.allCases)
+    func standalone(store: StoreKind) async throws {
+        let harness = try await CollectorHarness(store: store)
         defer { harness.removeFiles() }
         let live = try await filled(harness)
-        let withTitles = try FeedbackReport(databasePath: harness.options.databasePath, site: harness.site.path)
+        let withTitles = try await FeedbackReport.read(database: harness.options.database, site: harness.site.path, logger: harness.options.logger)
         #expect(withTitles == live)
-        let bare = try FeedbackReport(databasePath: harness.options.databasePath, site: nil)
+        let bare = try await FeedbackReport.read(database: harness.options.database, site: nil, logger: harness.options.logger)
         #expect(bare.articles.map(\.title) == ["login-credentials", "old-article"])
-        #expect(throws: (any Error).self) {
-            try FeedbackReport(databasePath: harness.directory.appendingPathComponent("none.sqlite").path, site: nil)
+        await #expect(throws: MissingDatabase.self) {
+            try await FeedbackReport.read(
+                database: harness.directory.appendingPathComponent("none.sqlite").path, site: nil, logger: harness.options.logger)
         }
         #expect(!FileManager.default.fileExists(atPath: harness.directory.appendingPathComponent("none.sqlite").path))
     }

@@ -30,7 +30,7 @@ struct RequestLimitTests {
             #expect(declared.status == .contentTooLarge)
             #expect(declared.headers[.contentType] == "text/html; charset=utf-8")
         }
-        #expect(try harness.rows().isEmpty)
+        #expect(try await harness.rows().isEmpty)
     }
 
     @Test(
@@ -51,7 +51,7 @@ struct RequestLimitTests {
                 body: ByteBuffer(string: FormEncoding.encode(client.validVoteFields)))
             #expect(missing.status == .unsupportedMediaType)
         }
-        #expect(try harness.rows().isEmpty)
+        #expect(try await harness.rows().isEmpty)
     }
 
     @Test(

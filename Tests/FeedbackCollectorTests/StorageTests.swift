@@ -9,9 +9,9 @@ import Testing
 
 @Suite("the vote table")
 struct StorageTests {
-    @Test("200 concurrent votes are 200 answers of 201 and exactly 200 rows")
-    func concurrent() async throws {
-        let harness = try CollectorHarness()
+    @Test("200 concurrent votes are 200 answers of 201 and exactly 200 rows", arguments: StoreKind.allCases)
+    func concurrent(store: StoreKind) async throws {
+        let harness = try await CollectorHarness(store: store)
         defer { harness.removeFiles() }
         let statuses = try await harness.run { (_, client) async throws in
             try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
@@ -29,7 +29,7 @@ struct StorageTests {
         }
         #expect(statuses.count == 200)
         #expect(statuses.allSatisfy { $0 == .created })
-        let rows = try harness.rows()
+        let rows = try await harness.rows()
         #expect(rows.count == 200)
         #expect(rows.filter { $0.vote == "no" }.count == 67)
     }
@@ -41,10 +41,10 @@ struct StorageTests {
         try await harness.run { (_, client) async throws in
             #expect(try await client.vote(client.validVoteFields).status == .created)
         }
-        let queue = try DatabaseQueue(path: harness.options.databasePath)
+        let queue = try DatabaseQueue(path: harness.options.database)
         let columns = try await queue.read { db in try db.columns(in: "vote").map(\.name) }
         #expect(columns == ["id", "article", "locale", "vote", "comment", "created_at"])
-        #expect(try harness.rows()[0].createdAt == "2026-11-18T11:06:40Z")
+        #expect(try await harness.rows()[0].createdAt == "2026-11-18T11:06:40Z")
         let mode = try await queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         #expect(throws: (any Error).self) {
@@ -59,9 +59,10 @@ struct StorageTests {
     func batched() async throws {
         let harness = try CollectorHarness()
         defer { harness.removeFiles() }
-        let collector = try FeedbackCollector(site: harness.site.path, options: harness.options)
+        let collector = try await harness.open()
+        let store = try #require(collector.store as? SQLiteVoteStore)
         let commits = CommitCounter()
-        collector.store.pool.add(transactionObserver: commits)
+        store.pool.add(transactionObserver: commits)
         let article = try #require(
             ArticleCatalog(json: Data(CollectorHarness.catalogJSON.utf8)).article(id: "login-credentials", locale: "fr"))
         let row = VoteRow(Submission(article: article, vote: .yes, comment: nil), at: Date())
@@ -69,22 +70,22 @@ struct StorageTests {
             for _ in 0..<200 { group.addTask { try await collector.store.insert(row) } }
             try await group.waitForAll()
         }
-        #expect(try harness.rows().count == 200)
+        #expect(try await harness.rows().count == 200)
         #expect(commits.count < 200)
-        let synchronous = try await collector.store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        let synchronous = try await store.pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
         #expect(synchronous == 2)
     }
 
-    @Test("a reopened database keeps its votes")
-    func reopen() async throws {
-        let harness = try CollectorHarness()
+    @Test("a reopened database keeps its votes", arguments: StoreKind.allCases)
+    func reopen(store: StoreKind) async throws {
+        let harness = try await CollectorHarness(store: store)
         defer { harness.removeFiles() }
         for _ in 0..<2 {
             try await harness.run { (_, client) async throws in
                 #expect(try await client.vote(client.validVoteFields).status == .created)
             }
         }
-        #expect(try harness.rows().count == 2)
+        #expect(try await harness.rows().count == 2)
     }
 }
 

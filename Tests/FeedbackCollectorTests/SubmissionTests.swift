@@ -26,7 +26,7 @@ struct SubmissionTests {
             ]
         }
         #expect(statuses == [.created, .created, .created])
-        let rows = try harness.rows()
+        let rows = try await harness.rows()
         #expect(rows.map(\.vote) == ["yes", "no", "comment"])
         #expect(rows.map(\.locale) == ["fr", "en", "fr"])
         #expect(rows.map(\.comment) == [nil, nil, "Merci !\nTrès clair."])
@@ -60,7 +60,7 @@ struct SubmissionTests {
             #expect(response.json["ok"] as? Bool == false)
             #expect(response.errorFields.contains(field), "\(name): \(response.text)")
         }
-        #expect(try harness.rows().isEmpty)
+        #expect(try await harness.rows().isEmpty)
     }
 
     @Test("a comment of 1,000 characters passes (emoji and CRLF count as one each), 1,001 is refused")
@@ -77,8 +77,8 @@ struct SubmissionTests {
             #expect(refused.errorFields == ["comment"])
             #expect(refused.text.contains("1001"))
         }
-        #expect(try harness.rows().count == 1)
-        #expect(try harness.rows()[0].comment == String(repeating: "é", count: 997) + "👍🏽\n!")
+        #expect(try await harness.rows().count == 1)
+        #expect(try await harness.rows()[0].comment == String(repeating: "é", count: 997) + "👍🏽\n!")
     }
 
     @Test("every problem is listed in one answer")

@@ -43,11 +43,24 @@ struct CheckCommandTests {
         let result = try CommandRunner.run(["check", "--content", "content"])
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n")
-        #expect(lines.count == 34)
-        #expect(lines.first == "pass [fr] Comment changer votre mot de passe — \(Self.fr)")
-        #expect(lines[32].hasPrefix("check: 32 passed, 0 failed (24 procedure runs, 8 claim checks in 4 locales) in "))
-        #expect(lines.last == "coverage: procedures checked 20/20, manual steps 0, claims checked 8/8")
+        // 100 results, 8 manual steps, summary, coverage.
+        #expect(lines.count == 110)
+        #expect(lines.contains("pass [fr] Comment changer votre mot de passe — \(Self.fr)"))
+        #expect(lines[108].hasPrefix(
+            "check: 100 passed, 0 failed (76 procedure runs, 24 claim checks in 4 locales; 8 manual steps not run) in "))
+        #expect(lines.last == "coverage: procedures checked 68/68, manual steps 8, claims checked 24/24")
         #expect(result.standardError.isEmpty)
+    }
+
+    @Test("--locale de alone runs the German procedures with their French source's checks, and only them")
+    func oneTranslatedLocale() throws {
+        let result = try CommandRunner.run(["check", "--content", "content", "--locale", "de", "--require-checks"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let lines = result.standardOutput.split(separator: "\n").map(String.init)
+        let runs = lines.filter { $0.hasPrefix("pass ") || $0.hasPrefix("FAIL ") }
+        #expect(runs.count == 25, "19 procedure runs and 6 claims: \(runs.count)")
+        #expect(runs.allSatisfy { $0.contains("[de]") })
+        #expect(lines.last == "coverage: procedures checked 17/17, manual steps 2, claims checked 6/6", "\(lines.last ?? "")")
     }
 
     @Test("--format json: every result with its status, and the failure's place")

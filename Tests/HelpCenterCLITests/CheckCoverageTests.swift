@@ -51,6 +51,29 @@ struct CheckCoverageTests {
         #expect(real.status == 0, "\(real.standardError)")
     }
 
+    @Test("partial checking: the procedures checks name run, the others are listed; --require-checks fails on exactly those")
+    func partialChecks() throws {
+        let content = try BuildCommandTests.seededContent()
+        defer { content.remove() }
+        let url = content.root.appendingPathComponent("fr/modifier-identifiants-connexion.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        // Keep the checks of the first two sections only: the three procedures of 'new-username' have none.
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("{procedure: new-username") }
+        try content.write("fr/modifier-identifiants-connexion.md", kept.joined(separator: "\n"))
+        let result = try CommandRunner.run(["check", "--locale", "fr"], in: content.directory)
+        #expect(result.status == 0, "\(result.standardError)")
+        let unchecked = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("unchecked [fr] ") }
+        #expect(unchecked.count == 3)
+        #expect(unchecked.allSatisfy { $0.contains("Comment créer un nouveau nom d'utilisateur (") }, "\(unchecked)")
+        #expect(result.standardOutput.contains("pass [fr] Comment réinitialiser votre mot de passe, locked user"))
+        #expect(result.standardOutput.hasSuffix("coverage: procedures checked 2/5, manual steps 0, claims checked 2/2\n"), "\(result.standardOutput)")
+        let strict = try CommandRunner.run(["check", "--locale", "fr", "--require-checks"], in: content.directory)
+        #expect(strict.status == 1)
+        let errors = strict.standardError.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 3, "\(strict.standardError)")
+        #expect(errors.allSatisfy { $0.contains("no check runs this procedure") })
+    }
+
     @Test("json, junit and github list them: entries, skipped cases with the reason, notices")
     func machineFormats() throws {
         let content = try Self.contentWithoutChecks()

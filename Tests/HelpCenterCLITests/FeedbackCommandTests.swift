@@ -23,12 +23,12 @@ struct FeedbackCommandTests {
     }
 
     /// Starts `feedback serve --port 0`, posts `votes` to it as site.js does, and stops it.
-    private func collect(_ votes: [String], in folder: URL) async throws -> [Int] {
+    private func collect(_ votes: [String], in folder: URL, database: String = "feedback.sqlite") async throws -> [Int] {
         let process = Process()
         process.executableURL = CommandRunner.executable
         process.arguments = [
             "feedback", "serve", "--port", "0", "--site", folder.appendingPathComponent("site").path,
-            "--database", folder.appendingPathComponent("feedback.sqlite").path,
+            "--database", folder.appendingPathComponent(database).path,
         ]
         let output = Pipe()
         process.standardOutput = output
@@ -97,12 +97,53 @@ struct FeedbackCommandTests {
         #expect(articles[0]["title"] as? String == "login-credentials")
     }
 
+    @Test("report without --database reads what helpcenter serve stored (.build/feedback.sqlite) and says so")
+    func defaultDatabase() async throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".build"), withIntermediateDirectories: true)
+        let statuses = try await collect(
+            ["article=login-credentials&locale=fr&vote=yes", "article=login-credentials&locale=fr&vote=no"],
+            in: folder, database: ".build/feedback.sqlite")
+        #expect(statuses == [201, 201])
+        let report = try CommandRunner.run(["feedback", "report", "--format", "json"], in: folder)
+        #expect(report.status == 0, "\(report.standardError)")
+        #expect(report.standardError == "feedback report: read sqlite:.build/feedback.sqlite (2 votes)\n")
+        #expect(report.standardOutput.contains("\"yes\" : 1"))
+
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("feedback-none-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let none = try CommandRunner.run(["feedback", "report"], in: empty)
+        #expect(none.status == 2)
+        #expect(none.standardError.hasPrefix("error: no feedback database at .build/feedback.sqlite"))
+    }
+
     @Test("report without the database: exit 2 and an error line")
     func missingDatabase() throws {
         let result = try CommandRunner.run(["feedback", "report", "--database", "/nonexistent/feedback.sqlite"])
         #expect(result.status == 2)
         #expect(result.standardError.hasPrefix("error: no feedback database at /nonexistent/feedback.sqlite"))
         #expect(result.standardOutput.isEmpty)
+    }
+
+    @Test("a PostgreSQL address where nothing listens stops serve and report at start, naming what to fix")
+    func unreachablePostgres() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let address = "postgres://feedback:secret-word@127.0.0.1:9/helpcenter"
+        let serve = try CommandRunner.run([
+            "feedback", "serve", "--port", "0", "--site", folder.appendingPathComponent("site").path, "--database", address,
+        ])
+        #expect(serve.status == 2)
+        #expect(serve.standardError.contains(
+            "nothing answers at 127.0.0.1:9 (connection refused); start PostgreSQL there or fix the host and port in --database"),
+            "\(serve.standardError)")
+        #expect(!serve.standardError.contains("secret-word"))
+        #expect(serve.standardOutput.isEmpty)
+        let report = try CommandRunner.run(["feedback", "report", "--database", address])
+        #expect(report.status == 2)
+        #expect(report.standardError.hasPrefix("error: cannot read the feedback of postgres://feedback@127.0.0.1:9/helpcenter: nothing answers"))
     }
 
     @Test("an allowed origin with a path is refused before the server starts")
@@ -125,7 +166,8 @@ struct FeedbackCommandTests {
         arguments: [
             ["feedback", "serve", "--port", "70000"], ["feedback", "serve", "--votes-per-minute", "-1"],
             ["feedback", "serve", "--redirect-base", "help.example.com"],
-            ["feedback", "report", "--format", "xml"],
+            ["feedback", "report", "--format", "xml"], ["feedback", "serve", "--database", "mysql://u@h/db"],
+            ["feedback", "serve", "--pool-size", "0"], ["feedback", "report", "--database", "postgres://h:5432/db"],
         ])
     func usageErrors(arguments: [String]) throws {
         let result = try CommandRunner.run(arguments)

@@ -9,7 +9,7 @@ struct LintCommandTests {
         let result = try CommandRunner.run(["lint"])
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.isEmpty)
-        #expect(result.standardOutput.contains("articles (1 ids in 4 locales), 20 procedures, 88 steps"))
+        #expect(result.standardOutput.contains("40 articles (10 ids in 4 locales), 68 procedures, 288 steps"))
         #expect(result.standardOutput.hasSuffix("0 errors, 0 warnings\n"))
     }
 

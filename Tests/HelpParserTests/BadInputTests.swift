@@ -196,7 +196,7 @@ struct BadInputTests {
         let text = "---\nid: a\ntitle: T\nupdated: 2026-11-18\ncategory: nowhere\ntranslates: {locale: en, version: 1}\n---\nTexte.\n"
         let findings = try Self.diagnostics("fr/a.md", text)
         #expect(findings.map(\.formatted) == [
-            "content/fr/a.md:5:1: error: category 'nowhere' is not in content/helpcenter.yml (account, users); add it there or pick one of those",
+            "content/fr/a.md:5:1: error: category 'nowhere' is not in content/helpcenter.yml (account, users, security); add it there or pick one of those",
             "content/fr/a.md:6:1: error: an article of the default locale 'fr' is a source, not a translation; remove 'translates'",
         ])
     }

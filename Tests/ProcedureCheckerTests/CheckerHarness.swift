@@ -59,6 +59,17 @@ struct CheckerHarness {
         return loaded.articles
     }
 
+    /// Content of the given files only (path under content/ → text), loaded as `check` loads it.
+    static func articles(_ files: [String: String]) throws -> [Article] {
+        let content = try TemporaryContent()
+        defer { content.remove() }
+        for (path, text) in files { try content.write(path, text) }
+        let loaded = try ContentLoader(workingDirectory: content.directory.path).load(root: "content")
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw ContentError(diagnostics: errors) }
+        return loaded.articles
+    }
+
     static let seedFiles = [
         "fr/modifier-identifiants-connexion.md", "en/change-reset-login-credentials.md",
         "de/anmeldedaten-aendern-zuruecksetzen.md", "es/modificar-restablecer-credenciales.md",

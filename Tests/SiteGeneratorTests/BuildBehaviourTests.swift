@@ -28,7 +28,7 @@ struct BuildBehaviourTests {
         defer { site.remove() }
         #expect(try site.build().succeeded)
         let before = try site.snapshotOfSite()
-        try site.content.write("fr/liens.md", frenchArticle(id: "liens", body: "Voir [l'article](../fr/absent.md) et [celui-ci](modifier-identifiants-connexion.md#comment-changer-votre-mot-de-passe)."))
+        try site.content.write("fr/liens.md", frenchArticle(id: "liens", body: "Voir [l'article](../fr/absent.md) et [celui-ci](modifier-identifiants-connexion.md#change-password)."))
         let report = try site.build()
         #expect(report.diagnostics.map(\.formatted) == [
             "content/fr/liens.md:8:6: error: link to '../fr/absent.md' matches no article of the content; fix the path (relative to this file)",
@@ -40,10 +40,10 @@ struct BuildBehaviourTests {
     func articleLinks() throws {
         let site = try SiteFixture()
         defer { site.remove() }
-        try site.content.write("fr/liens.md", frenchArticle(id: "liens", body: "Voir [celui-ci](modifier-identifiants-connexion.md#comment-changer-votre-mot-de-passe) ou [en](../en/change-reset-login-credentials.md)."))
+        try site.content.write("fr/liens.md", frenchArticle(id: "liens", body: "Voir [celui-ci](modifier-identifiants-connexion.md#change-password) ou [en](../en/change-reset-login-credentials.md)."))
         #expect(try site.build().succeeded)
         let page = try site.page("fr/liens/index.html")
-        #expect(page.contains("<a href=\"../modifier-identifiants-connexion/#comment-changer-votre-mot-de-passe\">celui-ci</a>"))
+        #expect(page.contains("<a href=\"../modifier-identifiants-connexion/#change-password\">celui-ci</a>"))
         #expect(page.contains("<a href=\"../../en/change-reset-login-credentials/\">en</a>"))
     }
 

@@ -110,7 +110,7 @@ struct PageContentTests {
         try site.build()
         let page = try site.page("fr/modifier-identifiants-connexion/index.html")
         #expect(page.contains("<h2 id=\"toc-title\">Table des matières</h2>"))
-        for anchor in ["comment-changer-votre-mot-de-passe", "comment-reinitialiser-votre-mot-de-passe", "comment-creer-un-nouveau-nom-d-utilisateur"] {
+        for anchor in ["change-password", "reset-password", "new-username"] {
             #expect(page.contains("<a href=\"#\(anchor)\">"))
             #expect(page.components(separatedBy: "id=\"\(anchor)\"").count == 2)
         }

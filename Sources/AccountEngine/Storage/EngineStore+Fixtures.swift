@@ -61,3 +61,14 @@ extension EngineStore {
         }
     }
 }
+
+extension EngineStore {
+    /// An invitation of a fixture user to some properties, with its e-mail, as the users pages
+    /// would send it (test API only): the checker's `state: invited` starts from it.
+    func inviteFixtureUser(userID: Int64, grants: [Grant], tokenHash: Data, lifetime: TimeInterval, mail: OutgoingMail) async throws {
+        try await write { [self] db in
+            try insertInvitation(userID: userID, grants: grants, tokenHash: tokenHash, lifetime: lifetime, in: db)
+            try queue(mail, in: db)
+        }
+    }
+}

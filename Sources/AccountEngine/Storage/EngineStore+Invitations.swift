@@ -84,7 +84,7 @@ extension EngineStore {
         }
     }
 
-    private func insertInvitation(
+    func insertInvitation(
         userID: Int64, grants: [Grant], tokenHash: Data, lifetime: TimeInterval, in db: Database
     ) throws {
         try db.execute(

@@ -64,7 +64,7 @@ extension EngineStore {
         }
     }
 
-    private func administratorCount(accountID: Int64, excluding userID: Int64, in db: Database) throws -> Int {
+    func administratorCount(accountID: Int64, excluding userID: Int64, in db: Database) throws -> Int {
         try Int.fetchOne(
             db,
             sql: """

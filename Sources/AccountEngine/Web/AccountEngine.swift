@@ -61,6 +61,7 @@ public final class AccountEngine: Sendable {
         addPasswordResetRoutes(to: router)
         addAccountRoutes(to: router)
         addUserRoutes(to: router)
+        addUserRightsRoutes(to: router)
         addInvitationRoutes(to: router)
         if options.testMode { addTestAPIRoutes(to: router) }
         if options.devMode { addOutboxRoutes(to: router) }

@@ -102,6 +102,8 @@ extension Catalog {
         .errorDeleteSelf: "Sie können Ihren eigenen Benutzer nicht löschen.",
         .errorLastAdmin: "Sie können den letzten Administrator des Kontos nicht löschen.",
         .userRights: "Rechte pro Unterkunft",
+        .rightsSaved: "Die Rechte von {username} wurden gespeichert.",
+        .errorLastAdminRights: "Sie können dem letzten Administrator des Kontos das Recht Kontoverwaltung nicht entziehen.",
         .invitationTitle: "Einladung annehmen",
         .invitationIntro: "Sie wurden eingeladen, auf Folgendes zuzugreifen: {properties}.",
         .invitationUsername: "Ihr Benutzername: {username}",

@@ -102,6 +102,8 @@ extension Catalog {
         .errorDeleteSelf: "You can't delete your own user.",
         .errorLastAdmin: "You can't delete the account's last administrator.",
         .userRights: "Rights per property",
+        .rightsSaved: "{username}'s rights were saved.",
+        .errorLastAdminRights: "You cannot take the Account administration right away from the account's last administrator.",
         .invitationTitle: "Accept invitation",
         .invitationIntro: "You're invited to access: {properties}.",
         .invitationUsername: "Your username: {username}",

@@ -102,6 +102,8 @@ extension Catalog {
         .errorDeleteSelf: "No puede eliminar su propio usuario.",
         .errorLastAdmin: "No puede eliminar al último administrador de la cuenta.",
         .userRights: "Derechos por alojamiento",
+        .rightsSaved: "Se han guardado los derechos de {username}.",
+        .errorLastAdminRights: "No puede quitar el derecho Administración de la cuenta al último administrador de la cuenta.",
         .invitationTitle: "Aceptar invitación",
         .invitationIntro: "Le han invitado a acceder a: {properties}.",
         .invitationUsername: "Su nombre de usuario: {username}",

@@ -102,6 +102,8 @@ extension Catalog {
         .errorDeleteSelf: "Vous ne pouvez pas supprimer votre propre utilisateur.",
         .errorLastAdmin: "Vous ne pouvez pas supprimer le dernier administrateur du compte.",
         .userRights: "Droits par établissement",
+        .rightsSaved: "Les droits de {username} ont été enregistrés.",
+        .errorLastAdminRights: "Vous ne pouvez pas retirer le droit Administration du compte au dernier administrateur du compte.",
         .invitationTitle: "Accepter l'invitation",
         .invitationIntro: "Vous êtes invité à accéder à : {properties}.",
         .invitationUsername: "Votre nom d'utilisateur : {username}",

@@ -62,7 +62,12 @@ extension AccountEngine {
         guard let session = visit.session else { return notFound(visit) }
         let text = visit.text
         let items = session.memberships.map { membership -> HTML in
-            "<li>\(membership.property.name) <span class=\"id\">(\(text(.propertyID, ["id": String(membership.property.id)])))</span></li>"
+            // The user's own rights there, so that a change of rights is visible to them.
+            let rights = AccessRight.allCases.filter(membership.rights.contains).map { Self.rightName($0, text) }
+            return """
+                <li>\(membership.property.name) <span class="id">(\(text(.propertyID, ["id": String(membership.property.id)])))</span> — \
+                <span class="rights">\(rights.joined(separator: ", "))</span></li>
+                """
         }
         let list: HTML = items.isEmpty ? "<p>\(text[.noProperties])</p>" : "<ul>\(items)</ul>"
         return page(

@@ -55,10 +55,12 @@ extension AccountEngine {
             var rights = Set(user.rights ?? [.reservations])
             if user.admin == true { rights.insert(.administration) }
             let indexes = user.properties ?? Array(propertyNames.indices)
+            // An invited user holds the invitation, not yet the access it gives.
+            let members = state == "invited" && user.invitedTo == nil ? [] : indexes
             users.append(
                 FixtureUser(
                     username: user.username, name: user.name ?? user.username, email: user.email.lowercased(),
-                    passwordHash: hash, grants: indexes.map { ($0, rights) },
+                    passwordHash: hash, grants: members.map { ($0, rights) },
                     failedAttempts: user.failedAttempts ?? (state == "locked" ? options.lockoutLimit : 0),
                     locked: state == "locked"
                 )
@@ -72,6 +74,7 @@ extension AccountEngine {
         } catch is StoreBusy {
             return Self.json(TestAPI.Failure(error: "the database is busy; try again"), status: .serviceUnavailable)
         }
+        try await sendFixtureInvitations(spec, users: users, ids: ids, propertyNames: propertyNames)
         return Self.json(
             TestAPI.AccountResponse(
                 accountId: ids.accountID,
@@ -80,6 +83,30 @@ extension AccountEngine {
             ),
             status: .created
         )
+    }
+
+    /// The invitation e-mails of the fixture's `invited` users and `invitedTo` lists, in the
+    /// request's language, each with its own token.
+    private func sendFixtureInvitations(
+        _ spec: TestAPI.AccountRequest, users: [FixtureUser], ids: FixtureIDs, propertyNames: [String]
+    ) async throws {
+        let locale = spec.locale.flatMap(EngineLocale.init(rawValue:)) ?? .fr
+        let visit = Visit(
+            locale: locale, text: catalogs[locale], session: nil, browserID: "", isNewBrowser: false, csrf: "",
+            pathInLocale: "/invitation")
+        for ((user, fixture), userID) in zip(zip(spec.users, users), ids.userIDs) {
+            let indexes = user.invitedTo ?? (user.state == "invited" ? user.properties ?? Array(propertyNames.indices) : [])
+            let chosen = indexes.filter(ids.propertyIDs.indices.contains)
+            guard !chosen.isEmpty else { continue }
+            var rights = Set(user.rights ?? [.reservations])
+            if user.admin == true { rights.insert(.administration) }
+            let token = SecretToken.random()
+            let mail = invitationMail(
+                visit, to: fixture.email, name: fixture.name, properties: chosen.map { propertyNames[$0] }, token: token)
+            try await store.inviteFixtureUser(
+                userID: userID, grants: chosen.map { Grant(propertyID: ids.propertyIDs[$0], rights: rights) },
+                tokenHash: token.hash, lifetime: options.invitationLifetime, mail: mail)
+        }
     }
 
     private func userState(username: String) async throws -> TestAPI.UserState? {

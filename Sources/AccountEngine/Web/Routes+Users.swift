@@ -221,20 +221,18 @@ extension AccountEngine {
         }
     }
 
-    private func managePage(
-        _ visit: Visit, _ user: UserRecord, _ memberships: [Membership], error: String? = nil, status: HTTPResponse.Status = .ok
+    /// A user's **Gérer** page: who they are, their rights as a form to change them, and deleting them.
+    func managePage(
+        _ visit: Visit, _ user: UserRecord, _ memberships: [Membership], notice: String? = nil, error: String? = nil,
+        status: HTTPResponse.Status = .ok
     ) -> Response {
         let text = visit.text
-        let rights = memberships.map { membership -> HTML in
-            let names = AccessRight.allCases.filter(membership.rights.contains).map { Self.rightName($0, text) }
-            return "<li>\(membership.property.name) (\(text(.propertyID, ["id": String(membership.property.id)]))) — \(names.joined(separator: ", "))</li>"
-        }
         return page(
-            visit, title: user.name, status: status, error: error,
+            visit, title: user.name, status: status, notice: notice, error: error,
             """
             <dl><dt>\(text[.columnUsername])</dt><dd>\(user.username)</dd>\
             <dt>\(text[.columnEmail])</dt><dd>\(user.email)</dd></dl>\
-            <h2>\(text[.userRights])</h2><ul>\(rights)</ul>\
+            <h2>\(text[.userRights])</h2>\(rightsForm(visit, user, memberships))\
             \(form(visit, action: href(visit, "/account/users/\(user.id)/delete"), submit(text[.deleteUser])))
             """
         )

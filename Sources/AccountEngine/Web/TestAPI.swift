@@ -6,6 +6,8 @@ enum TestAPI {
         /// A count (`5`) or the names (`["Hôtel du Lac"]`); one property when missing.
         var properties: PropertySpec?
         var users: [UserSpec]
+        /// The language of the invitation e-mails `invitedTo` sends (`fr` when missing).
+        var locale: String?
     }
 
     enum PropertySpec: Decodable {
@@ -45,6 +47,10 @@ enum TestAPI {
         var state: String?
         /// Consecutive failed sign-ins already counted (for `locked`, the lockout limit by default).
         var failedAttempts: Int?
+        /// Indexes of properties the user is invited to (with `rights`): an invitation e-mail
+        /// is sent, as the users pages send it. An `invited` user is invited to `properties`
+        /// when this is missing.
+        var invitedTo: [Int]?
     }
 
     struct AccountResponse: Encodable {

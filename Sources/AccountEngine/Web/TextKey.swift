@@ -29,7 +29,7 @@ enum TextKey: String, CaseIterable, Sendable {
     case rightReservations, rightRates, rightFinance, rightAdministration
     case errorNameRequired, errorEmailInvalid, errorEmailInUse, errorNoRights
     case errorUnknownProperty, errorUnknownUser, errorAlreadyMember, errorDeleteSelf, errorLastAdmin
-    case userRights
+    case userRights, rightsSaved, errorLastAdminRights
     // Invitations
     case invitationTitle, invitationIntro, invitationUsername, acceptInvitation, invitationAccepted
     case invitationOtherSession

@@ -6,8 +6,15 @@ public import Logging
 public struct FeedbackOptions: Sendable {
     /// Where the article pages' form posts (`feedback-endpoint` of `helpcenter.yml`).
     public var path: String = "/feedback"
-    /// The SQLite file; created with its schema when missing.
-    public var databasePath: String
+    /// Where votes are stored, as `--database` takes it: a file path or `sqlite:PATH` (created
+    /// with its schema when missing), or `postgres://user[:password]@host[:port]/database`
+    /// (tables created or migrated at start) for several collectors on one database.
+    public var database: String
+    /// Connections to PostgreSQL per pool (the votes', the rate limit's); unused with SQLite.
+    public var poolSize: Int = 4
+    /// The longest a vote waits for its commit (or a shared rate limit for its row) before it
+    /// is answered 503: a database that is down must not hold readers' requests.
+    public var storageDeadline: Duration = .seconds(3)
     /// Votes one client (an IPv4 address, or an IPv6 /64) may send per minute, and as a burst;
     /// `nil` or 0 turns the limit off. Refused requests count too, so a bot pays for garbage.
     public var votesPerMinute: Int? = 30
@@ -27,7 +34,7 @@ public struct FeedbackOptions: Sendable {
     /// Where the collector says that the article list is missing or unreadable.
     public var logger: Logger = Logger(label: "helpcenter.feedback") { StreamLogHandler.standardError(label: $0) }
 
-    public init(databasePath: String) {
-        self.databasePath = databasePath
+    public init(database: String) {
+        self.database = database
     }
 }

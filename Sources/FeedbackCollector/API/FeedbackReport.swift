@@ -1,5 +1,5 @@
 internal import Foundation
-internal import GRDB
+public import Logging
 
 /// What readers said, per article and locale: the numbers, how helpful the page was found and
 /// the comments, newest first. Every catalog article is listed (with zeros when nobody voted),
@@ -62,55 +62,39 @@ public struct FeedbackReport: Sendable, Codable, Equatable {
         }
     }
 
-    /// The report of the database at `databasePath`, opened read-only (it is never created),
-    /// with titles from `site`'s article list when a site is given.
+    /// The report of the database at `database` (a path, `sqlite:PATH` or `postgres://…`),
+    /// opened as it is (never created or migrated), with titles from `site`'s article list when
+    /// a site is given.
     /// - Throws: when the database cannot be read, or `site` has no readable article list.
-    public init(databasePath: String, site: String?) throws {
-        var configuration = Configuration()
-        configuration.readonly = true
-        let database = try DatabaseQueue(path: databasePath, configuration: configuration)
+    public static func read(database: String, site: String?, logger: Logger) async throws -> FeedbackReport {
         var catalog = ArticleCatalog.empty
         if let site {
             let list = URL(fileURLWithPath: site).appendingPathComponent(CatalogFile.name)
             catalog = try ArticleCatalog(json: Data(contentsOf: list))
         }
-        try self.init(reading: database, catalog: catalog)
+        let store = try await StorageOpener.open(
+            try DatabaseAddress(parsing: database), poolSize: 1, deadline: .seconds(5), logger: logger, readOnly: true)
+        do {
+            let votes = try await store.votes()
+            await store.close()
+            return FeedbackReport(votes, catalog: catalog)
+        } catch {
+            await store.close()
+            throw error
+        }
     }
 
-    init(reading database: some DatabaseReader, catalog: ArticleCatalog) throws {
-        let (tallies, comments) = try database.read { db in
-            var tallies: [ArticleKey: (yes: Int, no: Int)] = [:]
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT article, locale, SUM(vote = 'yes') AS yes, SUM(vote = 'no') AS no
-                    FROM vote GROUP BY article, locale
-                    """)
-            while let row = try rows.next() {
-                tallies[ArticleKey(id: row["article"], locale: row["locale"])] = (row["yes"], row["no"])
-            }
-            var comments: [ArticleKey: [Comment]] = [:]
-            let texts = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT article, locale, comment, created_at FROM vote
-                    WHERE vote = 'comment' AND comment IS NOT NULL ORDER BY created_at DESC, id DESC
-                    """)
-            while let row = try texts.next() {
-                comments[ArticleKey(id: row["article"], locale: row["locale"]), default: []]
-                    .append(Comment(text: row["comment"], date: row["created_at"]))
-            }
-            return (tallies, comments)
-        }
+    init(_ votes: StoredVotes, catalog: ArticleCatalog) {
+        let tallies = votes.tallies
         var keys = Set(tallies.keys)
         for article in catalog.articles { keys.insert(ArticleKey(id: article.id, locale: article.locale)) }
         articles = keys.sorted { ($0.id, $0.locale) < ($1.id, $1.locale) }.map { key in
             let tally = tallies[key] ?? (0, 0)
-            let votes = tally.yes + tally.no
+            let count = tally.yes + tally.no
             return Article(
                 id: key.id, locale: key.locale, title: catalog.article(id: key.id, locale: key.locale)?.title ?? key.id,
-                yes: tally.yes, no: tally.no, helpfulness: votes == 0 ? nil : Double(tally.yes) / Double(votes),
-                comments: comments[key] ?? [])
+                yes: tally.yes, no: tally.no, helpfulness: count == 0 ? nil : Double(tally.yes) / Double(count),
+                comments: votes.comments[key] ?? [])
         }
     }
 }

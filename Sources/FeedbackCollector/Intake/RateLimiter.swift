@@ -8,12 +8,7 @@ internal import NIOConcurrencyHelpers
 /// forgotten once full (swept every minute, and at most once a second while the table holds `maxClients`). If
 /// `maxClients` clients are all still draining, new ones are refused until some refill: a
 /// flood from that many addresses in one minute is an attack, and votes are not worth memory.
-final class RateLimiter: Sendable {
-    enum Decision: Equatable {
-        case allowed
-        /// Seconds until the next token, at least 1.
-        case limited(retryAfter: Int)
-    }
+final class RateLimiter: ClientLimiter {
 
     private let capacity: Double
     private let perSecond: Double
@@ -39,8 +34,12 @@ final class RateLimiter: Sendable {
         state = NIOLockedValueBox(State(lastSweep: clock()))
     }
 
+    func take(_ client: ClientKey) async throws -> RateDecision {
+        takeNow(client)
+    }
+
     /// Takes a token for `client` if it has one.
-    func take(_ client: ClientKey) -> Decision {
+    func takeNow(_ client: ClientKey) -> RateDecision {
         let now = clock()
         return state.withLockedValue { state in
             let sinceSweep = now.timeIntervalSince(state.lastSweep)

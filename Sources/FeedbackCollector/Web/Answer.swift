@@ -42,6 +42,19 @@ struct Answer {
         return respond(.tooManyRequests, headers: headers.adding(.contentType, "text/html; charset=utf-8"), body: html)
     }
 
+    /// The database could not store the vote in time: nothing was promised, send it again.
+    func unavailable() -> Response {
+        var headers = headers
+        headers[.retryAfter] = "5"
+        if json {
+            return respond(.serviceUnavailable, headers: headers, body: JSONAnswer(ok: false, retryAfter: 5).text)
+        }
+        let html = ErrorPage.render(
+            title: "Feedback not stored",
+            explanation: "The help center cannot store feedback right now; please send it again in a few seconds.")
+        return respond(.serviceUnavailable, headers: headers.adding(.contentType, "text/html; charset=utf-8"), body: html)
+    }
+
     func tooLarge(limit: Int) -> Response {
         failure(.contentTooLarge, field: "body", "The feedback was too long", "A vote is at most \(limit) bytes.")
     }

@@ -24,7 +24,8 @@ extension FeedbackCollector {
     }
 
     /// Origin, rate limit, content type, size, fields, then the row: each step can refuse,
-    /// and only a committed row is answered 201 or 303.
+    /// and only a committed row is answered 201 or 303; a database that is down or too slow
+    /// is 503 with `Retry-After`, never 500 and never a request left hanging.
     func receive(_ request: Request, from client: ClientKey) async throws -> Response {
         let articles = catalog.current()
         var headers: HTTPFields = [.vary: "Origin"]
@@ -36,8 +37,12 @@ extension FeedbackCollector {
             headers[.accessControlExposeHeaders] = "Retry-After"
         }
         let answer = Answer(json: request.acceptsJSON, headers: headers)
-        if let limiter, case .limited(let seconds) = limiter.take(client) {
-            return answer.limited(retryAfter: seconds)
+        do {
+            if let limiter, case .limited(let seconds) = try await limiter.take(client) {
+                return answer.limited(retryAfter: seconds)
+            }
+        } catch is StorageUnavailable {
+            return answer.unavailable()
         }
         guard request.isURLEncodedForm else { return answer.unsupportedType() }
         if let length = request.declaredLength, length > options.maxBodyBytes {
@@ -55,7 +60,11 @@ extension FeedbackCollector {
         case .failure(let rejection):
             return answer.rejected(rejection, base: base)
         case .success(let submission):
-            try await store.insert(VoteRow(submission, at: options.clock()))
+            do {
+                try await store.insert(VoteRow(submission, at: options.clock()))
+            } catch is StorageUnavailable {
+                return answer.unavailable()
+            }
             return answer.accepted(submission, base: base)
         }
     }

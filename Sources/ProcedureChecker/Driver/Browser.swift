@@ -7,8 +7,9 @@ final class Browser {
     let transport: HTTPTransport
     private(set) var cookies = CookieJar()
 
-    init(_ transport: HTTPTransport) {
+    init(_ transport: HTTPTransport, cookies: CookieJar = CookieJar()) {
         self.transport = transport
+        self.cookies = cookies
     }
 
     /// Opens `path` (a path on the target, or an absolute URL whose path is used).

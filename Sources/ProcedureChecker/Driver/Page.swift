@@ -204,6 +204,18 @@ struct Page {
         document.ancestors(of: index).first { document.nodes[$0].name == "form" }
     }
 
+    /// The checkboxes of the form that holds `button`, as a person reads them: the label's text,
+    /// the value the form sends for it, and whether it is ticked now.
+    func checkboxes(inFormOf button: Int) -> [(label: String, value: String, checked: Bool)] {
+        guard let form = form(of: button) else { return [] }
+        return document.descendants(of: form).compactMap { index in
+            guard document.nodes[index].name == "input", document.attribute("type", of: index)?.lowercased() == "checkbox" else {
+                return nil
+            }
+            return (labels(of: index).first ?? "", document.attribute("value", of: index) ?? "on", isChecked(index))
+        }
+    }
+
     /// What pressing button `button` sends: the form's action and method, and its fields as a
     /// browser would send them (typed values, ticked boxes, hidden fields, the button itself).
     func submission(of button: Int) -> (action: String, method: String, fields: [(name: String, value: String)])? {

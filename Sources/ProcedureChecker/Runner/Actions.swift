@@ -6,6 +6,7 @@ extension Session {
         switch action {
         case .signIn:
             page = try await SignIn.require(browser, locale: locale, fixture.persona, purpose: "the persona cannot sign in")
+            signedInCookies = browser.cookies
         case .open(let name):
             let path = name == .signIn ? "/\(locale)/sign-in" : "/\(locale)/"
             page = try await navigated(try await browser.open(path), what: "opening \(path)", label: nil)
@@ -48,6 +49,8 @@ extension Session {
             }
             let next: Page
             if request.method == "POST" {
+                let boxes = current.checkboxes(inFormOf: button)
+                if !boxes.isEmpty { lastSentCheckboxes = boxes }
                 next = try await browser.post(request.action, fields: request.fields)
             } else {
                 let query = request.fields.map { "\(FormEncoding.encode($0.name))=\(FormEncoding.encode($0.value))" }.joined(separator: "&")

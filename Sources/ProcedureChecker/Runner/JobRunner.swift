@@ -33,7 +33,7 @@ struct JobRunner {
         let checkNote = Diagnostic.Note(file: check.file, location: check.location, message: "the procedure's check (\(check.outcome.rawValue))")
         let session: Session
         do {
-            let fixture = try await Fixture.create(for: check, tag: tag, api: TestAPI(transport: transport))
+            let fixture = try await Fixture.create(for: check, locale: job.locale, tag: tag, api: TestAPI(transport: transport))
             session = Session(transport: transport, locale: job.locale, fixture: fixture, check: check)
         } catch {
             return .error("\(prefix): the fixture could not be created: \(Self.message(error))", file: check.file, at: check.location)

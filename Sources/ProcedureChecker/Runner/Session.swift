@@ -13,6 +13,11 @@ final class Session {
     var page: Page?
     /// The link of the e-mail the procedure followed last (the probe reopens it).
     var followedLink: String?
+    /// The browser's cookies right after the procedure signed in: `signed-out` replays them.
+    var signedInCookies: CookieJar?
+    /// The checkboxes of the last form the procedure sent by a POST button (label, value,
+    /// ticked): `rights-changed` compares them with what the changed user sees.
+    var lastSentCheckboxes: [(label: String, value: String, checked: Bool)] = []
 
     init(transport: HTTPTransport, locale: String, fixture: Fixture, check: ProcedureCheck) {
         self.transport = transport

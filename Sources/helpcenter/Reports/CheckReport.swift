@@ -16,6 +16,11 @@ struct CheckReport {
     var manualSteps: [ManualStep] = []
     let seconds: Double
     let repetitions: Int
+    /// When the run ended: the time a passed procedure is recorded as proven at.
+    var finishedAt = Date()
+    /// Each result's position in the whole plan (`--shard` runs part of it); nil: 0, 1, 2…
+    var offsets: [Int]? = nil
+    var shard: CheckShard? = nil
 
     var failures: [Diagnostic] {
         problems + results.compactMap(\.failure) + (requireChecks ? unchecked.map(Self.failure) : [])
@@ -35,7 +40,9 @@ struct CheckReport {
     }
 
     /// `coverage: procedures checked 20/20, manual steps 0, claims checked 8/8`: what a run proved.
-    var coverage: String {
+    var coverage: String { CheckReportJSON.coverageLine(counts) }
+
+    private var counts: CheckReportJSON.Counts {
         var checked: Set<String> = []
         var claims = 0
         for result in results {
@@ -44,9 +51,9 @@ struct CheckReport {
             case .claim: claims += 1
             }
         }
-        let runs = max(repetitions, 1)
-        return "coverage: procedures checked \(checked.count)/\(procedureCount), "
-            + "manual steps \(manualSteps.count), claims checked \(claims / runs)/\(claims / runs)"
+        return CheckReportJSON.Counts(
+            procedures: procedureCount, proceduresChecked: checked.count, manualSteps: manualSteps.count,
+            claimsChecked: claims / max(repetitions, 1))
     }
 
     func print(as format: ReportFormat) {
@@ -76,7 +83,7 @@ struct CheckReport {
         let failed = results.count - passed
         let locales = Set(results.map(\.job.locale)).count
         let procedures = results.count { if case .procedure = $0.job.work { true } else { false } }
-        var text = "check: \(passed) passed, \(failed + problems.count) failed (\(DiagnosticReport.count(procedures, "procedure run")), "
+        var text = "check\(shard.map { " (shard \($0))" } ?? ""): \(passed) passed, \(failed + problems.count) failed (\(DiagnosticReport.count(procedures, "procedure run")), "
             + "\(DiagnosticReport.count(results.count - procedures, "claim check")) in \(DiagnosticReport.count(locales, "locale"))"
         if !unchecked.isEmpty { text += "; \(DiagnosticReport.count(unchecked.count, "procedure")) without checks" }
         if !manualSteps.isEmpty { text += "; \(DiagnosticReport.count(manualSteps.count, "manual step")) not run" }
@@ -112,62 +119,40 @@ struct CheckReport {
         "step \(step.number) of \"\(step.procedure)\" is for people only and was not run: \"\(step.sentence)\""
     }
 
-    private var json: String {
-        /// A place in an article a run did not verify: a manual step (with its number and
-        /// sentence) or a procedure without a check.
-        struct Unverified: Encodable {
-            var locale: String
-            var article: String
-            var line: Int
-            var column: Int
-            var procedure: String
-            var step: Int?
-            var sentence: String?
-        }
-        struct Document: Encodable {
-            var passed: Int
-            var failed: Int
-            var unchecked: Int
-            var uncheckedProcedures: [Unverified]
-            var coverage: String
-            var manual: [Unverified]
-            var seconds: Double
-            var results: [Entry]
-            var problems: [DiagnosticJSON]
-        }
-        struct Entry: Encodable {
-            var locale: String
-            var article: String
-            var kind: String
-            var name: String
-            var status: String
-            var seconds: Double
-            var failure: DiagnosticJSON?
-        }
-        let entries = results.map { result in
+    private var json: String { DiagnosticJSON.encode(document) }
+
+    /// The JSON report's content. A procedure's entry also says which procedure it ran
+    /// (article id, section anchor, number), the fingerprint of its steps and, when it passed,
+    /// when: what `build --verification` reads.
+    var document: CheckReportJSON {
+        let positions = offsets ?? Array(results.indices)
+        let stamp = ISO8601DateFormatter().string(from: finishedAt)
+        let entries = zip(positions, results).map { job, result in
             let kind = if case .procedure = result.job.work { "procedure" } else { "claim" }
-            return Entry(
-                locale: result.job.locale, article: result.job.articleFile, kind: kind, name: result.job.name,
+            let verified = result.job.verification(passedAt: result.passed ? finishedAt : nil)
+            return CheckReportJSON.Entry(
+                job: job, locale: result.job.locale, article: result.job.articleFile, kind: kind, name: result.job.name,
                 status: result.passed ? "pass" : "fail", seconds: (result.seconds * 1000).rounded() / 1000,
-                failure: result.failure.map { DiagnosticJSON($0) })
+                failure: result.failure.map { DiagnosticJSON($0) }, articleId: verified?.article, procedure: verified?.procedure,
+                number: verified?.number, fingerprint: verified?.fingerprint, passedAt: result.passed && verified != nil ? stamp : nil)
         }
         let passed = results.count { $0.passed }
-        let document = Document(
+        return CheckReportJSON(
             passed: passed, failed: results.count - passed + problems.count + (requireChecks ? unchecked.count : 0),
             unchecked: unchecked.count,
             uncheckedProcedures: unchecked.map {
-                Unverified(
+                CheckReportJSON.Unverified(
                     locale: $0.locale, article: $0.articleFile, line: $0.location.line, column: $0.location.column,
                     procedure: $0.procedure)
             },
-            coverage: coverage,
+            coverage: coverage, counts: counts,
+            shard: shard.map { CheckReportJSON.Shard(index: $0.index, count: $0.count) },
             manual: manualSteps.map {
-                Unverified(
+                CheckReportJSON.Unverified(
                     locale: $0.locale, article: $0.articleFile, line: $0.location.line, column: $0.location.column,
                     procedure: $0.procedure, step: $0.number, sentence: $0.sentence)
             },
             seconds: (seconds * 1000).rounded() / 1000, results: entries, problems: problems.map { DiagnosticJSON($0) })
-        return DiagnosticJSON.encode(document)
     }
 
     /// One suite per locale, one test case per procedure or claim.

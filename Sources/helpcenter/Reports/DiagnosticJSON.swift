@@ -3,8 +3,8 @@ internal import HelpModel
 
 /// A diagnostic as every `--format json` report writes it, so that CI scripts read findings of
 /// `validate` and failures of `check` the same way.
-struct DiagnosticJSON: Encodable {
-    struct Note: Encodable {
+struct DiagnosticJSON: Codable, Equatable {
+    struct Note: Codable, Equatable {
         var file: String
         var line: Int
         var column: Int

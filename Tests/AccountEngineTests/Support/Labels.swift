@@ -85,3 +85,14 @@ struct Labels: Sendable {
         all[locale] ?? all["fr"]!
     }
 }
+
+extension Labels {
+    /// The access rights' checkbox labels of each locale, in the engine's order (reservations,
+    /// rates, finance, administration), as the articles name them.
+    static let rights: [String: [String]] = [
+        "fr": ["Réservations", "Tarifs et disponibilités", "Finances", "Administration du compte"],
+        "en": ["Reservations", "Rates and availability", "Finance", "Account administration"],
+        "de": ["Buchungen", "Preise und Verfügbarkeit", "Finanzen", "Kontoverwaltung"],
+        "es": ["Reservas", "Tarifas y disponibilidad", "Finanzas", "Administración de la cuenta"],
+    ]
+}

@@ -109,6 +109,14 @@ struct Page {
             return true
         }
 
+        /// Unticks every checkbox labelled `label`; false when none has that label.
+        @discardableResult
+        mutating func untick(_ label: String) -> Bool {
+            let boxes = checkboxes.filter { $0.label == label }
+            for box in boxes { fields.removeAll { $0 == (box.name, box.value) } }
+            return !boxes.isEmpty
+        }
+
         mutating func untickAll() {
             let boxes = Set(checkboxes.map { "\($0.name)=\($0.value)" })
             fields.removeAll { boxes.contains("\($0.name)=\($0.value)") }

@@ -4,11 +4,20 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import PostgresNIO
+import Testing
 
 @testable import FeedbackCollector
 
-/// A collector on a temporary site folder and database, driven in-process through
-/// Hummingbird's router test client (every request comes from the same unknown address).
+/// The two stores every parameterised test runs against.
+enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case sqlite, postgres
+    var testDescription: String { rawValue }
+}
+
+/// A collector on a temporary site folder and database (a SQLite file, or a fresh database
+/// on the tests' throwaway PostgreSQL cluster), driven in-process through Hummingbird's router
+/// test client (every request comes from the same unknown address).
 struct CollectorHarness {
     static let origin = "https://help.example.com"
     static let catalogJSON = """
@@ -23,6 +32,8 @@ struct CollectorHarness {
     let clock = TestClock()
     let log = LogRecorder()
     var options: FeedbackOptions
+    /// The PostgreSQL cluster and database, for a `.postgres` harness.
+    var postgres: (cluster: TestPostgres, database: String)?
 
     var site: URL { directory.appendingPathComponent("site") }
     var catalogFile: URL { site.appendingPathComponent(".helpcenter-articles.json") }
@@ -31,12 +42,31 @@ struct CollectorHarness {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("feedback-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
             at: directory.appendingPathComponent("site"), withIntermediateDirectories: true)
-        options = FeedbackOptions(databasePath: directory.appendingPathComponent("feedback.sqlite").path)
+        options = FeedbackOptions(database: directory.appendingPathComponent("feedback.sqlite").path)
         options.clock = { [clock] in clock.now }
         options.logger = Logger(label: "test") { [log] _ in log.handler() }
         options.votesPerMinute = nil
         configure(&options)
         if let catalog { try writeCatalog(catalog) }
+    }
+
+    /// A harness on `store`; for PostgreSQL, a new database on the shared cluster (or on `cluster`).
+    init(
+        store: StoreKind, cluster: TestPostgres? = nil, catalog: String? = Self.catalogJSON,
+        _ configure: (inout FeedbackOptions) -> Void = { _ in }
+    ) async throws {
+        try self.init(catalog: catalog, configure)
+        if store == .postgres {
+            let cluster = if let cluster { cluster } else { try await TestPostgres.shared() }
+            let database = try await cluster.createDatabase()
+            postgres = (cluster, database)
+            options.database = cluster.url(database)
+        }
+    }
+
+    /// Opens a collector on this harness's database (the caller closes it).
+    func open() async throws -> FeedbackCollector {
+        try await FeedbackCollector.open(site: site.path, options: options)
     }
 
     func writeCatalog(_ text: String) throws {
@@ -47,16 +77,36 @@ struct CollectorHarness {
     func run<Value: Sendable>(
         _ body: @Sendable (FeedbackCollector, any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
-        let collector = try FeedbackCollector(site: site.path, options: options)
-        return try await collector.application(port: 0).test(.router) { client in
-            try await body(collector, client)
+        let collector = try await open()
+        do {
+            let value = try await collector.application(port: 0).test(.router) { client in
+                try await body(collector, client)
+            }
+            await collector.close()
+            return value
+        } catch {
+            await collector.close()
+            throw error
         }
     }
 
     /// The rows of the `vote` table, oldest first.
-    func rows() throws -> [StoredVote] {
-        let queue = try DatabaseQueue(path: options.databasePath)
-        return try queue.read { db in
+    func rows() async throws -> [StoredVote] {
+        if let postgres {
+            return try await postgres.cluster.withConnection(to: postgres.database) { connection in
+                var rows: [StoredVote] = []
+                let result = try await connection.query(
+                    "SELECT article, locale, vote, comment, created_at FROM vote ORDER BY id", logger: TestPostgres.logger)
+                for try await (article, locale, vote, comment, createdAt) in result.decode(
+                    (String, String, String, String?, String).self)
+                {
+                    rows.append(StoredVote(article: article, locale: locale, vote: vote, comment: comment, createdAt: createdAt))
+                }
+                return rows
+            }
+        }
+        let queue = try DatabaseQueue(path: options.database)
+        return try await queue.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM vote ORDER BY id").map { row in
                 StoredVote(
                     article: row["article"], locale: row["locale"], vote: row["vote"], comment: row["comment"],

@@ -1,11 +1,11 @@
 internal import GRDB
 
-/// The database schema, as GRDB migrations: a database made by an older collector is brought
+/// The SQLite schema, as GRDB migrations: a database made by an older collector is brought
 /// up to date when it opens. A migration once shipped is never edited; add a new one.
 ///
 /// No IP address, user agent or cookie is stored: a vote is an article, a locale, the answer,
 /// an optional comment and the time, so the database holds nothing that identifies a reader.
-enum Schema {
+enum SQLiteSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: votes") { db in

@@ -1,16 +1,16 @@
 internal import Dispatch
 internal import Glibc
-internal import HelpModel
 
-/// Lists and reads the site's files with POSIX calls: Foundation's directory enumerator and
-/// `Data` reading cost more than parsing the 20,000 pages of a large site.
-enum FileSystem {
+/// Lists and reads files with POSIX calls: Foundation's directory enumerator and `Data`
+/// reading cost more than parsing the 20,000 pages of a large site. In the model because the
+/// parser (articles, images) and the validator (the built site) read the same way.
+public enum FileSystem {
     /// Every regular file under `root`, as paths relative to it. Hidden entries (the build
     /// manifest, a staging folder) are not part of the site. Nil when `root` is no folder.
     ///
     /// Folders are read level by level, each level's folders on all cores: a 20,000-page site
     /// is 20,000 folders, and opening them one after the other was a tenth of the validation.
-    static func list(_ root: String) -> Set<String>? {
+    public static func list(_ root: String) -> Set<String>? {
         guard let top = entries(root, relative: "") else { return nil }
         var files = Set(top.files)
         var level = top.folders
@@ -57,7 +57,7 @@ enum FileSystem {
     }
 
     /// The bytes of a file, or nil when it cannot be read.
-    static func read(_ path: String) -> [UInt8]? {
+    public static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }

@@ -1,0 +1,78 @@
+internal import Foundation
+internal import GRDB
+
+/// The votes in one SQLite file: a `DatabasePool` (WAL, so the report reads while votes are
+/// written), migrated when opened. One process owns it, so the rate limit stays in memory.
+final class SQLiteVoteStore: VoteStorage {
+    let pool: DatabasePool
+    private let commits: CommitQueue
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    init(path: String, deadline: Duration) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        // GRDB sets NORMAL with WAL; FULL syncs the WAL at each commit, so a vote answered 201
+        // survives a power cut too. Batched commits make that affordable.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        try SQLiteSchema.migrator.migrate(pool)
+        self.pool = pool
+        commits = CommitQueue(deadline: deadline) { rows in
+            try await pool.write { db in
+                let statement = try db.cachedStatement(
+                    sql: "INSERT INTO vote(article, locale, vote, comment, created_at) VALUES (?, ?, ?, ?, ?)")
+                for row in rows {
+                    try statement.execute(arguments: [row.article, row.locale, row.vote, row.comment, row.createdAt])
+                }
+            }
+        }
+    }
+
+    /// Opens an existing database read-only, for `feedback report`: it is never created.
+    init(readingOnly path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        pool = try DatabasePool(path: path, configuration: configuration)
+        commits = CommitQueue(deadline: .seconds(1)) { _ in
+            throw StorageUnavailable(reason: "the database was opened read-only")
+        }
+    }
+
+    func insert(_ row: VoteRow) async throws {
+        try await commits.insert(row)
+    }
+
+    func votes() async throws -> StoredVotes {
+        try await pool.read { db in
+            var votes = StoredVotes()
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT article, locale, SUM(vote = 'yes') AS yes, SUM(vote = 'no') AS no
+                    FROM vote GROUP BY article, locale
+                    """)
+            while let row = try rows.next() {
+                votes.tallies[ArticleKey(id: row["article"], locale: row["locale"])] = (row["yes"], row["no"])
+            }
+            let texts = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT article, locale, comment, created_at FROM vote
+                    WHERE vote = 'comment' AND comment IS NOT NULL ORDER BY created_at DESC, id DESC
+                    """)
+            while let row = try texts.next() {
+                votes.comments[ArticleKey(id: row["article"], locale: row["locale"]), default: []]
+                    .append(FeedbackReport.Comment(text: row["comment"], date: row["created_at"]))
+            }
+            return votes
+        }
+    }
+
+    func makeLimiter(perMinute: Int, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
+        RateLimiter(perMinute: perMinute, clock: clock)
+    }
+
+    func close() async {
+        try? pool.close()
+    }
+}
