@@ -108,7 +108,9 @@ struct ServeCommandTests {
             $0.replacingOccurrences(of: "Voici la procédure à suivre", with: "Voici la marche à suivre")
         }
         let rebuilt = serving.lines.next(containing: "rebuilt in", within: 30)
-        #expect(rebuilt?.contains("1 written") == true, "\(rebuilt ?? "nothing")")
+        // The page, its search results bucket and manifest, and the term file of the changed words: no other page.
+        #expect(rebuilt?.contains(" written") == true && rebuilt?.contains("(fr/modifier-identifiants-connexion/index.html, fr/search/") == true, "\(rebuilt ?? "nothing")")
+        #expect(rebuilt?.contains(".html") == true && rebuilt?.components(separatedBy: ".html").count == 2, "one page rewritten: \(rebuilt ?? "nothing")")
         #expect(try await serving.get("fr/modifier-identifiants-connexion/").body.contains("Voici la marche à suivre"))
 
         try serving.edit("fr/modifier-identifiants-connexion.md") { $0 + "\nVoir [ailleurs](absent.md).\n" }

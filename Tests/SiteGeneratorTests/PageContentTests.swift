@@ -220,7 +220,7 @@ struct PageContentTests {
         #expect(index.contains("\"oublie\":"), "UI labels are in the index")
         #expect(!index.contains("\"réinitialiser\":"), "words are folded")
         #expect(index.contains("\"u\":\"../modifier-identifiants-connexion/\""))
-        #expect(index.contains("[\"Comment réinitialiser votre mot de passe\",\"comment-reinitialiser-votre-mot-de-passe\","))
+        #expect(index.contains("[\"Comment réinitialiser votre mot de passe\",\"reset-password\","))
         let search = try site.page("fr/search/index.html")
         #expect(search.contains("<script src=\"../../assets/search.js\" defer></script>\n<script src=\"index.js\" defer></script>\n<script src=\"../../assets/site.js\" defer></script>"))
         #expect(search.contains("data-no-results=\"Aucun article ne correspond à votre recherche.\""))

@@ -27,8 +27,8 @@ struct ContentChromeTests {
         let findings = try fixture.audit()
         #expect(findings.count == 3)
         #expect(findings.first == "content/de/chrome.yml:1:1: error: chrome key 'nav.extra' is missing in locale 'de' but exists in 'es' "
-            + "(content/es/chrome.yml:56:1); add it to content/de/chrome.yml\n"
-            + "content/es/chrome.yml:56:1: note: 'nav.extra' in es")
+            + "(content/es/chrome.yml:57:1); add it to content/de/chrome.yml\n"
+            + "content/es/chrome.yml:57:1: note: 'nav.extra' in es")
         #expect(findings.map { $0.prefix(22) } == ["content/de/chrome.yml:", "content/en/chrome.yml:", "content/fr/chrome.yml:"])
     }
 
