@@ -75,6 +75,8 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         var anchor: String
         var heading: String
         var text = ""
+        /// The characters of ``text``.
+        var shownCount = 0
         var frequencies: [String: Float] = [:]
         var words: Set<SearchTokenizer.Word> = []
         var length = 0
@@ -98,11 +100,22 @@ struct ArticleSearchDocuments: Sendable, Equatable {
                 words.insert(word)
                 length += 1
             }
-            if shown, self.text.count < ArticleSearchDocuments.textLimit {
-                if !self.text.isEmpty { self.text += " " }
-                self.text += text
-                if self.text.count > ArticleSearchDocuments.textLimit {
-                    self.text = String(self.text.prefix(ArticleSearchDocuments.textLimit)) + "…"
+            // Counted as it grows: counting the characters of the whole text again on every
+            // step was a tenth of the index.
+            let limit = ArticleSearchDocuments.textLimit
+            if shown, shownCount < limit {
+                if !self.text.isEmpty {
+                    self.text += " "
+                    shownCount += 1
+                }
+                let count = text.count
+                if shownCount + count > limit {
+                    self.text += text.prefix(limit - shownCount)
+                    self.text += "…"
+                    shownCount = limit + 1
+                } else {
+                    self.text += text
+                    shownCount += count
                 }
             }
         }

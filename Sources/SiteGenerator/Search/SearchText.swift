@@ -18,9 +18,9 @@ enum SearchText {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                let lower = value >= 0x41 && value <= 0x5A ? value + 0x20 : value
-                if escapeJSON { appendJSONScalar(Unicode.Scalar(UInt8(lower)), to: &out) } else { out.append(UInt8(lower)) }
-            } else if let base = LatinFolding.base[scalar] {
+                let lower = UInt8(value >= 0x41 && value <= 0x5A ? value + 0x20 : value)
+                if escapeJSON { appendJSONASCII(lower, to: &out) } else { out.append(lower) }
+            } else if let base = LatinFolding.base(of: value) {
                 UTF8.encode(base) { out.append($0) }
             } else if (0x300...0x36F).contains(value) {
                 continue
@@ -33,41 +33,76 @@ enum SearchText {
         }
     }
 
-    /// A JSON string literal, also safe in a script (`<`, U+2028 and U+2029 escaped).
+    /// A JSON string literal, also safe in a script (`<`, U+2028 and U+2029 escaped). On UTF-8
+    /// bytes: every title and excerpt of every article goes through here.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars { appendJSONScalar(scalar, to: &out) }
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    appendJSONASCII(byte, to: &out)
+                } else if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 {
+                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)  // U+2028, U+2029
+                    index += 3
+                    continue
+                } else {
+                    out.append(byte)
+                }
+                index += 1
+            }
+        }
         out.append(UInt8(ascii: "\""))
     }
 
     static func appendJSONScalar(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
         switch scalar.value {
+        case 0..<0x80: appendJSONASCII(UInt8(scalar.value), to: &out)
+        case 0x2028, 0x2029: out.append(contentsOf: "\\u\(String(scalar.value, radix: 16))".utf8)
+        default: UTF8.encode(scalar) { out.append($0) }
+        }
+    }
+
+    @inline(__always)
+    private static func appendJSONASCII(_ byte: UInt8, to out: inout [UInt8]) {
+        if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x3C {
+            out.append(byte)
+            return
+        }
+        switch byte {
         case 0x22: out.append(contentsOf: "\\\"".utf8)
         case 0x5C: out.append(contentsOf: "\\\\".utf8)
         case 0x0A: out.append(contentsOf: "\\n".utf8)
         case 0x0D: out.append(contentsOf: "\\r".utf8)
         case 0x09: out.append(contentsOf: "\\t".utf8)
         case 0x3C: out.append(contentsOf: "\\u003c".utf8)  // no "</script" even if inlined one day
-        case 0x00..<0x20, 0x2028, 0x2029:
-            let hex = String(scalar.value, radix: 16)
+        case 0x00..<0x20:
+            let hex = String(byte, radix: 16)
             out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
         default:
-            UTF8.encode(scalar) { out.append($0) }
+            out.append(byte)
         }
     }
 }
+
 /// Latin letters with diacritics and their lowercase base letter (`É` → `e`), as NFD plus
 /// removing combining marks plus lowercasing gives them; built once from Foundation itself so
 /// that the table and the fallback cannot disagree.
 enum LatinFolding {
-    static let base: [Unicode.Scalar: Unicode.Scalar] = {
-        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
-        for value in UInt32(0xC0)...UInt32(0x24F) {
-            guard let scalar = Unicode.Scalar(value) else { continue }
-            let folded = String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
-                .filter { !(0x300...0x36F).contains($0.value) }
-            if folded.count == 1, let single = folded.first { table[scalar] = single }
-        }
-        return table
-    }()
+    private static let first: UInt32 = 0xC0
+    private static let table: [Unicode.Scalar?] = (first...UInt32(0x24F)).map { value in
+        guard let scalar = Unicode.Scalar(value) else { return nil }
+        let folded = String(scalar).decomposedStringWithCanonicalMapping.lowercased().unicodeScalars
+            .filter { !(0x300...0x36F).contains($0.value) }
+        return folded.count == 1 ? folded.first : nil
+    }
+
+    /// The base letter of a Latin letter with diacritics; nil outside Latin-1 Supplement and
+    /// Latin Extended-A/B, or where folding gives more than one letter.
+    static func base(of value: UInt32) -> Unicode.Scalar? {
+        guard value >= first, value - first < UInt32(table.count) else { return nil }
+        return table[Int(value - first)]
+    }
 }

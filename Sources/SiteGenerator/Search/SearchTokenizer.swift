@@ -39,19 +39,28 @@ final class SearchTokenizer {
             }
         }
         for scalar in text.unicodeScalars {
+            // ASCII first, without Unicode property lookups: most letters of most help texts.
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                let lower = byte | 0x20
+                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    let kept = byte >= 0x30 && byte <= 0x39 ? byte : lower
+                    word.append(kept)
+                    joined.append(kept)
+                } else if byte == 0x2D, !word.isEmpty {
+                    hyphenated = true
+                    flush(endOfRun: false)
+                } else {
+                    flush(endOfRun: true)
+                }
+                continue
+            }
             let properties = scalar.properties
             if properties.isAlphabetic || properties.numericType != nil {
-                if scalar.isASCII {
-                    let byte = UInt8(scalar.value)
-                    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                    word.append(lower)
-                    joined.append(lower)
-                } else {
-                    let lower = properties.lowercaseMapping.utf8
-                    word.append(contentsOf: lower)
-                    joined.append(contentsOf: lower)
-                }
-            } else if scalar == "-" || scalar == "\u{2011}", !word.isEmpty {
+                let lower = properties.lowercaseMapping.utf8
+                word.append(contentsOf: lower)
+                joined.append(contentsOf: lower)
+            } else if scalar == "\u{2011}", !word.isEmpty {
                 hyphenated = true
                 flush(endOfRun: false)
             } else {
