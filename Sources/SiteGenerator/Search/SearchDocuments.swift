@@ -57,7 +57,7 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         title = french ? FrenchSpacing.apply(to: article.frontMatter.title) ?? article.frontMatter.title : article.frontMatter.title
         url = "../\(article.frontMatter.slug)/"
         self.category = category
-        var seen: Set<SearchTokenizer.Word> = []
+        var seen: Set<SearchTokenizer.WordID> = []
         var top = DocumentBuilder(anchor: "", heading: "", tokenizer: tokenizer)
         top.add(article.frontMatter.title, as: .title)
         top.add(article.intro)
@@ -68,7 +68,7 @@ struct ArticleSearchDocuments: Sendable, Equatable {
             builder.add(section.blocks)
             documents.append(builder.finish(into: &seen))
         }
-        words = Array(seen)
+        words = seen.sorted().map(tokenizer.word)
     }
 
     private struct DocumentBuilder {
@@ -77,8 +77,9 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         var text = ""
         /// The characters of ``text``.
         var shownCount = 0
-        var frequencies: [String: Float] = [:]
-        var words: Set<SearchTokenizer.Word> = []
+        /// Weighted occurrences by stem number.
+        var frequencies: [Int32: Float] = [:]
+        var words: Set<SearchTokenizer.WordID> = []
         var length = 0
         let tokenizer: SearchTokenizer
 
@@ -88,15 +89,15 @@ struct ArticleSearchDocuments: Sendable, Equatable {
             self.tokenizer = tokenizer
         }
 
-        mutating func finish(into seen: inout Set<SearchTokenizer.Word>) -> Document {
+        mutating func finish(into seen: inout Set<SearchTokenizer.WordID>) -> Document {
             seen.formUnion(words)
-            let terms = frequencies.map { Term(stem: $0.key, frequency: $0.value) }.sorted { $0.stem < $1.stem }
+            let terms = frequencies.map { Term(stem: tokenizer.stem(number: $0.key), frequency: $0.value) }.sorted { $0.stem < $1.stem }
             return Document(anchor: anchor, heading: heading, text: text, terms: terms, length: length)
         }
 
         mutating func add(_ text: String, as field: Field, shown: Bool = false) {
             for word in tokenizer.words(in: text) {
-                frequencies[word.stem, default: 0] += Float(field.boost)
+                frequencies[tokenizer.stemNumber(word), default: 0] += Float(field.boost)
                 words.insert(word)
                 length += 1
             }

@@ -95,7 +95,9 @@ struct SearchIndex {
     static func all(plan: SitePlan, cache: SearchEntryCache) -> [String: SearchIndex] {
         let locales = plan.configuration.locales
         let all = plan.articles
-        let chunkSize = 64
+        // Few large chunks: each keeps a tokenizer per locale, whose cache of the words it has
+        // met (folded and stemmed once) is what makes tokenizing cheap.
+        let chunkSize = max(64, all.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
         let chunks = (all.count + chunkSize - 1) / chunkSize
         let read = ParallelResults<[ArticleSearchDocuments]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

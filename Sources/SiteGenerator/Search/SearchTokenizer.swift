@@ -14,9 +14,23 @@ final class SearchTokenizer {
         var stem: String
     }
 
+    /// A kept word by number (``words(in:)`` gives numbers): a document counts and collects
+    /// numbers, not pairs of strings hashed at every occurrence.
+    typealias WordID = Int32
+
     private let stemmer: Stemmer?
     private let stopWords: Set<String>
-    private var known: [[UInt8]: Word?] = [:]
+    /// Each lowercase form met, with its word's number (nil: not kept).
+    private var known: [[UInt8]: WordID?] = [:]
+    /// The kept words by number, each with the number of its stem.
+    private var table: [(word: Word, stem: Int32)] = []
+    private var stems: [String] = []
+    private var stemNumbers: [String: Int32] = [:]
+
+    func word(_ id: WordID) -> Word { table[Int(id)].word }
+    /// The stem number of a word: words that share a stem share a number.
+    func stemNumber(_ id: WordID) -> Int32 { table[Int(id)].stem }
+    func stem(number: Int32) -> String { stems[Int(number)] }
 
     init(locale: String) {
         stemmer = Stemmer(locale: locale)
@@ -24,8 +38,8 @@ final class SearchTokenizer {
     }
 
     /// The words of `text` the index keeps, in order (repeats included: they count).
-    func words(in text: String) -> [Word] {
-        var found: [Word] = []
+    func words(in text: String) -> [WordID] {
+        var found: [WordID] = []
         var word: [UInt8] = []
         var joined: [UInt8] = []  // the hyphenated whole, while a hyphen has joined parts
         var hyphenated = false
@@ -72,13 +86,22 @@ final class SearchTokenizer {
     }
 
     /// The kept form of one lowercase word, or nil for a stop word or a single letter.
-    private func keep(_ lowercase: [UInt8]) -> Word? {
+    private func keep(_ lowercase: [UInt8]) -> WordID? {
         if let cached = known[lowercase] { return cached }
         let folded = SearchText.fold(String(decoding: lowercase, as: UTF8.self))
-        var result: Word?
+        var result: WordID?
         if folded.unicodeScalars.count > 1 || folded.first?.isNumber == true, !stopWords.contains(folded) {
-            let stem = stemmer.map { String(decoding: $0.stem(lowercase), as: UTF8.self) }
-            result = Word(folded: folded, stem: stem.map(SearchText.fold) ?? folded)
+            let stem = stemmer.map { SearchText.fold(String(decoding: $0.stem(lowercase), as: UTF8.self)) } ?? folded
+            let stemNumber: Int32
+            if let known = stemNumbers[stem] {
+                stemNumber = known
+            } else {
+                stemNumber = Int32(stems.count)
+                stems.append(stem)
+                stemNumbers[stem] = stemNumber
+            }
+            result = WordID(table.count)
+            table.append((Word(folded: folded, stem: stem), stemNumber))
         }
         known[lowercase] = result
         return result
