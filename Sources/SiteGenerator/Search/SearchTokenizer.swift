@@ -20,8 +20,11 @@ final class SearchTokenizer {
 
     private let stemmer: Stemmer?
     private let stopWords: Set<String>
-    /// Each lowercase form met, with its word's number (nil: not kept).
-    private var known: [[UInt8]: WordID?] = [:]
+    /// Each lowercase form met, with its word's number (-1: not kept).
+    private var known = ByteTable()
+    /// Each non-ASCII scalar met: its lowercase UTF-8 when it is a letter or digit, empty when it
+    /// separates words. Unicode property lookups cost more than the rest of tokenizing.
+    private var scalars: [UInt32: [UInt8]] = [:]
     /// The kept words by number, each with the number of its stem.
     private var table: [(word: Word, stem: Int32)] = []
     private var stems: [String] = []
@@ -40,8 +43,11 @@ final class SearchTokenizer {
     /// The words of `text` the index keeps, in order (repeats included: they count).
     func words(in text: String) -> [WordID] {
         var found: [WordID] = []
+        found.reserveCapacity(text.utf8.count / 6)
         var word: [UInt8] = []
+        word.reserveCapacity(32)
         var joined: [UInt8] = []  // the hyphenated whole, while a hyphen has joined parts
+        joined.reserveCapacity(32)
         var hyphenated = false
         func flush(endOfRun: Bool) {
             if !word.isEmpty, let kept = keep(word) { found.append(kept) }
@@ -69,9 +75,15 @@ final class SearchTokenizer {
                 }
                 continue
             }
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil {
-                let lower = properties.lowercaseMapping.utf8
+            let lower: [UInt8]
+            if let known = scalars[scalar.value] {
+                lower = known
+            } else {
+                let properties = scalar.properties
+                lower = properties.isAlphabetic || properties.numericType != nil ? Array(properties.lowercaseMapping.utf8) : []
+                scalars[scalar.value] = lower
+            }
+            if !lower.isEmpty {
                 word.append(contentsOf: lower)
                 joined.append(contentsOf: lower)
             } else if scalar == "\u{2011}", !word.isEmpty {
@@ -87,7 +99,8 @@ final class SearchTokenizer {
 
     /// The kept form of one lowercase word, or nil for a stop word or a single letter.
     private func keep(_ lowercase: [UInt8]) -> WordID? {
-        if let cached = known[lowercase] { return cached }
+        let hash = ByteTable.hash(lowercase)
+        if let cached = known.value(of: lowercase, hash: hash) { return cached < 0 ? nil : cached }
         let folded = SearchText.fold(String(decoding: lowercase, as: UTF8.self))
         var result: WordID?
         if folded.unicodeScalars.count > 1 || folded.first?.isNumber == true, !stopWords.contains(folded) {
@@ -103,7 +116,68 @@ final class SearchTokenizer {
             result = WordID(table.count)
             table.append((Word(folded: folded, stem: stem), stemNumber))
         }
-        known[lowercase] = result
+        known.insert(lowercase, hash: hash, value: result ?? -1)
         return result
+    }
+}
+
+/// Byte strings to numbers, for the words a tokenizer meets again and again: open addressing
+/// over FNV-1a hashes, the bytes kept in one arena. A `Dictionary` keyed by `[UInt8]` hashes a
+/// word one call per byte, and one keyed by `String` costs a string per occurrence; this is a
+/// pass over the bytes and one comparison.
+struct ByteTable {
+    private var arena: [UInt8] = []
+    /// Per slot: the entry's hash, where its bytes start in the arena, their count, its value;
+    /// count -1 marks an empty slot.
+    private var slots: [(hash: UInt64, start: Int32, count: Int32, value: Int32)]
+    private var used = 0
+
+    init(capacity: Int = 1024) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: (0, 0, -1, 0), count: size)
+    }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    func value(of bytes: [UInt8], hash: UInt64) -> Int32? {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let slot = slots[index]
+            if slot.count < 0 { return nil }
+            if slot.hash == hash, Int(slot.count) == bytes.count, matches(bytes, at: Int(slot.start)) { return slot.value }
+            index = (index + 1) & mask
+        }
+    }
+
+    mutating func insert(_ bytes: [UInt8], hash: UInt64, value: Int32) {
+        if (used + 1) * 2 > slots.count { grow() }
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index].count >= 0 { index = (index + 1) & mask }
+        slots[index] = (hash, Int32(arena.count), Int32(bytes.count), value)
+        arena += bytes
+        used += 1
+    }
+
+    private func matches(_ bytes: [UInt8], at start: Int) -> Bool {
+        for offset in bytes.indices where arena[start + offset] != bytes[offset] { return false }
+        return true
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = Array(repeating: (0, 0, -1, 0), count: old.count * 2)
+        let mask = slots.count - 1
+        for slot in old where slot.count >= 0 {
+            var index = Int(truncatingIfNeeded: slot.hash) & mask
+            while slots[index].count >= 0 { index = (index + 1) & mask }
+            slots[index] = slot
+        }
     }
 }
