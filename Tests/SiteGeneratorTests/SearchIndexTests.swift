@@ -50,6 +50,21 @@ struct SearchIndexTests {
         #expect(french.contains("\"mot\":") && french.contains("\"passe\":"))
     }
 
+    @Test("words split at apostrophes and hyphens, a hyphenated word also kept whole; accented letters folded")
+    func wordBoundaries() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try site.content.write("fr/a.md", Self.article(
+            "fr", id: "a", title: "Courriels", body: "Ouvrez l'e-mail reçu, puis l\u{2019}écran de pré\u{2011}réglage. ÉTÉ 2026."))
+        #expect(try site.build().succeeded)
+        let files = try site.searchFiles("fr")
+        for word in ["email", "mail", "ouvrez", "recu", "ecran", "prereglage", "reglage", "2026"] {
+            #expect(files.contains("\"\(word)\":"), "\(word) is indexed")
+        }
+        #expect(files.firstMatch(of: /"[le]":[0-9]/) == nil, "single letters are not words")
+        #expect(files.firstMatch(of: /"ete":[0-9]/) == nil, "« été » is a stop word (a form of « être »)")
+    }
+
     @Test("a word in the title weighs more than in a step, a UI label more than in a paragraph")
     func fieldWeights() throws {
         let site = try SiteFixture(withSeed: false)

@@ -57,7 +57,7 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         title = french ? FrenchSpacing.apply(to: article.frontMatter.title) ?? article.frontMatter.title : article.frontMatter.title
         url = "../\(article.frontMatter.slug)/"
         self.category = category
-        var seen: Set<SearchTokenizer.WordID> = []
+        var seen: [SearchTokenizer.WordID] = []
         var top = DocumentBuilder(anchor: "", heading: "", tokenizer: tokenizer)
         top.add(article.frontMatter.title, as: .title)
         top.add(article.intro)
@@ -68,18 +68,23 @@ struct ArticleSearchDocuments: Sendable, Equatable {
             builder.add(section.blocks)
             documents.append(builder.finish(into: &seen))
         }
-        words = seen.sorted().map(tokenizer.word)
+        seen.sort()
+        var unique: [SearchTokenizer.Word] = []
+        for (offset, id) in seen.enumerated() where offset == 0 || seen[offset - 1] != id { unique.append(tokenizer.word(id)) }
+        words = unique
     }
 
     private struct DocumentBuilder {
         var anchor: String
         var heading: String
         var text = ""
-        /// The characters of ``text``.
+        /// The Unicode scalars of ``text`` (the limit counts scalars: counting characters means
+        /// finding grapheme breaks, a tenth of the index).
         var shownCount = 0
         /// Weighted occurrences by stem number.
-        var frequencies: [Int32: Float] = [:]
-        var words: Set<SearchTokenizer.WordID> = []
+        var frequencies: [Int32: Float] = Dictionary(minimumCapacity: 64)
+        /// Every word met, repeats included (the article keeps each once).
+        var words: [SearchTokenizer.WordID] = []
         var length = 0
         let tokenizer: SearchTokenizer
 
@@ -89,18 +94,17 @@ struct ArticleSearchDocuments: Sendable, Equatable {
             self.tokenizer = tokenizer
         }
 
-        mutating func finish(into seen: inout Set<SearchTokenizer.WordID>) -> Document {
-            seen.formUnion(words)
+        mutating func finish(into seen: inout [SearchTokenizer.WordID]) -> Document {
+            seen += words
             let terms = frequencies.map { Term(stem: tokenizer.stem(number: $0.key), frequency: $0.value) }.sorted { $0.stem < $1.stem }
             return Document(anchor: anchor, heading: heading, text: text, terms: terms, length: length)
         }
 
         mutating func add(_ text: String, as field: Field, shown: Bool = false) {
-            for word in tokenizer.words(in: text) {
-                frequencies[tokenizer.stemNumber(word), default: 0] += Float(field.boost)
-                words.insert(word)
-                length += 1
-            }
+            let found = tokenizer.words(in: text)
+            for word in found { frequencies[tokenizer.stemNumber(word), default: 0] += Float(field.boost) }
+            words += found
+            length += found.count
             // Counted as it grows: counting the characters of the whole text again on every
             // step was a tenth of the index.
             let limit = ArticleSearchDocuments.textLimit
@@ -109,9 +113,9 @@ struct ArticleSearchDocuments: Sendable, Equatable {
                     self.text += " "
                     shownCount += 1
                 }
-                let count = text.count
+                let count = text.unicodeScalars.count
                 if shownCount + count > limit {
-                    self.text += text.prefix(limit - shownCount)
+                    self.text += String(text.unicodeScalars.prefix(limit - shownCount))
                     self.text += "…"
                     shownCount = limit + 1
                 } else {

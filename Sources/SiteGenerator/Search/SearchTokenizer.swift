@@ -41,59 +41,75 @@ final class SearchTokenizer {
     }
 
     /// The words of `text` the index keeps, in order (repeats included: they count).
+    ///
+    /// On UTF-8 bytes: ASCII letters and digits directly, other scalars decoded from their bytes
+    /// and looked up once each (``scalars``). The hyphenated whole is assembled only when a run
+    /// has a hyphen.
     func words(in text: String) -> [WordID] {
         var found: [WordID] = []
         found.reserveCapacity(text.utf8.count / 6)
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        var joined: [UInt8] = []  // the hyphenated whole, while a hyphen has joined parts
-        joined.reserveCapacity(32)
+        var joined: [UInt8] = []  // the parts before the last hyphen of the run, without hyphens
         var hyphenated = false
-        func flush(endOfRun: Bool) {
+        func endWord(atHyphen: Bool) {
+            if atHyphen {
+                guard !word.isEmpty else { return endWord(atHyphen: false) }
+                joined += word
+                hyphenated = true
+                if let kept = keep(word) { found.append(kept) }
+                word.removeAll(keepingCapacity: true)
+                return
+            }
             if !word.isEmpty, let kept = keep(word) { found.append(kept) }
-            word.removeAll(keepingCapacity: true)
-            if endOfRun {
-                if hyphenated, let kept = keep(joined) { found.append(kept) }
+            if hyphenated {
+                joined += word
+                if let kept = keep(joined) { found.append(kept) }
                 joined.removeAll(keepingCapacity: true)
                 hyphenated = false
             }
+            word.removeAll(keepingCapacity: true)
         }
-        for scalar in text.unicodeScalars {
-            // ASCII first, without Unicode property lookups: most letters of most help texts.
-            if scalar.isASCII {
-                let byte = UInt8(scalar.value)
-                let lower = byte | 0x20
-                if (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    let kept = byte >= 0x30 && byte <= 0x39 ? byte : lower
-                    word.append(kept)
-                    joined.append(kept)
-                } else if byte == 0x2D, !word.isEmpty {
-                    hyphenated = true
-                    flush(endOfRun: false)
-                } else {
-                    flush(endOfRun: true)
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    // ASCII first, without Unicode property lookups: most letters of most help texts.
+                    let lower = byte | 0x20
+                    if byte >= 0x30 && byte <= 0x39 {
+                        word.append(byte)
+                    } else if lower >= 0x61 && lower <= 0x7A {
+                        word.append(lower)
+                    } else {
+                        endWord(atHyphen: byte == 0x2D && !word.isEmpty)
+                    }
+                    index += 1
+                    continue
                 }
-                continue
-            }
-            let lower: [UInt8]
-            if let known = scalars[scalar.value] {
-                lower = known
-            } else {
-                let properties = scalar.properties
-                lower = properties.isAlphabetic || properties.numericType != nil ? Array(properties.lowercaseMapping.utf8) : []
-                scalars[scalar.value] = lower
-            }
-            if !lower.isEmpty {
-                word.append(contentsOf: lower)
-                joined.append(contentsOf: lower)
-            } else if scalar == "\u{2011}", !word.isEmpty {
-                hyphenated = true
-                flush(endOfRun: false)
-            } else {
-                flush(endOfRun: true)
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                for offset in 1..<length where index + offset < bytes.count {
+                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
+                }
+                index += length
+                let lower: [UInt8]
+                if let known = scalars[value] {
+                    lower = known
+                } else {
+                    let properties = Unicode.Scalar(value)?.properties
+                    lower = properties.map { $0.isAlphabetic || $0.numericType != nil ? Array($0.lowercaseMapping.utf8) : [] } ?? []
+                    scalars[value] = lower
+                }
+                if !lower.isEmpty {
+                    word += lower
+                } else {
+                    endWord(atHyphen: value == 0x2011 && !word.isEmpty)  // non-breaking hyphen
+                }
             }
         }
-        flush(endOfRun: true)
+        endWord(atHyphen: false)
         return found
     }
 
