@@ -44,73 +44,83 @@ final class SearchTokenizer {
     ///
     /// On UTF-8 bytes: ASCII letters and digits directly, other scalars decoded from their bytes
     /// and looked up once each (``scalars``). The hyphenated whole is assembled only when a run
-    /// has a hyphen.
+    /// has a hyphen. No closures over the running state: their captures cost an exclusivity
+    /// check per byte.
     func words(in text: String) -> [WordID] {
+        var run = Run()
+        run.found.reserveCapacity(text.utf8.count / 6)
+        var value: UInt32 = 0
+        var pending = 0  // continuation bytes still to come for `value`
+        for byte in text.utf8 {
+            if pending > 0 {
+                value = value << 6 | UInt32(byte & 0x3F)
+                pending -= 1
+                if pending == 0 { scalar(value, into: &run) }
+                continue
+            }
+            if byte < 0x80 {
+                // ASCII first, without Unicode property lookups: most letters of most help texts.
+                let lower = byte | 0x20
+                if byte >= 0x30 && byte <= 0x39 {
+                    run.word.append(byte)
+                } else if lower >= 0x61 && lower <= 0x7A {
+                    run.word.append(lower)
+                } else {
+                    end(&run, atHyphen: byte == 0x2D && !run.word.isEmpty)
+                }
+            } else if byte >= 0xF0 {
+                value = UInt32(byte & 0x07)
+                pending = 3
+            } else if byte >= 0xE0 {
+                value = UInt32(byte & 0x0F)
+                pending = 2
+            } else {
+                value = UInt32(byte & 0x1F)
+                pending = 1
+            }
+        }
+        end(&run, atHyphen: false)
+        return run.found
+    }
+
+    /// The state of ``words(in:)``: the words found, the word being read, and the parts of a
+    /// hyphenated run before its last hyphen.
+    private struct Run {
         var found: [WordID] = []
-        found.reserveCapacity(text.utf8.count / 6)
         var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var joined: [UInt8] = []  // the parts before the last hyphen of the run, without hyphens
+        var joined: [UInt8] = []
         var hyphenated = false
-        func endWord(atHyphen: Bool) {
-            if atHyphen {
-                guard !word.isEmpty else { return endWord(atHyphen: false) }
-                joined += word
-                hyphenated = true
-                if let kept = keep(word) { found.append(kept) }
-                word.removeAll(keepingCapacity: true)
-                return
-            }
-            if !word.isEmpty, let kept = keep(word) { found.append(kept) }
-            if hyphenated {
-                joined += word
-                if let kept = keep(joined) { found.append(kept) }
-                joined.removeAll(keepingCapacity: true)
-                hyphenated = false
-            }
-            word.removeAll(keepingCapacity: true)
+    }
+
+    private func scalar(_ value: UInt32, into run: inout Run) {
+        let lower: [UInt8]
+        if let known = scalars[value] {
+            lower = known
+        } else {
+            let properties = Unicode.Scalar(value)?.properties
+            lower = properties.map { $0.isAlphabetic || $0.numericType != nil ? Array($0.lowercaseMapping.utf8) : [] } ?? []
+            scalars[value] = lower
         }
-        var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    // ASCII first, without Unicode property lookups: most letters of most help texts.
-                    let lower = byte | 0x20
-                    if byte >= 0x30 && byte <= 0x39 {
-                        word.append(byte)
-                    } else if lower >= 0x61 && lower <= 0x7A {
-                        word.append(lower)
-                    } else {
-                        endWord(atHyphen: byte == 0x2D && !word.isEmpty)
-                    }
-                    index += 1
-                    continue
-                }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-                for offset in 1..<length where index + offset < bytes.count {
-                    value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-                }
-                index += length
-                let lower: [UInt8]
-                if let known = scalars[value] {
-                    lower = known
-                } else {
-                    let properties = Unicode.Scalar(value)?.properties
-                    lower = properties.map { $0.isAlphabetic || $0.numericType != nil ? Array($0.lowercaseMapping.utf8) : [] } ?? []
-                    scalars[value] = lower
-                }
-                if !lower.isEmpty {
-                    word += lower
-                } else {
-                    endWord(atHyphen: value == 0x2011 && !word.isEmpty)  // non-breaking hyphen
-                }
-            }
+        if !lower.isEmpty {
+            run.word += lower
+        } else {
+            end(&run, atHyphen: value == 0x2011 && !run.word.isEmpty)  // the non-breaking hyphen
         }
-        endWord(atHyphen: false)
-        return found
+    }
+
+    /// Ends the word being read: at a hyphen, as a part of a longer run; otherwise the run too.
+    private func end(_ run: inout Run, atHyphen: Bool) {
+        if !run.word.isEmpty, let kept = keep(run.word) { run.found.append(kept) }
+        if atHyphen {
+            run.joined += run.word
+            run.hyphenated = true
+        } else if run.hyphenated {
+            run.joined += run.word
+            if let kept = keep(run.joined) { run.found.append(kept) }
+            run.joined.removeAll(keepingCapacity: true)
+            run.hyphenated = false
+        }
+        run.word.removeAll(keepingCapacity: true)
     }
 
     /// The kept form of one lowercase word, or nil for a stop word or a single letter.
