@@ -48,7 +48,7 @@ struct ArticleSearchDocuments: Sendable, Equatable {
     /// Every word of the article, folded, with its stem: what the term files map.
     var words: [SearchTokenizer.Word]
 
-    /// The longest excerpt source kept per document: enough for a window around the words
+    /// The longest excerpt source kept per document, in UTF-8 bytes: enough for a window around the words
     /// found, small enough for the result files a query fetches.
     static let textLimit = 480
 
@@ -78,8 +78,8 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         var anchor: String
         var heading: String
         var text = ""
-        /// The Unicode scalars of ``text`` (the limit counts scalars: counting characters means
-        /// finding grapheme breaks, a tenth of the index).
+        /// The UTF-8 bytes of ``text`` (the limit counts bytes, which a native string knows without
+        /// a pass: counting characters meant finding grapheme breaks, a tenth of the index).
         var shownCount = 0
         /// Weighted occurrences by stem number.
         var frequencies: [Int32: Float] = Dictionary(minimumCapacity: 64)
@@ -113,9 +113,12 @@ struct ArticleSearchDocuments: Sendable, Equatable {
                     self.text += " "
                     shownCount += 1
                 }
-                let count = text.unicodeScalars.count
+                let count = text.utf8.count
                 if shownCount + count > limit {
-                    self.text += String(text.unicodeScalars.prefix(limit - shownCount))
+                    // Cut at a scalar boundary: back off continuation bytes.
+                    var cut = text.utf8.index(text.utf8.startIndex, offsetBy: limit - shownCount)
+                    while cut > text.utf8.startIndex, text.utf8[cut] & 0xC0 == 0x80 { cut = text.utf8.index(before: cut) }
+                    self.text += String(text[..<cut])
                     self.text += "…"
                     shownCount = limit + 1
                 } else {

@@ -49,9 +49,16 @@ final class SearchTokenizer {
     func words(in text: String) -> [WordID] {
         var run = Run()
         run.found.reserveCapacity(text.utf8.count / 6)
+        var text = text
+        text.withUTF8 { bytes in scan(bytes, into: &run) }
+        end(&run, atHyphen: false)
+        return run.found
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into run: inout Run) {
         var value: UInt32 = 0
         var pending = 0  // continuation bytes still to come for `value`
-        for byte in text.utf8 {
+        for byte in bytes {
             if pending > 0 {
                 value = value << 6 | UInt32(byte & 0x3F)
                 pending -= 1
@@ -79,8 +86,6 @@ final class SearchTokenizer {
                 pending = 1
             }
         }
-        end(&run, atHyphen: false)
-        return run.found
     }
 
     /// The state of ``words(in:)``: the words found, the word being read, and the parts of a
