@@ -185,9 +185,9 @@ struct SearchIndex {
                 if offset > 0 { out.append(UInt8(ascii: " ")) }
                 out += keyBytes[Int(posting >> 16 & 0xFFFF_FFFF)]
                 out.append(UInt8(ascii: "."))
-                out += Array(String(posting & 0xFFFF).utf8)
+                appendDecimal(posting & 0xFFFF, to: &out)
                 out.append(UInt8(ascii: ":"))
-                out += Array(String(posting >> 48).utf8)
+                appendDecimal(posting >> 48, to: &out)
             }
             out += Array("\"]".utf8)
             serialized[stem] = out
@@ -196,6 +196,22 @@ struct SearchIndex {
         // From one file for all words (a small help center) down to as many as its size needs.
         split(words.keys.sorted(), length: 0, words: words, serialized: serialized, into: &result)
         return result
+    }
+
+    /// Digits without a `String` per number: a locale's postings are hundreds of thousands.
+    private static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
     }
 
     /// Groups sorted words by their first `length` letters; a group over ``termFileTarget``
