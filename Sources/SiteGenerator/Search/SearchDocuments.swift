@@ -28,11 +28,21 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         var heading: String
         /// The document's text (steps, paragraphs, notes, table cells), as the excerpt shows it.
         var text: String
-        /// Each stem it holds with its weighted occurrences (the sum of ``Field/boost``), in
-        /// stem order: an array, not a dictionary, because 80,000 documents are kept at once.
+        /// Each stem it holds with its weighted occurrences (the sum of ``Field/boost``), in no
+        /// particular order: an array, not a dictionary, because 80,000 documents are kept at
+        /// once; not sorted, since only watch mode compares two (sorting every document was a
+        /// twentieth of the index).
         var terms: [Term]
         /// How many words it holds (BM25's document length).
         var length: Int
+
+        /// The same document whatever the order of its terms (two tokenizers number stems apart).
+        static func == (lhs: Document, rhs: Document) -> Bool {
+            guard lhs.anchor == rhs.anchor, lhs.heading == rhs.heading, lhs.text == rhs.text, lhs.length == rhs.length,
+                lhs.terms.count == rhs.terms.count
+            else { return false }
+            return lhs.terms.sorted { $0.stem < $1.stem } == rhs.terms.sorted { $0.stem < $1.stem }
+        }
     }
 
     struct Term: Sendable, Equatable {
@@ -96,7 +106,7 @@ struct ArticleSearchDocuments: Sendable, Equatable {
 
         mutating func finish(into seen: inout [SearchTokenizer.WordID]) -> Document {
             seen += words
-            let terms = frequencies.map { Term(stem: tokenizer.stem(number: $0.key), frequency: $0.value) }.sorted { $0.stem < $1.stem }
+            let terms = frequencies.map { Term(stem: tokenizer.stem(number: $0.key), frequency: $0.value) }
             return Document(anchor: anchor, heading: heading, text: text, terms: terms, length: length)
         }
 
