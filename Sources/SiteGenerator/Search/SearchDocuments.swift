@@ -10,7 +10,7 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         case title, heading, label, step, body
 
         /// How much one occurrence counts (BM25's term frequency is the sum of these).
-        var boost: Double {
+        var boost: UInt16 {
             switch self {
             case .title: 8
             case .heading: 5
@@ -21,33 +21,30 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         }
     }
 
-    struct Document: Sendable, Equatable {
+    struct Document: Sendable {
         /// The section's anchor; empty for the top of the article.
         var anchor: String
         /// The section's heading as shown; empty for the top of the article.
         var heading: String
         /// The document's text (steps, paragraphs, notes, table cells), as the excerpt shows it.
         var text: String
-        /// Each stem it holds with its weighted occurrences (the sum of ``Field/boost``), in no
-        /// particular order: an array, not a dictionary, because 80,000 documents are kept at
-        /// once; not sorted, since only watch mode compares two (sorting every document was a
-        /// twentieth of the index).
+        /// Each stem it holds (by its place in the article's ``stems``) with its weighted
+        /// occurrences (the sum of ``Field/boost``), in no particular order. Four bytes a term:
+        /// 80,000 documents are kept at once, and a stem string and a `Double` each took 240 MB.
         var terms: [Term]
         /// How many words it holds (BM25's document length).
         var length: Int
-
-        /// The same document whatever the order of its terms (two tokenizers number stems apart).
-        static func == (lhs: Document, rhs: Document) -> Bool {
-            guard lhs.anchor == rhs.anchor, lhs.heading == rhs.heading, lhs.text == rhs.text, lhs.length == rhs.length,
-                lhs.terms.count == rhs.terms.count
-            else { return false }
-            return lhs.terms.sorted { $0.stem < $1.stem } == rhs.terms.sorted { $0.stem < $1.stem }
-        }
     }
 
     struct Term: Sendable, Equatable {
-        var stem: String
-        var frequency: Float
+        var stem: UInt16
+        var frequency: UInt16
+    }
+
+    /// A word of the article, folded, with its stem's place in ``stems``.
+    struct Word: Sendable, Equatable {
+        var folded: String
+        var stem: UInt16
     }
 
     var title: String
@@ -55,8 +52,10 @@ struct ArticleSearchDocuments: Sendable, Equatable {
     var url: String
     var category: String
     var documents: [Document]
+    /// The stems of the article, each once: what its documents' terms and words point into.
+    var stems: [String]
     /// Every word of the article, folded, with its stem: what the term files map.
-    var words: [SearchTokenizer.Word]
+    var words: [Word]
 
     /// The longest excerpt source kept per document, in UTF-8 bytes: enough for a window around the words
     /// found, small enough for the result files a query fetches.
@@ -68,20 +67,58 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         url = "../\(article.frontMatter.slug)/"
         self.category = category
         var seen: [SearchTokenizer.WordID] = []
+        var local = LocalStems()
         var top = DocumentBuilder(anchor: "", heading: "", tokenizer: tokenizer)
         top.add(article.frontMatter.title, as: .title)
         top.add(article.intro)
-        documents = [top.finish(into: &seen)]
+        var documents = [top.finish(into: &seen, stems: &local)]
         for section in article.sections {
             var builder = DocumentBuilder(anchor: section.anchor, heading: section.title.plainText, tokenizer: tokenizer)
             builder.add(section.title.plainText, as: .heading)
             builder.add(section.blocks)
-            documents.append(builder.finish(into: &seen))
+            documents.append(builder.finish(into: &seen, stems: &local))
         }
+        self.documents = documents
         seen.sort()
-        var unique: [SearchTokenizer.Word] = []
-        for (offset, id) in seen.enumerated() where offset == 0 || seen[offset - 1] != id { unique.append(tokenizer.word(id)) }
+        var unique: [Word] = []
+        for (offset, id) in seen.enumerated() where offset == 0 || seen[offset - 1] != id {
+            unique.append(Word(folded: tokenizer.word(id).folded, stem: local.index(of: tokenizer.stemNumber(id), tokenizer: tokenizer)))
+        }
         words = unique
+        stems = local.stems
+    }
+
+    /// The same article whatever the order of terms and stems (two tokenizers number stems
+    /// apart): what watch mode asks to know whether an edit touched the index.
+    static func == (lhs: ArticleSearchDocuments, rhs: ArticleSearchDocuments) -> Bool {
+        guard lhs.title == rhs.title, lhs.url == rhs.url, lhs.category == rhs.category,
+            lhs.documents.count == rhs.documents.count, lhs.words.count == rhs.words.count
+        else { return false }
+        for (left, right) in zip(lhs.documents, rhs.documents) {
+            guard left.anchor == right.anchor, left.heading == right.heading, left.text == right.text,
+                left.length == right.length, left.terms.count == right.terms.count
+            else { return false }
+            func resolved(_ terms: [Term], _ stems: [String]) -> [String] {
+                terms.map { "\(stems[Int($0.stem)]) \($0.frequency)" }.sorted()
+            }
+            guard resolved(left.terms, lhs.stems) == resolved(right.terms, rhs.stems) else { return false }
+        }
+        func resolved(_ words: [Word], _ stems: [String]) -> [String] { words.map { "\($0.folded) \(stems[Int($0.stem)])" }.sorted() }
+        return resolved(lhs.words, lhs.stems) == resolved(rhs.words, rhs.stems)
+    }
+
+    /// The article's own numbering of the tokenizer's stems.
+    private struct LocalStems {
+        var stems: [String] = []
+        private var indexes: [Int32: UInt16] = [:]
+
+        mutating func index(of stem: Int32, tokenizer: SearchTokenizer) -> UInt16 {
+            if let known = indexes[stem] { return known }
+            let index = UInt16(truncatingIfNeeded: stems.count)
+            stems.append(tokenizer.stem(number: stem))
+            indexes[stem] = index
+            return index
+        }
     }
 
     private struct DocumentBuilder {
@@ -91,8 +128,8 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         /// The UTF-8 bytes of ``text`` (the limit counts bytes, which a native string knows without
         /// a pass: counting characters meant finding grapheme breaks, a tenth of the index).
         var shownCount = 0
-        /// Weighted occurrences by stem number.
-        var frequencies: [Int32: Float] = Dictionary(minimumCapacity: 64)
+        /// Weighted occurrences by the tokenizer's stem number.
+        var frequencies: [Int32: UInt16] = Dictionary(minimumCapacity: 64)
         /// Every word met, repeats included (the article keeps each once).
         var words: [SearchTokenizer.WordID] = []
         var length = 0
@@ -104,15 +141,19 @@ struct ArticleSearchDocuments: Sendable, Equatable {
             self.tokenizer = tokenizer
         }
 
-        mutating func finish(into seen: inout [SearchTokenizer.WordID]) -> Document {
+        fileprivate mutating func finish(into seen: inout [SearchTokenizer.WordID], stems: inout LocalStems) -> Document {
             seen += words
-            let terms = frequencies.map { Term(stem: tokenizer.stem(number: $0.key), frequency: $0.value) }
+            let terms = frequencies.map { Term(stem: stems.index(of: $0.key, tokenizer: tokenizer), frequency: $0.value) }
             return Document(anchor: anchor, heading: heading, text: text, terms: terms, length: length)
         }
 
         mutating func add(_ text: String, as field: Field, shown: Bool = false) {
             let found = tokenizer.words(in: text)
-            for word in found { frequencies[tokenizer.stemNumber(word), default: 0] += Float(field.boost) }
+            for word in found {
+                let stem = tokenizer.stemNumber(word)
+                let sum = frequencies[stem, default: 0]
+                frequencies[stem] = sum > UInt16.max - field.boost ? UInt16.max : sum + field.boost
+            }
             words += found
             length += found.count
             // Counted as it grows: counting the characters of the whole text again on every

@@ -64,10 +64,10 @@ struct SearchIndex {
                 for term in document.terms {
                     let frequency = Double(term.frequency)
                     let weight = UInt64(min(65_535, (frequency * (Self.k1 + 1) / (frequency + norm) * 100).rounded()))
-                    postings[term.stem, default: []].append(weight << 48 | UInt64(position) << 16 | UInt64(min(number, 65_535)))
+                    postings[article.stems[Int(term.stem)], default: []].append(weight << 48 | UInt64(position) << 16 | UInt64(min(number, 65_535)))
                 }
             }
-            for word in article.words { words[word.folded] = word.stem }
+            for word in article.words { words[word.folded] = article.stems[Int(word.stem)] }
         }
         var files: [File] = []
         let termFiles = Self.termFiles(words: words, postings: postings, keys: keys)
