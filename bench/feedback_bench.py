@@ -3,16 +3,17 @@
 side with Isso, the self-hosted comment server, as its documentation deploys it.
 
 The targets, each started once on a free port with a fresh database, then measured in
-interleaved rounds (V C P1 P2 P2n I, V C …) after a warm-up of each:
+interleaved rounds (V C P1 P2 P2s P2n I, V C …) after a warm-up of each:
 
 - V: a helpcenter vote, `article=bench-article&locale=fr&vote=yes`, as site.js's fetch sends it;
 - C: a helpcenter comment, `vote=comment&comment=…`, the row that carries a reader's text;
 - P1: the same vote to one collector on PostgreSQL (`--database postgres://…`, a throwaway
-  cluster started for the benchmark, `bench/postgres_cluster.py`), its rate limit shared in
-  PostgreSQL;
+  cluster started for the benchmark, `bench/postgres_cluster.py`), its rate limit in its own
+  memory (the default `--rate-limit-scope instance`);
 - P2: two collectors on that one database, wrk driving both at once (one wrk each, half the
   connections each; the row is their sum), as behind a load balancer;
-- P2n: the same two with `--votes-per-minute 0`: what the shared rate limit costs;
+- P2s: the same two with `--rate-limit-scope shared`: the limit's buckets in PostgreSQL;
+- P2n: the same two with `--votes-per-minute 0`: what any rate limit costs;
 - I: an Isso comment, `POST /new?uri=/fr/bench/` with `{"text": …}` in JSON, the same text.
 
 helpcenter runs as `.build/release/helpcenter feedback serve --port 0` with the rate limiter on
@@ -99,7 +100,8 @@ def sqlite_rows(database, table):
     return count
 
 
-def start_helpcenter(binary, folder, database=None, votes_per_minute="100000000", pool_size=None):
+def start_helpcenter(binary, folder, database=None, votes_per_minute="100000000", pool_size=None,
+                     scope="instance"):
     site = folder / "site"
     if not site.exists():
         site.mkdir()
@@ -107,7 +109,8 @@ def start_helpcenter(binary, folder, database=None, votes_per_minute="100000000"
     database = database or folder / "feedback.sqlite"
     pool = ["--pool-size", str(pool_size)] if pool_size else []
     process, url = loopback.start([binary, "feedback", "serve", "--port", "0", "--site", site,
-                                   "--database", database, "--votes-per-minute", votes_per_minute, *pool], "collector")
+                                   "--database", database, "--votes-per-minute", votes_per_minute,
+                                   "--rate-limit-scope", scope, *pool], "collector")
     return process, url + "/feedback", database
 
 
@@ -225,7 +228,7 @@ def main():
     parser.add_argument("--no-isso", action="store_true", help="measure helpcenter alone")
     parser.add_argument("--no-postgres", action="store_true", help="leave out the PostgreSQL rows")
     parser.add_argument("--only", type=lambda text: {key.strip().upper() for key in text.split(",") if key.strip()},
-                        help="measure only these targets, e.g. V,P1,P2,P2N (the others are not started)")
+                        help="measure only these targets, e.g. V,P1,P2,P2S,P2N (the others are not started)")
     parser.add_argument("--pool-size", type=int, help="--pool-size of the PostgreSQL collectors (default: theirs)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -251,17 +254,18 @@ def main():
                 if wanted(key):
                     targets.append(Target(key, name, [url], body, FORM, sqlite_rows(database, "vote")))
             postgres = [row for row in (
-                ("p1", 1, "100000000", "PostgreSQL, vote, 1 collector"),
-                ("p2", 2, "100000000", "PostgreSQL, vote, 2 collectors on one database"),
-                ("p2n", 2, "0", "PostgreSQL, vote, 2 collectors, no rate limit")) if wanted(row[0].upper())]
+                ("p1", 1, "100000000", "instance", "PostgreSQL, vote, 1 collector"),
+                ("p2", 2, "100000000", "instance", "PostgreSQL, vote, 2 collectors on one database"),
+                ("p2s", 2, "100000000", "shared", "PostgreSQL, vote, 2 collectors, limit shared in PostgreSQL"),
+                ("p2n", 2, "0", "instance", "PostgreSQL, vote, 2 collectors, no rate limit")) if wanted(row[0].upper())]
             if not args.no_postgres and postgres:
                 cluster = postgres_cluster.Cluster()
-                for name, instances, limit, label in postgres:
+                for name, instances, limit, scope, label in postgres:
                     cluster.create_database(name)
                     urls = []
                     for _ in range(instances):
                         process, url, _ = start_helpcenter(args.binary, folder, cluster.url(name), limit,
-                                                           args.pool_size)
+                                                           args.pool_size, scope)
                         processes.append(process)
                         urls.append(url)
                     count = (lambda database: lambda: int(cluster.sql(database, "SELECT COUNT(*) FROM vote")))(name)

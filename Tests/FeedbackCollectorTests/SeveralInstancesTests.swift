@@ -57,7 +57,7 @@ struct SeveralInstancesTests {
 
     @Test("the rate limit is one per client across instances: its tokens are rows in PostgreSQL")
     func sharedLimit() async throws {
-        let harness = try await CollectorHarness(store: .postgres) { $0.votesPerMinute = 4 }
+        let harness = try await CollectorHarness(store: .postgres) { $0.votesPerMinute = 4; $0.rateLimitScope = .shared }
         defer { harness.removeFiles() }
         try await twoInstances(harness) { a, b in
             #expect(try await a.vote(a.validVoteFields).status == .created)
@@ -73,6 +73,28 @@ struct SeveralInstancesTests {
             #expect(try await a.vote(a.validVoteFields).status == .tooManyRequests)
         }
         #expect(try await harness.rows().count == 5)
+    }
+
+    @Test("the default limit is each instance's own: a client gets votesPerMinute from each, the documented bound, no more")
+    func perInstanceLimit() async throws {
+        let harness = try await CollectorHarness(store: .postgres) { $0.votesPerMinute = 3 }
+        defer { harness.removeFiles() }
+        #expect(harness.options.rateLimitScope == .instance)
+        try await twoInstances(harness) { a, b in
+            for _ in 1...3 {
+                #expect(try await a.vote(a.validVoteFields).status == .created)
+                #expect(try await b.vote(b.validVoteFields).status == .created)
+            }
+            let fromA = try await a.vote(a.validVoteFields)
+            #expect(fromA.status == .tooManyRequests)
+            #expect(fromA.headers[.retryAfter] == "20")
+            #expect(try await b.vote(b.validVoteFields).status == .tooManyRequests)
+            harness.clock.advance(by: 20)
+            #expect(try await a.vote(a.validVoteFields).status == .created)
+        }
+        #expect(try await harness.rows().count == 7, "2 instances × 3, then one token back")
+        let buckets = try await harness.postgresCount("SELECT COUNT(*)::bigint FROM rate_bucket")
+        #expect(buckets == 0, "nothing of the limit in the database")
     }
 
     @Test("votes from 16 concurrent connections on two instances are each one row, and the report counts them all")
@@ -98,7 +120,7 @@ struct SeveralInstancesTests {
     func limitUnderConcurrentBatches() async throws {
         // The clock stands still: no token comes back during the test, so exactly 60 of the
         // client's 240 requests may pass, whichever instance and batch they fall in.
-        let harness = try await CollectorHarness(store: .postgres) { $0.votesPerMinute = 60 }
+        let harness = try await CollectorHarness(store: .postgres) { $0.votesPerMinute = 60; $0.rateLimitScope = .shared }
         defer { harness.removeFiles() }
         let statuses = try await twoInstances(harness) { a, b in
             try await flood(ports: [try #require(a.port), try #require(b.port)], senders: 16, each: 15) { _, _ in
@@ -112,7 +134,7 @@ struct SeveralInstancesTests {
 
     @Test("each client's bucket holds exactly across two collectors' concurrent batches of many clients")
     func manyClientsManyBatches() async throws {
-        let harness = try await CollectorHarness(store: .postgres) { $0.votesPerMinute = 7 }
+        let harness = try await CollectorHarness(store: .postgres) { $0.votesPerMinute = 7; $0.rateLimitScope = .shared }
         defer { harness.removeFiles() }
         let first = try await harness.open()
         let second = try await harness.open()

@@ -70,7 +70,8 @@ final class SQLiteVoteStore: VoteStorage {
         }
     }
 
-    func makeLimiter(perMinute: Int, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
+    /// One process holds a SQLite file: its memory is every instance's.
+    func makeLimiter(perMinute: Int, scope: RateLimitScope, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
         RateLimiter(perMinute: perMinute, clock: clock)
     }
 

@@ -113,10 +113,11 @@ final class PostgresVoteStore: VoteStorage {
         }
     }
 
-    func makeLimiter(perMinute: Int, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
+    func makeLimiter(perMinute: Int, scope: RateLimitScope, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
+        guard scope == .shared else { return RateLimiter(perMinute: perMinute, clock: clock) }
         // Takes do not wait for an fsync, so a writer per four connections keeps up; more
         // writers only queue on the same hot buckets (measured: docs/performance.md).
-        PostgresRateLimiter(
+        return PostgresRateLimiter(
             client: limitClient, perMinute: perMinute, writers: max(1, poolSize / 4), deadline: deadline, clock: clock, logger: logger)
     }
 
