@@ -3,16 +3,17 @@
 side with Isso, the self-hosted comment server, as its documentation deploys it.
 
 The targets, each started once on a free port with a fresh database, then measured in
-interleaved rounds (V C P1 P2 P2n I, V C …) after a warm-up of each:
+interleaved rounds (V C P1 P2 P2s P2n I, V C …) after a warm-up of each:
 
 - V: a helpcenter vote, `article=bench-article&locale=fr&vote=yes`, as site.js's fetch sends it;
 - C: a helpcenter comment, `vote=comment&comment=…`, the row that carries a reader's text;
 - P1: the same vote to one collector on PostgreSQL (`--database postgres://…`, a throwaway
-  cluster started for the benchmark, `bench/postgres_cluster.py`), its rate limit shared in
-  PostgreSQL;
+  cluster started for the benchmark, `bench/postgres_cluster.py`), its rate limit in its own
+  memory (the default `--rate-limit-scope instance`);
 - P2: two collectors on that one database, wrk driving both at once (one wrk each, half the
   connections each; the row is their sum), as behind a load balancer;
-- P2n: the same two with `--votes-per-minute 0`: what the shared rate limit costs;
+- P2s: the same two with `--rate-limit-scope shared`: the limit's buckets in PostgreSQL;
+- P2n: the same two with `--votes-per-minute 0`: what any rate limit costs;
 - I: an Isso comment, `POST /new?uri=/fr/bench/` with `{"text": …}` in JSON, the same text.
 
 helpcenter runs as `.build/release/helpcenter feedback serve --port 0` with the rate limiter on
@@ -99,14 +100,17 @@ def sqlite_rows(database, table):
     return count
 
 
-def start_helpcenter(binary, folder, database=None, votes_per_minute="100000000"):
+def start_helpcenter(binary, folder, database=None, votes_per_minute="100000000", pool_size=None,
+                     scope="instance"):
     site = folder / "site"
     if not site.exists():
         site.mkdir()
         (site / ".helpcenter-articles.json").write_text(json.dumps(CATALOG))
     database = database or folder / "feedback.sqlite"
+    pool = ["--pool-size", str(pool_size)] if pool_size else []
     process, url = loopback.start([binary, "feedback", "serve", "--port", "0", "--site", site,
-                                   "--database", database, "--votes-per-minute", votes_per_minute], "collector")
+                                   "--database", database, "--votes-per-minute", votes_per_minute,
+                                   "--rate-limit-scope", scope, *pool], "collector")
     return process, url + "/feedback", database
 
 
@@ -223,11 +227,17 @@ def main():
                         help="gunicorn workers: one per core, Isso's best here (its docs show 4)")
     parser.add_argument("--no-isso", action="store_true", help="measure helpcenter alone")
     parser.add_argument("--no-postgres", action="store_true", help="leave out the PostgreSQL rows")
+    parser.add_argument("--only", type=lambda text: {key.strip().upper() for key in text.split(",") if key.strip()},
+                        help="measure only these targets, e.g. V,P1,P2,P2S,P2N (the others are not started)")
+    parser.add_argument("--pool-size", type=int, help="--pool-size of the PostgreSQL collectors (default: theirs)")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         sys.exit("wrk is missing: scripts/setup.sh bench")
     if not Path(args.binary).exists():
         sys.exit(f"{args.binary} is missing: swift build -c release --product helpcenter")
+    wanted = lambda key: args.only is None or key in args.only
+    if args.only is not None and not wanted("I"):
+        args.no_isso = True
     if not args.no_isso and not GUNICORN.exists():
         sys.exit("Isso is missing: scripts/setup.sh bench (or --no-isso)")
 
@@ -240,18 +250,22 @@ def main():
             processes.append(process)
             comment = urllib.parse.urlencode({"article": "bench-article", "locale": "fr", "vote": "comment",
                                               "comment": COMMENT})
-            targets.append(Target("V", "helpcenter, vote", [url], vote, FORM, sqlite_rows(database, "vote")))
-            targets.append(Target("C", "helpcenter, comment", [url], comment, FORM, sqlite_rows(database, "vote")))
-            if not args.no_postgres:
+            for key, name, body in (("V", "helpcenter, vote", vote), ("C", "helpcenter, comment", comment)):
+                if wanted(key):
+                    targets.append(Target(key, name, [url], body, FORM, sqlite_rows(database, "vote")))
+            postgres = [row for row in (
+                ("p1", 1, "100000000", "instance", "PostgreSQL, vote, 1 collector"),
+                ("p2", 2, "100000000", "instance", "PostgreSQL, vote, 2 collectors on one database"),
+                ("p2s", 2, "100000000", "shared", "PostgreSQL, vote, 2 collectors, limit shared in PostgreSQL"),
+                ("p2n", 2, "0", "instance", "PostgreSQL, vote, 2 collectors, no rate limit")) if wanted(row[0].upper())]
+            if not args.no_postgres and postgres:
                 cluster = postgres_cluster.Cluster()
-                for name, instances, limit, label in (
-                        ("p1", 1, "100000000", "PostgreSQL, vote, 1 collector"),
-                        ("p2", 2, "100000000", "PostgreSQL, vote, 2 collectors on one database"),
-                        ("p2n", 2, "0", "PostgreSQL, vote, 2 collectors, no rate limit")):
+                for name, instances, limit, scope, label in postgres:
                     cluster.create_database(name)
                     urls = []
                     for _ in range(instances):
-                        process, url, _ = start_helpcenter(args.binary, folder, cluster.url(name), limit)
+                        process, url, _ = start_helpcenter(args.binary, folder, cluster.url(name), limit,
+                                                           args.pool_size, scope)
                         processes.append(process)
                         urls.append(url)
                     count = (lambda database: lambda: int(cluster.sql(database, "SELECT COUNT(*) FROM vote")))(name)

@@ -1,9 +1,22 @@
 internal import HelpModel
 
 /// Finds the claims of an article: every place where a claim pattern of the locale's phrasebook
-/// reads a paragraph (notes and list items included), with the range of the number.
+/// reads a paragraph (notes, list items and table cells included), with the range of the number
+/// or of the quoted example.
 struct ClaimFinder {
-    let patterns: [ClaimPattern]
+    let numberPatterns: [ClaimPattern]
+    let passwordPatterns: [ClaimPattern]
+    /// The closing quotes of the `{password}` patterns; `nil` when one has none to look for.
+    private let passwordTriggers: Set<Unicode.Scalar>?
+
+    init(patterns: [ClaimPattern]) {
+        numberPatterns = patterns.filter { $0.kind.slot == .number }
+        passwordPatterns = patterns.filter { $0.kind.slot == .password }
+        let triggers = passwordPatterns.map(\.passwordTrigger)
+        passwordTriggers = triggers.contains(nil) ? nil : Set(triggers.compactMap { $0 })
+    }
+
+    var patterns: [ClaimPattern] { numberPatterns + passwordPatterns }
 
     func claims(in article: Article) -> [Claim] {
         guard !patterns.isEmpty else { return [] }
@@ -18,7 +31,9 @@ struct ClaimFinder {
             case .list(let list): blocks += list.items.flatMap { $0 }.reversed()
             case .procedure(let procedure):
                 blocks += procedure.steps.flatMap(\.details).reversed()
-            case .code, .table: break
+            case .table(let table):
+                for cell in table.header + table.rows.joined() { claims += find(in: cell.content) }
+            case .code: break
             }
         }
         return claims
@@ -59,10 +74,46 @@ struct ClaimFinder {
     }
 
     private func find(in inlines: [Inline]) -> [Claim] {
-        // Most paragraphs state no number: skip them before building the folded text.
-        guard Self.holdsDigit(inlines) else { return [] }
+        // Most paragraphs state no number and quote no example: skip them before folding.
+        let numbers = !numberPatterns.isEmpty && Self.holds(inlines, byte: { $0 &- 0x30 < 10 })
+        let passwords =
+            !passwordPatterns.isEmpty
+            && (passwordTriggers.map { Self.holds(inlines, $0) } ?? true)
+        guard numbers || passwords else { return [] }
         var text = Text()
         text.append(inlines)
+        return (numbers ? findNumbers(in: text) : []) + (passwords ? findPasswords(in: text) : [])
+    }
+
+    /// `{password}`: after the words before the slot, one word (no space) up to the words after it.
+    private func findPasswords(in text: Text) -> [Claim] {
+        let folded = text.folded
+        var claims: [Claim] = []
+        for pattern in passwordPatterns where pattern.prefix.count < folded.count {
+            for start in 0...(folded.count - pattern.prefix.count)
+            where folded[start..<(start + pattern.prefix.count)].elementsEqual(pattern.prefix) {
+                let wordStart = start + pattern.prefix.count
+                var end = wordStart
+                while end < folded.count {
+                    if end > wordStart, end + pattern.suffix.count <= folded.count,
+                        folded[end..<(end + pattern.suffix.count)].elementsEqual(pattern.suffix)
+                    {
+                        let word = String(String.UnicodeScalarView(text.original[wordStart..<end]))
+                        let phrase = String(String.UnicodeScalarView(text.original[start..<(end + pattern.suffix.count)]))
+                        claims.append(Claim(
+                            kind: pattern.kind, value: .password(word),
+                            range: SourceRange(start: text.locations[wordStart], end: text.locations[end - 1]), text: phrase))
+                        break
+                    }
+                    if folded[end] == 0x20 { break }
+                    end += 1
+                }
+            }
+        }
+        return claims
+    }
+
+    private func findNumbers(in text: Text) -> [Claim] {
         var claims: [Claim] = []
         var index = 0
         let folded = text.folded
@@ -76,7 +127,7 @@ struct ClaimFinder {
             defer { index = end }
             // A number inside a word or a longer number is not a claim's number.
             if index > 0, isDigit(folded[index - 1]) { continue }
-            for pattern in patterns {
+            for pattern in numberPatterns {
                 let start = index - pattern.prefix.count
                 let stop = end + pattern.suffix.count
                 guard start >= 0, stop <= folded.count,
@@ -86,7 +137,7 @@ struct ClaimFinder {
                 else { continue }
                 let phrase = String(String.UnicodeScalarView(text.original[start..<stop]))
                 claims.append(Claim(
-                    kind: pattern.kind, value: value,
+                    kind: pattern.kind, value: .number(value),
                     range: SourceRange(start: text.locations[index], end: text.locations[end - 1]), text: phrase))
             }
         }
@@ -95,13 +146,25 @@ struct ClaimFinder {
 
     private func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
 
-    private static func holdsDigit(_ inlines: [Inline]) -> Bool {
+    /// Whether the text of `inlines` holds a UTF-8 byte `test` accepts.
+    private static func holds(_ inlines: [Inline], byte test: (UInt8) -> Bool) -> Bool {
         inlines.contains { inline in
             switch inline.kind {
             case .text(let text), .code(let text):
                 var text = text
-                return text.withUTF8 { bytes in bytes.contains { $0 &- 0x30 < 10 } }
-            case .strong(let children), .emphasis(let children), .link(_, _, let children): return holdsDigit(children)
+                return text.withUTF8 { bytes in bytes.contains(where: test) }
+            case .strong(let children), .emphasis(let children), .link(_, _, let children): return holds(children, byte: test)
+            case .image, .softBreak, .lineBreak: return false
+            }
+        }
+    }
+
+    /// Whether the text of `inlines` holds one of `scalars`.
+    private static func holds(_ inlines: [Inline], _ scalars: Set<Unicode.Scalar>) -> Bool {
+        inlines.contains { inline in
+            switch inline.kind {
+            case .text(let text), .code(let text): return text.unicodeScalars.contains(where: scalars.contains)
+            case .strong(let children), .emphasis(let children), .link(_, _, let children): return holds(children, scalars)
             case .image, .softBreak, .lineBreak: return false
             }
         }

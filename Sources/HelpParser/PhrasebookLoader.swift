@@ -43,7 +43,8 @@ enum PhrasebookLoader {
         return (Phrasebook(locale: locale, file: file, entries: entries, claims: claims, grammar: grammar), diagnostics)
     }
 
-    /// Reads `claims:`, a list of `{claim: "… {n} …", kind: lockout-threshold}` entries.
+    /// Reads `claims:`, a list of `{claim: "… {n} …", kind: lockout-threshold}` entries (`{password}`
+    /// instead of `{n}` for `common-password-refused`).
     private static func claimPatterns(from node: Node, yaml: YAMLDocument, into diagnostics: inout [Diagnostic]) -> [ClaimPattern] {
         let kinds = Claim.Kind.allCases.map(\.rawValue).joined(separator: ", ")
         guard let items = node.items else {
@@ -64,7 +65,13 @@ enum PhrasebookLoader {
                 continue
             }
             guard let pattern = ClaimPattern(text, kind: kind, location: yaml.location(of: textNode)) else {
-                diagnostics.append(yaml.error("a claim phrase holds the number's place once, as {n}", at: textNode))
+                let message =
+                    switch kind.slot {
+                    case .number: "a claim phrase holds the number's place once, as {n}"
+                    case .password:
+                        "a \(kind.rawValue) phrase holds the example's place once, as {password}, followed by the words that end it"
+                    }
+                diagnostics.append(yaml.error(message, at: textNode))
                 continue
             }
             patterns.append(pattern)

@@ -72,12 +72,19 @@ public struct CheckShard: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Roughly the requests a job makes: a fixture, each step, the outcome's probe; a claim
-    /// tries its number twice (N − 1 and N), a sign-in each.
+    /// Roughly the requests a job makes: a fixture, each step, the outcome's probe; a count
+    /// claim tries its number twice (N − 1 and N), a request each; the other claims make a
+    /// handful whatever their number (a length or a duration).
     static func cost(of job: CheckJob) -> Int {
         switch job.work {
         case .procedure(let procedure, _, _, _): 2 + procedure.steps.count
-        case .claim(let claim): 2 + 2 * max(1, claim.value)
+        case .claim(let claim):
+            switch claim.kind {
+            case .lockoutThreshold, .supportThreshold, .resetEmailsPerHour: 2 + 2 * max(1, claim.number ?? 1)
+            case .passwordMinLength, .passwordMaxLength, .commonPasswordRefused, .resetLinkHours, .invitationDays,
+                .sessionHours:
+                8
+            }
         }
     }
 

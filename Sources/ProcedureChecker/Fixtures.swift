@@ -81,6 +81,26 @@ struct TestAPI {
         return try JSONDecoder().decode(UserState.self, from: Data(exchange.body))
     }
 
+    private struct ClockAdvance: Encodable {
+        var username: String
+        var seconds: Double
+    }
+
+    /// `POST /_test/clock`: moves `username`'s time forward by `seconds` — their sessions,
+    /// links and reset e-mails age; other users of the engine keep the clock's time.
+    func advanceClock(of username: String, by seconds: Double) async throws {
+        let body = String(decoding: try JSONEncoder().encode(ClockAdvance(username: username, seconds: seconds)), as: UTF8.self)
+        let exchange = try await transport.send(.POST, "/_test/clock", json: body)
+        guard exchange.status == 200 else {
+            throw StepProblem("the test API's clock answered \(exchange.status): \(String(decoding: exchange.body, as: UTF8.self))")
+        }
+    }
+
+    /// The e-mails with a link sent to `address` (a notice without one is not counted).
+    func linkMessages(to address: String) async throws -> [Message] {
+        try await mailbox(address).filter { !$0.links.isEmpty }
+    }
+
     /// The newest e-mail with a link sent to any of `addresses`: a notice without one (such as
     /// "your password was changed") is not what a person follows.
     func latestMessage(to addresses: [String]) async throws -> Message? {
@@ -165,6 +185,14 @@ enum Secret {
         let letters = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         let random = String((0..<12).map { _ in letters[Int(generator.next(upperBound: UInt(letters.count)))] })
         return "Hc-\(random)-\(tag.suffix(4))!"
+    }
+
+    /// A password of exactly `length` characters, never a common one: the claims about lengths
+    /// try one just under or over the limit.
+    static func password(length: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        let letters = Array("abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-")
+        return String((0..<length).map { _ in letters[Int(generator.next(upperBound: UInt(letters.count)))] })
     }
 
     /// A short random token for the names of one run, so two runs on one engine do not collide.

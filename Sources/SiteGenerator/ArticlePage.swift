@@ -9,6 +9,19 @@ struct ArticlePage {
     /// Names of every locale in its own language, from each locale's catalog.
     let languageNames: [String: String]
     var verification: VerificationReport?
+    /// The feedback form of this locale's pages, rendered once: only the article id differs.
+    private let feedback: FeedbackForm.Parts
+
+    init(layout: PageLayout, links: LinkResolver, dates: LocalizedDate, languageNames: [String: String], verification: VerificationReport?) {
+        self.layout = layout
+        self.links = links
+        self.dates = dates
+        self.languageNames = languageNames
+        self.verification = verification
+        let configuration = layout.plan.configuration
+        feedback = FeedbackForm.parts(
+            chrome: layout.chrome, endpoint: configuration.feedbackEndpoint, support: configuration.brand.support[layout.chrome.locale])
+    }
 
     /// Renders the article at `index` of the plan's articles.
     func render(articleAt index: Int) -> [UInt8] {
@@ -61,9 +74,7 @@ struct ArticlePage {
             for section in article.sections { body.render(section, into: &html) }
             html.raw("</article>\n")
             renderRelated(to: index, into: &html)
-            FeedbackForm.render(
-                article: article, chrome: chrome, endpoint: plan.configuration.feedbackEndpoint,
-                support: plan.configuration.brand.support[article.locale], into: &html)
+            FeedbackForm.render(articleID: article.id, parts: feedback, into: &html)
         }
     }
 
@@ -173,7 +184,22 @@ enum FeedbackForm {
     /// The longest comment the collector accepts, in characters.
     static let commentLimit = 1000
 
-    static func render(article: Article, chrome: Chrome, endpoint: String, support: Brand.Link? = nil, into html: inout HTMLBuffer) {
+    /// The form's markup before and after the article id: the same on every page of a locale.
+    struct Parts: Sendable {
+        fileprivate let head: [UInt8]
+        fileprivate let tail: [UInt8]
+    }
+
+    static func render(articleID: String, parts: Parts, into html: inout HTMLBuffer) {
+        html.append(parts.head)
+        html.attribute("value", articleID)
+        html.append(parts.tail)
+    }
+
+    /// Renders the form of a locale around the place of the article id.
+    static func parts(chrome: Chrome, endpoint: String, support: Brand.Link?) -> Parts {
+        let frenchSpacing = chrome.locale == "fr" || chrome.locale.hasPrefix("fr-")
+        var html = HTMLBuffer(capacity: 2048, frenchSpacing: frenchSpacing)
         html.raw("<form class=\"feedback\" method=\"post\"")
         html.attribute("action", endpoint)
         html.attribute("data-thanks", chrome[.feedbackThanks], prose: true)
@@ -187,9 +213,10 @@ enum FeedbackForm {
         html.raw("<fieldset>\n")
         html.element("legend", text: chrome[.feedbackQuestion])
         html.raw("\n<input type=\"hidden\" name=\"article\"")
-        html.attribute("value", article.id)
+        let head = html.bytes
+        html = HTMLBuffer(capacity: 2048, frenchSpacing: frenchSpacing)
         html.raw(">\n<input type=\"hidden\" name=\"locale\"")
-        html.attribute("value", article.locale)
+        html.attribute("value", chrome.locale)
         html.raw(">\n<div class=\"feedback-trap\" aria-hidden=\"true\"><label for=\"feedback-website\">")
         html.text(chrome[.feedbackTrap])
         html.raw("</label><input type=\"text\" id=\"feedback-website\" name=\"website\" autocomplete=\"off\" tabindex=\"-1\"></div>\n")
@@ -213,5 +240,6 @@ enum FeedbackForm {
             html.raw("</a></p>\n")
         }
         html.raw("<p class=\"feedback-status\" role=\"status\" aria-live=\"polite\"></p>\n</form>\n")
+        return Parts(head: head, tail: html.bytes)
     }
 }

@@ -26,6 +26,11 @@ struct HTMLBuffer {
         bytes.append(contentsOf: markup.utf8)
     }
 
+    /// Markup this target rendered before (escaped then), such as a locale's feedback form.
+    mutating func append(_ rendered: [UInt8]) {
+        bytes.append(contentsOf: rendered)
+    }
+
     mutating func text(_ text: String) {
         if frenchSpacing, let spaced = FrenchSpacing.spaced(text.utf8) {
             appendEscaped(spaced)

@@ -28,6 +28,27 @@ struct EngineCommand: ParsableCommand {
     @Option(help: "Consecutive failed sign-ins that lock an account.")
     var lockoutLimit: Int = 5
 
+    @Option(help: "How long a session lasts after sign-in, in hours.")
+    var sessionHours: Int = 12
+
+    @Option(help: "How long a password-reset link works, in minutes.")
+    var resetLinkMinutes: Int = 60
+
+    @Option(help: "Reset e-mails one user can be sent per hour.")
+    var resetMailsPerHour: Int = 3
+
+    @Option(help: "How long an invitation link works, in days.")
+    var invitationDays: Int = 7
+
+    @Option(help: "The fewest characters a new password may have.")
+    var passwordMinLength: Int = PasswordPolicy.minimumLength
+
+    @Option(help: "The most characters a new password may have.")
+    var passwordMaxLength: Int = PasswordPolicy.maximumLength
+
+    @Flag(help: "Accept common passwords (drift tests of the checker only).")
+    var allowCommonPasswords = false
+
     @Option(help: "bcrypt cost (4–31); 12 by default, 4 in --test-mode unless given.")
     var bcryptCost: Int?
 
@@ -53,6 +74,16 @@ struct EngineCommand: ParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
         guard lockoutLimit >= 1 else { throw ValidationError("--lockout-limit must be at least 1.") }
+        for (name, value) in [
+            ("session-hours", sessionHours), ("reset-link-minutes", resetLinkMinutes),
+            ("reset-mails-per-hour", resetMailsPerHour), ("invitation-days", invitationDays),
+            ("password-min-length", passwordMinLength),
+        ] where value < 1 {
+            throw ValidationError("--\(name) must be at least 1.")
+        }
+        guard passwordMaxLength >= passwordMinLength else {
+            throw ValidationError("--password-max-length must be at least --password-min-length (\(passwordMinLength)).")
+        }
         if let bcryptCost, !(4...31).contains(bcryptCost) {
             throw ValidationError("--bcrypt-cost must be between 4 and 31.")
         }
@@ -64,6 +95,12 @@ struct EngineCommand: ParsableCommand {
     func run() throws {
         var options = EngineOptions(databasePath: database)
         options.lockoutLimit = lockoutLimit
+        options.sessionLifetime = TimeInterval(sessionHours) * 3600
+        options.resetTokenLifetime = TimeInterval(resetLinkMinutes) * 60
+        options.resetMailsPerHour = resetMailsPerHour
+        options.invitationLifetime = TimeInterval(invitationDays) * 24 * 3600
+        options.passwordPolicy.length = passwordMinLength...passwordMaxLength
+        options.passwordPolicy.refusesCommon = !allowCommonPasswords
         options.bcryptCost = bcryptCost ?? (testMode ? 4 : 12)
         options.testMode = testMode
         options.devMode = dev

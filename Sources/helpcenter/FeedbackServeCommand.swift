@@ -43,6 +43,12 @@ struct FeedbackServeCommand: ParsableCommand {
     var votesPerMinute: Int = 30
 
     @Option(
+        help: ArgumentHelp(
+            "instance: each collector counts on its own (a client gets at most votes-per-minute × instances); shared: one count in PostgreSQL for every collector on the database (exact, slower).",
+            valueName: "instance|shared"))
+    var rateLimitScope: String = RateLimitScope.instance.rawValue
+
+    @Option(
         name: .customLong("allow-origin"),
         help: ArgumentHelp("An origin whose pages may post, as scheme://host[:port] (repeatable).", valueName: "URL"))
     var allowedOrigins: [String] = []
@@ -56,6 +62,9 @@ struct FeedbackServeCommand: ParsableCommand {
         guard poolSize >= 1 else { throw ValidationError("--pool-size must be at least 1.") }
         do { _ = try DatabaseAddress(parsing: database) } catch { throw ValidationError("--database: \(error)") }
         guard votesPerMinute >= 0 else { throw ValidationError("--votes-per-minute must be 0 (no limit) or more.") }
+        guard RateLimitScope(rawValue: rateLimitScope) != nil else {
+            throw ValidationError("--rate-limit-scope must be instance or shared, not '\(rateLimitScope)'.")
+        }
         if let redirectBase, !redirectBase.isEmpty, !redirectBase.hasPrefix("http://"),
             !redirectBase.hasPrefix("https://")
         {
@@ -67,6 +76,7 @@ struct FeedbackServeCommand: ParsableCommand {
         var options = FeedbackOptions(database: database)
         options.poolSize = poolSize
         options.votesPerMinute = votesPerMinute
+        options.rateLimitScope = RateLimitScope(rawValue: rateLimitScope) ?? .instance
         options.allowedOrigins = allowedOrigins
         options.redirectBase = redirectBase
         let collector: FeedbackCollector

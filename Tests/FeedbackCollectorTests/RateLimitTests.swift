@@ -11,7 +11,7 @@ import Testing
 struct RateLimitTests {
     @Test("after votesPerMinute votes the next is 429 with Retry-After; the bucket refills with time", arguments: StoreKind.allCases)
     func limitsAndRefills(store: StoreKind) async throws {
-        let harness = try await CollectorHarness(store: store) { $0.votesPerMinute = 6 }
+        let harness = try await CollectorHarness(store: store) { $0.votesPerMinute = 6; $0.rateLimitScope = .shared }
         defer { harness.removeFiles() }
         try await harness.run { (_, client) async throws in
             for _ in 0..<6 { #expect(try await client.vote(client.validVoteFields).status == .created) }
@@ -50,7 +50,7 @@ struct RateLimitTests {
 
     @Test("refused requests take a token too", arguments: StoreKind.allCases)
     func refusedCount(store: StoreKind) async throws {
-        let harness = try await CollectorHarness(store: store) { $0.votesPerMinute = 3 }
+        let harness = try await CollectorHarness(store: store) { $0.votesPerMinute = 3; $0.rateLimitScope = .shared }
         defer { harness.removeFiles() }
         try await harness.run { (_, client) async throws in
             for _ in 0..<3 { #expect(try await client.post(body: "garbage=1").status == .badRequest) }

@@ -43,12 +43,12 @@ struct CheckCommandTests {
         let result = try CommandRunner.run(["check", "--content", "content"])
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n")
-        // 100 results, 8 manual steps, summary, coverage.
-        #expect(lines.count == 110)
+        // 140 results, 8 manual steps, summary, coverage.
+        #expect(lines.count == 150)
         #expect(lines.contains("pass [fr] Comment changer votre mot de passe — \(Self.fr)"))
-        #expect(lines[108].hasPrefix(
-            "check: 100 passed, 0 failed (76 procedure runs, 24 claim checks in 4 locales; 8 manual steps not run) in "))
-        #expect(lines.last == "coverage: procedures checked 68/68, manual steps 8, claims checked 24/24")
+        #expect(lines[148].hasPrefix(
+            "check: 140 passed, 0 failed (76 procedure runs, 64 claim checks in 4 locales; 8 manual steps not run) in "))
+        #expect(lines.last == "coverage: procedures checked 68/68, manual steps 8, claims checked 64/64")
         #expect(result.standardError.isEmpty)
     }
 
@@ -58,9 +58,9 @@ struct CheckCommandTests {
         #expect(result.status == 0, "\(result.standardError)")
         let lines = result.standardOutput.split(separator: "\n").map(String.init)
         let runs = lines.filter { $0.hasPrefix("pass ") || $0.hasPrefix("FAIL ") }
-        #expect(runs.count == 25, "19 procedure runs and 6 claims: \(runs.count)")
+        #expect(runs.count == 35, "19 procedure runs and 16 claims: \(runs.count)")
         #expect(runs.allSatisfy { $0.contains("[de]") })
-        #expect(lines.last == "coverage: procedures checked 17/17, manual steps 2, claims checked 6/6", "\(lines.last ?? "")")
+        #expect(lines.last == "coverage: procedures checked 17/17, manual steps 2, claims checked 16/16", "\(lines.last ?? "")")
     }
 
     @Test("--format json: every result with its status, and the failure's place")

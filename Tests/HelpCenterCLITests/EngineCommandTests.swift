@@ -10,6 +10,9 @@ struct EngineCommandTests {
     @Test("bad engine options are usage errors: exit 2, message on stderr", arguments: [
         ["engine", "--rename-label", "Compte=Mon compte"], ["engine", "--rename-label", "xx:A=B"],
         ["engine", "--lockout-limit", "0"], ["engine", "--bcrypt-cost", "3"], ["engine", "--port", "70000"],
+        ["engine", "--session-hours", "0"], ["engine", "--reset-link-minutes", "0"], ["engine", "--reset-mails-per-hour", "0"],
+        ["engine", "--invitation-days", "0"], ["engine", "--password-min-length", "0"],
+        ["engine", "--password-min-length", "10", "--password-max-length", "9"],
     ])
     func usageErrors(arguments: [String]) throws {
         let result = try CommandRunner.run(arguments)

@@ -168,6 +168,7 @@ struct FeedbackCommandTests {
             ["feedback", "serve", "--redirect-base", "help.example.com"],
             ["feedback", "report", "--format", "xml"], ["feedback", "serve", "--database", "mysql://u@h/db"],
             ["feedback", "serve", "--pool-size", "0"], ["feedback", "report", "--database", "postgres://h:5432/db"],
+            ["feedback", "serve", "--rate-limit-scope", "cluster"],
         ])
     func usageErrors(arguments: [String]) throws {
         let result = try CommandRunner.run(arguments)

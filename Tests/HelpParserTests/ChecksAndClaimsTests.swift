@@ -177,7 +177,7 @@ struct ChecksAndClaimsTests {
         ])
         for locale in ["en", "de", "es"] {
             #expect(claims[locale]?.map(\.kind) == [.lockoutThreshold, .supportThreshold], "\(locale)")
-            #expect(claims[locale]?.map(\.value) == [5, 5], "\(locale)")
+            #expect(claims[locale]?.map(\.number) == [5, 5], "\(locale)")
         }
     }
 
@@ -193,7 +193,7 @@ struct ChecksAndClaimsTests {
         let result = try ContentLoader(workingDirectory: content.directory.path).load(root: "content")
         #expect(result.diagnostics.filter { $0.file.hasSuffix("phrasebook.yml") }.map(\.formatted) == [
             "content/fr/phrasebook.yml:\(lines):12: error: a claim phrase holds the number's place once, as {n}",
-            "content/fr/phrasebook.yml:\(lines + 3):11: error: unknown claim kind 'speed'; known: lockout-threshold, support-threshold",
+            "content/fr/phrasebook.yml:\(lines + 3):11: error: unknown claim kind 'speed'; known: \(Claim.Kind.allCases.map(\.rawValue).joined(separator: ", "))",
         ])
     }
 
@@ -201,7 +201,7 @@ struct ChecksAndClaimsTests {
     func noFalseClaims() throws {
         let (article, _) = try Self.article(
             "", body: "Après 15 fois sans succès ou 5 fois avec succès, rien. Après 7 fois sans succès, bloqué.\n")
-        #expect(article?.claims.map(\.value) == [15, 7])
+        #expect(article?.claims.map(\.number) == [15, 7])
         #expect(article?.claims.first?.range.start == HelpModel.SourceLocation(line: 8, column: 7))
     }
 }

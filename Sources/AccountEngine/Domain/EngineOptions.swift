@@ -31,6 +31,9 @@ public struct EngineOptions: Sendable {
     public var invitationLifetime: TimeInterval = 7 * 24 * 3600
     /// How long a session lasts after sign-in.
     public var sessionLifetime: TimeInterval = 12 * 3600
+    /// What a new password must be. The pages' texts keep the shipped numbers: only drift tests
+    /// of the checker change it, to see the claims fail.
+    public var passwordPolicy = PasswordPolicy()
     /// The time; tests move it forward to expire tokens.
     public var clock: @Sendable () -> Date = { Date() }
 

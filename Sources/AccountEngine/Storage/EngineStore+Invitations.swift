@@ -89,7 +89,7 @@ extension EngineStore {
     ) throws {
         try db.execute(
             sql: "INSERT INTO invitations(token_hash, user_id, expires_at) VALUES (?, ?, ?)",
-            arguments: [tokenHash, userID, now + lifetime]
+            arguments: [tokenHash, userID, now(for: userID) + lifetime]
         )
         let invitationID = db.lastInsertedRowID
         for grant in grants {
@@ -106,8 +106,11 @@ extension EngineStore {
             guard
                 let row = try Row.fetchOne(
                     db,
-                    sql: "SELECT id, user_id FROM invitations WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
-                    arguments: [tokenHash, now]),
+                    sql: """
+                        SELECT id, user_id FROM invitations
+                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > clock_now(user_id)
+                        """,
+                    arguments: [tokenHash]),
                 let userRow = try Row.fetchOne(
                     db, sql: "SELECT \(UserRecord.columns) FROM users WHERE id = ?", arguments: [row["user_id"] as Int64])
             else { return nil }
@@ -134,9 +137,10 @@ extension EngineStore {
                     db,
                     sql: """
                         UPDATE invitations SET used_at = ?
-                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING id, user_id
+                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > clock_now(user_id)
+                        RETURNING id, user_id
                         """,
-                    arguments: [now, tokenHash, now])
+                    arguments: [now, tokenHash])
             else { return nil }
             let invitationID: Int64 = row["id"]
             let userID: Int64 = row["user_id"]

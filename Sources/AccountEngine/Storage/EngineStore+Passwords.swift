@@ -4,10 +4,15 @@ internal import GRDB
 extension EngineStore {
     /// The user a forgotten-password request names, if one can receive a reset link.
     func activeUser(username: String) async throws -> UserRecord? {
+        try await user(username: username).flatMap { $0.isPending ? nil : $0 }
+    }
+
+    /// Any user, invited ones included (the test API's clock).
+    func user(username: String) async throws -> UserRecord? {
         try await read { db in
             try Row.fetchOne(db, sql: "SELECT \(UserRecord.columns) FROM users WHERE username = ?", arguments: [username])
                 .map(UserRecord.init(row:))
-        }.flatMap { $0.isPending ? nil : $0 }
+        }
     }
 
     func user(id: Int64) async throws -> UserRecord? {
@@ -26,24 +31,28 @@ extension EngineStore {
         try await write { [self] db in
             let now = self.now
             try db.execute(sql: "DELETE FROM reset_requests WHERE requested_at <= ?", arguments: [now - 3600])
+            // The user's own time decides their hour; the cleanup above uses the clock, which
+            // is never ahead of a user's time, so it removes no request that hour still counts.
+            let userNow = self.now(for: reset?.userID)
             var mailed = false
             if let reset {
                 let sent =
                     try Int.fetchOne(
-                        db, sql: "SELECT COUNT(*) FROM reset_requests WHERE user_id = ? AND mailed = 1",
-                        arguments: [reset.userID]) ?? 0
+                        db,
+                        sql: "SELECT COUNT(*) FROM reset_requests WHERE user_id = ? AND mailed = 1 AND requested_at > ?",
+                        arguments: [reset.userID, userNow - 3600]) ?? 0
                 mailed = sent < limit
                 if mailed {
                     try db.execute(
                         sql: "INSERT INTO reset_tokens(token_hash, user_id, expires_at) VALUES (?, ?, ?)",
-                        arguments: [reset.tokenHash, reset.userID, now + reset.lifetime]
+                        arguments: [reset.tokenHash, reset.userID, userNow + reset.lifetime]
                     )
                     try queue(reset.mail, in: db)
                 }
             }
             try db.execute(
                 sql: "INSERT INTO reset_requests(user_id, requested_at, mailed) VALUES (?, ?, ?)",
-                arguments: [reset?.userID, now, mailed]
+                arguments: [reset?.userID, userNow, mailed]
             )
             return mailed
         }
@@ -53,8 +62,12 @@ extension EngineStore {
     func resetTokenIsUsable(_ tokenHash: Data) async throws -> Bool {
         try await read { [self] db in
             try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM reset_tokens WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
-                arguments: [tokenHash, now]
+                db,
+                sql: """
+                    SELECT 1 FROM reset_tokens
+                    WHERE token_hash = ? AND used_at IS NULL AND expires_at > clock_now(user_id)
+                    """,
+                arguments: [tokenHash]
             ) ?? false
         }
     }
@@ -72,9 +85,9 @@ extension EngineStore {
                     db,
                     sql: """
                         UPDATE reset_tokens SET used_at = ?
-                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING user_id
+                        WHERE token_hash = ? AND used_at IS NULL AND expires_at > clock_now(user_id) RETURNING user_id
                         """,
-                    arguments: [now, tokenHash, now]
+                    arguments: [now, tokenHash]
                 )
             else { return nil }
             try db.execute(

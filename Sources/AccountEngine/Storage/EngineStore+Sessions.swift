@@ -18,9 +18,8 @@ extension EngineStore {
     /// Served from the cache when no write happened since it was read.
     func session(hash: Data) async throws -> SessionContext? {
         let stamp = generation.withLockedValue { $0 }
-        let now = self.now
         if let hit = sessionCache.withLockedValue({ $0[hash] }), hit.generation == stamp {
-            return hit.expiresAt > now ? hit.context : nil
+            return hit.expiresAt > now(for: hit.context.user.id) ? hit.context : nil
         }
         let found: (SessionContext, Double)? = try await read { [self] db in
             let statement = try db.cachedStatement(
@@ -39,7 +38,7 @@ extension EngineStore {
             if cache.count >= 10_000 { cache.removeAll(keepingCapacity: true) }
             cache[hash] = CachedSession(generation: stamp, expiresAt: expiresAt, context: context)
         }
-        return expiresAt > now ? context : nil
+        return expiresAt > now(for: context.user.id) ? context : nil
     }
 
     /// The user's rights per property, properties in ID order.
@@ -64,7 +63,7 @@ extension EngineStore {
     func insertSession(hash: Data, userID: Int64, lifetime: TimeInterval, in db: Database) throws {
         try db.execute(
             sql: "INSERT INTO sessions(id_hash, user_id, expires_at) VALUES (?, ?, ?)",
-            arguments: [hash, userID, now + lifetime]
+            arguments: [hash, userID, now(for: userID) + lifetime]
         )
     }
 

@@ -18,7 +18,8 @@ internal import NIOConcurrencyHelpers
 /// so a deletion, sign-out or password change is seen by the very next request.
 final class EngineStore: Sendable {
     let pool: DatabasePool
-    let clock: @Sendable () -> Date
+    /// The time, per user (see ``UserClock``).
+    let clock: UserClock
     let generation = NIOLockedValueBox<UInt64>(0)
     let sessionCache = NIOLockedValueBox<[Data: CachedSession]>([:])
     /// The e-mails' full texts, links included, kept in memory only (see ``MailDrop``).
@@ -37,6 +38,7 @@ final class EngineStore: Sendable {
         trace: (@Sendable (String) -> Void)? = nil
     ) throws {
         let lockDeadline = NIOLockedValueBox<ContinuousClock.Instant?>(nil)
+        let userClock = UserClock(clock: clock)
         var configuration = Configuration()
         // Retries every 2 ms while the current write's deadline allows (10 s for migrations).
         configuration.busyMode = .callback { tries in
@@ -48,17 +50,22 @@ final class EngineStore: Sendable {
             return true
         }
         configuration.prepareDatabase { db in
+            db.add(function: userClock.sqlFunction)
             if let trace { db.trace { trace($0.expandedDescription) } }
         }
         pool = try DatabasePool(path: path, configuration: configuration)
-        self.clock = clock
+        self.clock = userClock
         self.lockDeadline = lockDeadline
         self.writeWait = .milliseconds(Int64(writeWait * 1000))
         mailDrop = MailDrop(keeps: keepsMail)
         try Schema.migrator.migrate(pool)
     }
 
-    var now: Double { clock().timeIntervalSince1970 }
+    /// The injected clock, for what concerns no user in particular.
+    var now: Double { clock.now }
+
+    /// The time as `userID` sees it (the test API may have advanced it).
+    func now(for userID: Int64?) -> Double { clock.now(for: userID) }
 
     /// A write transaction (`BEGIN IMMEDIATE`), after which every cached session is stale.
     /// - Throws: ``StoreBusy`` when the lock could not be had within `writeWait` of this call.

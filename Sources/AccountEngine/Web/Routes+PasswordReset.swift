@@ -183,7 +183,7 @@ extension AccountEngine {
     /// What is wrong with a new password and its confirmation, in the visitor's language.
     func newPasswordProblem(_ password: String, _ confirmation: String, _ text: Catalog) -> String? {
         if password != confirmation { return text[.errorMismatch] }
-        switch PasswordPolicy.violation(of: password) {
+        switch options.passwordPolicy.violation(of: password) {
         case .tooShort: return text[.errorTooShort]
         case .tooLong: return text[.errorTooLong]
         case .common: return text[.errorCommon]

@@ -28,6 +28,25 @@ extension AccountEngine {
             }
             return Self.json(TestAPI.Mailbox(address: address, messages: messages))
         }
+        router.post("/_test/clock") { request, _ in
+            let body = try await request.body.collect(upTo: 1 << 16)
+            let advance: TestAPI.ClockAdvance
+            do {
+                advance = try JSONDecoder().decode(TestAPI.ClockAdvance.self, from: Data(body.readableBytesView))
+            } catch {
+                return Self.json(TestAPI.Failure(error: "invalid JSON: \(error)"), status: .badRequest)
+            }
+            guard advance.seconds.isFinite, advance.seconds > 0, advance.seconds <= TestAPI.ClockAdvance.largest else {
+                return Self.json(
+                    TestAPI.Failure(error: "seconds must be more than 0 and at most \(Int(TestAPI.ClockAdvance.largest))"),
+                    status: .badRequest)
+            }
+            guard let user = try await self.store.user(username: advance.username) else {
+                return Self.json(TestAPI.Failure(error: "no user \(advance.username)"), status: .notFound)
+            }
+            let offset = self.store.clock.advance(user.id, by: advance.seconds)
+            return Self.json(TestAPI.ClockState(username: user.username, offsetSeconds: offset))
+        }
         router.get("/_test/users") { request, _ in
             let username = request.uri.queryParameters.get("username") ?? ""
             guard let state = try await self.userState(username: username) else {

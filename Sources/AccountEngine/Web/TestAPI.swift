@@ -86,6 +86,22 @@ enum TestAPI {
         var rights: [String]
     }
 
+    /// `POST /_test/clock`: moves one user's time forward, so their sessions, links and reset
+    /// e-mails age while other fixtures on the engine keep the clock's time (see `UserClock`).
+    struct ClockAdvance: Decodable {
+        var username: String
+        var seconds: Double
+
+        /// A year: more than any lifetime the articles state.
+        static let largest: Double = 366 * 24 * 3600
+    }
+
+    struct ClockState: Encodable {
+        var username: String
+        /// Everything the test API advanced for that user so far.
+        var offsetSeconds: Double
+    }
+
     /// `GET /_test/mailbox?address=…`: the address's e-mails, oldest first.
     struct Mailbox: Encodable {
         var address: String

@@ -45,7 +45,7 @@ public final class FeedbackCollector: Sendable {
         self.store = store
         catalog = CatalogFile(site: site, logger: options.logger)
         if let perMinute = options.votesPerMinute, perMinute > 0 {
-            limiter = store.makeLimiter(perMinute: perMinute, clock: options.clock)
+            limiter = store.makeLimiter(perMinute: perMinute, scope: options.rateLimitScope, clock: options.clock)
         } else {
             limiter = nil
         }

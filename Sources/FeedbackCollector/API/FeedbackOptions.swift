@@ -18,6 +18,8 @@ public struct FeedbackOptions: Sendable {
     /// Votes one client (an IPv4 address, or an IPv6 /64) may send per minute, and as a burst;
     /// `nil` or 0 turns the limit off. Refused requests count too, so a bot pays for garbage.
     public var votesPerMinute: Int? = 30
+    /// Where the limit's buckets live when several collectors share a PostgreSQL database.
+    public var rateLimitScope: RateLimitScope = .instance
     /// The origins (`scheme://host[:port]`) whose pages may post; a request from any other
     /// `Origin` is refused, which is this static form's only CSRF defence. Empty: the origin of
     /// the catalog's `base-url`.
@@ -37,4 +39,19 @@ public struct FeedbackOptions: Sendable {
     public init(database: String) {
         self.database = database
     }
+}
+
+/// Whether a client's rate limit is counted by each collector or by all of them together.
+///
+/// Measured on 2 cores (`docs/performance.md`): two collectors on one PostgreSQL database take
+/// 4,421 votes/s with the limit shared in PostgreSQL and about 7,000 with it in each process's
+/// memory, because the shared buckets add a round trip and a row lock per batch. A per-instance
+/// limit lets one client send at most `votesPerMinute` × the number of instances per minute,
+/// which is still a limit on a bot and no less on a reader.
+public enum RateLimitScope: String, Sendable, CaseIterable {
+    /// In each collector's memory: with N instances, a client gets at most N × `votesPerMinute`.
+    case instance
+    /// In PostgreSQL (`rate_bucket`), exact across every collector on the database. With SQLite
+    /// (one process) it is the same as `instance`.
+    case shared
 }

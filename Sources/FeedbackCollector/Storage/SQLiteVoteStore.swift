@@ -5,7 +5,7 @@ internal import GRDB
 /// written), migrated when opened. One process owns it, so the rate limit stays in memory.
 final class SQLiteVoteStore: VoteStorage {
     let pool: DatabasePool
-    private let commits: CommitQueue
+    private let commits: CommitQueue<VoteRow, Void>
 
     /// Opens (or creates) the database at `path` and brings its schema up to date.
     init(path: String, deadline: Duration) throws {
@@ -17,7 +17,8 @@ final class SQLiteVoteStore: VoteStorage {
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try SQLiteSchema.migrator.migrate(pool)
         self.pool = pool
-        commits = CommitQueue(deadline: deadline) { rows in
+        // One writer: SQLite takes one write transaction at a time.
+        commits = CommitQueue(deadline: deadline, writers: 1) { rows in
             try await pool.write { db in
                 let statement = try db.cachedStatement(
                     sql: "INSERT INTO vote(article, locale, vote, comment, created_at) VALUES (?, ?, ?, ?, ?)")
@@ -25,6 +26,7 @@ final class SQLiteVoteStore: VoteStorage {
                     try statement.execute(arguments: [row.article, row.locale, row.vote, row.comment, row.createdAt])
                 }
             }
+            return Array(repeating: (), count: rows.count)
         }
     }
 
@@ -33,7 +35,7 @@ final class SQLiteVoteStore: VoteStorage {
         var configuration = Configuration()
         configuration.readonly = true
         pool = try DatabasePool(path: path, configuration: configuration)
-        commits = CommitQueue(deadline: .seconds(1)) { _ in
+        commits = CommitQueue(deadline: .seconds(1)) { _ -> [Void] in
             throw StorageUnavailable(reason: "the database was opened read-only")
         }
     }
@@ -68,7 +70,8 @@ final class SQLiteVoteStore: VoteStorage {
         }
     }
 
-    func makeLimiter(perMinute: Int, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
+    /// One process holds a SQLite file: its memory is every instance's.
+    func makeLimiter(perMinute: Int, scope: RateLimitScope, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
         RateLimiter(perMinute: perMinute, clock: clock)
     }
 

@@ -14,7 +14,7 @@ protocol VoteStorage: Sendable {
 
     /// The rate limit to use: SQLite's collector is one process, so its buckets live in
     /// memory; PostgreSQL's are rows, shared by every collector on the database.
-    func makeLimiter(perMinute: Int, clock: @escaping @Sendable () -> Date) -> any ClientLimiter
+    func makeLimiter(perMinute: Int, scope: RateLimitScope, clock: @escaping @Sendable () -> Date) -> any ClientLimiter
 
     /// Closes connections; the storage is not used afterwards.
     func close() async

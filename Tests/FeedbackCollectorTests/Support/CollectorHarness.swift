@@ -115,6 +115,17 @@ struct CollectorHarness {
         }
     }
 
+    /// The one integer a query on the harness's PostgreSQL database gives (a count).
+    func postgresCount(_ sql: String) async throws -> Int {
+        let postgres = try #require(self.postgres)
+        return try await postgres.cluster.withConnection(to: postgres.database) { connection in
+            for try await (count,) in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: TestPostgres.logger).decode((Int,).self) {
+                return count
+            }
+            return 0
+        }
+    }
+
     func removeFiles() {
         try? FileManager.default.removeItem(at: directory)
     }

@@ -41,6 +41,13 @@ enum PostgresSchema {
                     allowed BOOLEAN NOT NULL)
                 """
             ]),
+        Migration(
+            name: "v3: rate-limit takes in batches",
+            statements: [
+                // What the last batch took from the bucket (``TakeTokens``); an older collector's
+                // single take leaves it at its default, which no newer one reads back.
+                "ALTER TABLE rate_bucket ADD COLUMN granted INTEGER NOT NULL DEFAULT 0"
+            ]),
     ]
 
     /// An arbitrary constant: the advisory lock every collector takes while migrating.

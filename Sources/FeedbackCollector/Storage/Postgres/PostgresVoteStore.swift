@@ -9,7 +9,8 @@ internal import PostgresNIO
 /// Two pools of `poolSize` connections each: one for votes and the report, with
 /// `synchronous_commit = on` whatever the server's default (the 201 promise), and one for
 /// the shared rate limit with it off (see ``PostgresRateLimiter``). Votes go through the same
-/// ``CommitQueue`` as SQLite's: one multi-row `INSERT` per batch, one commit.
+/// ``CommitQueue`` as SQLite's, but with a writer per connection: up to `poolSize` batches
+/// committing at once, each one prepared ``InsertVotes`` (the batch as arrays), one commit.
 final class PostgresVoteStore: VoteStorage {
     let address: DatabaseAddress.Postgres
     private let votesClient: PostgresClient
@@ -17,9 +18,10 @@ final class PostgresVoteStore: VoteStorage {
     private let runs: [Task<Void, Never>]
     private let deadline: Duration
     private let logger: Logger
-    private let commits: CommitQueue
+    private let commits: CommitQueue<VoteRow, Void>
+    private let poolSize: Int
 
-    /// Rows per `INSERT`: five binds each, well under the protocol's 65,535.
+    /// Rows per `INSERT`.
     static let maxBatch = 2000
 
     /// Connects (checking the address first, so a wrong password or host is an error that
@@ -47,6 +49,7 @@ final class PostgresVoteStore: VoteStorage {
         self.address = address
         self.deadline = deadline
         self.logger = logger
+        self.poolSize = max(1, poolSize)
         let tls = try Self.tls(address.tls)
         func client(synchronousCommit: String) -> PostgresClient {
             var configuration = PostgresClient.Configuration(
@@ -62,10 +65,14 @@ final class PostgresVoteStore: VoteStorage {
         self.votesClient = votesClient
         self.limitClient = limitClient
         runs = [Task { await votesClient.run() }, Task { await limitClient.run() }]
-        commits = CommitQueue(deadline: deadline, maxBatch: Self.maxBatch) { rows in
+        commits = CommitQueue(deadline: deadline, maxBatch: Self.maxBatch, writers: poolSize) { rows in
+            // One statement outside a transaction block commits on its own; postgres-nio ends
+            // the rows once PostgreSQL says the statement completed, which it sends after the
+            // commit (the protocol's output is flushed at Sync, after the implicit commit).
             try await PostgresDeadline.run(within: deadline) {
-                for try await _ in try await votesClient.query(Self.insert(rows), logger: logger) {}
+                for try await _ in try await votesClient.execute(InsertVotes(rows: rows), logger: logger) {}
             }
+            return Array(repeating: (), count: rows.count)
         }
     }
 
@@ -75,23 +82,6 @@ final class PostgresVoteStore: VoteStorage {
         case .prefer: .prefer(.makeClientConfiguration())
         case .require: .require(.makeClientConfiguration())
         }
-    }
-
-    /// One statement for the batch; a single statement is its own transaction.
-    private static func insert(_ rows: [VoteRow]) -> PostgresQuery {
-        var sql = "INSERT INTO vote(article, locale, vote, comment, created_at) VALUES "
-        var binds = PostgresBindings(capacity: rows.count * 5)
-        for (index, row) in rows.enumerated() {
-            let first = index * 5
-            sql += index == 0 ? "" : ", "
-            sql += "($\(first + 1), $\(first + 2), $\(first + 3), $\(first + 4), $\(first + 5))"
-            binds.append(row.article)
-            binds.append(row.locale)
-            binds.append(row.vote)
-            binds.append(row.comment)
-            binds.append(row.createdAt)
-        }
-        return PostgresQuery(unsafeSQL: sql, binds: binds)
     }
 
     func insert(_ row: VoteRow) async throws {
@@ -123,8 +113,12 @@ final class PostgresVoteStore: VoteStorage {
         }
     }
 
-    func makeLimiter(perMinute: Int, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
-        PostgresRateLimiter(client: limitClient, perMinute: perMinute, deadline: deadline, clock: clock, logger: logger)
+    func makeLimiter(perMinute: Int, scope: RateLimitScope, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
+        guard scope == .shared else { return RateLimiter(perMinute: perMinute, clock: clock) }
+        // Takes do not wait for an fsync, so a writer per four connections keeps up; more
+        // writers only queue on the same hot buckets (measured: docs/performance.md).
+        return PostgresRateLimiter(
+            client: limitClient, perMinute: perMinute, writers: max(1, poolSize / 4), deadline: deadline, clock: clock, logger: logger)
     }
 
     func close() async {
