@@ -37,7 +37,14 @@ struct FeedbackReportCommand: ParsableCommand {
     @Option(help: "table, csv or json.")
     var format: Format = .table
 
+    @Flag(help: "List the searches that found nothing, per locale, most frequent first: the articles to write.")
+    var searches = false
+
+    @Option(help: "With --searches: the most frequent queries shown per locale.")
+    var limit: Int = 20
+
     func validate() throws {
+        guard limit >= 1 else { throw ValidationError("--limit must be at least 1.") }
         if let database {
             do { _ = try DatabaseAddress(parsing: database) } catch { throw ValidationError("--database: \(error)") }
         }
@@ -46,6 +53,7 @@ struct FeedbackReportCommand: ParsableCommand {
     func run() throws {
         let chosen = database ?? defaultDatabase()
         let shown = (try? DatabaseAddress(parsing: chosen).description) ?? chosen
+        if searches { return try reportSearches(chosen, shown: shown) }
         let report: FeedbackReport
         do {
             let site = site
@@ -63,6 +71,33 @@ struct FeedbackReportCommand: ParsableCommand {
         }
         let votes = report.articles.reduce(0) { $0 + $1.yes + $1.no + $1.comments.count }
         DiagnosticReport.printError("feedback report: read \(shown) (\(DiagnosticReport.count(votes, "vote")))\n")
+        let text =
+            switch format {
+            case .table: report.table()
+            case .csv: report.csv()
+            case .json: report.json()
+            }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    private func reportSearches(_ chosen: String, shown: String) throws {
+        let report: SearchMissReport
+        do {
+            var logger = Logger(label: "helpcenter.feedback") { StreamLogHandler.standardError(label: $0) }
+            logger.logLevel = .error
+            let limit = limit
+            report = try BlockingTask.run { [logger] in
+                try await SearchMissReport.read(database: chosen, limit: limit, logger: logger)
+            }
+        } catch let error as MissingDatabase {
+            DiagnosticReport.printError("error: \(error)\n")
+            throw ExitStatus.usage.exitCode
+        } catch {
+            DiagnosticReport.printError("error: cannot read the searches of \(shown): \(error)\n")
+            throw ExitStatus.usage.exitCode
+        }
+        let total = report.misses.reduce(0) { $0 + $1.count }
+        DiagnosticReport.printError("feedback report: read \(shown) (\(DiagnosticReport.count(total, "search")) without results)\n")
         let text =
             switch format {
             case .table: report.table()

@@ -16,6 +16,8 @@ struct ArticleCatalog: Sendable {
     let articles: [CatalogArticle]
     private let byKey: [ArticleKey: CatalogArticle]
     private let ids: Set<String>
+    /// The locales that have at least one article: where a search can have found nothing.
+    let locales: Set<String>
 
     static let empty = ArticleCatalog(baseURL: nil, articles: [])
 
@@ -24,6 +26,7 @@ struct ArticleCatalog: Sendable {
         self.articles = articles
         byKey = Dictionary(articles.map { (ArticleKey(id: $0.id, locale: $0.locale), $0) }) { first, _ in first }
         ids = Set(articles.map(\.id))
+        locales = Set(articles.map(\.locale))
     }
 
     /// Reads the generator's JSON; throws when it is not that shape.

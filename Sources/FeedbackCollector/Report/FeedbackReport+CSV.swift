@@ -28,12 +28,12 @@ extension FeedbackReport {
     }
 
     /// A text cell defused for spreadsheets.
-    private static func text(_ value: String) -> String {
+    static func text(_ value: String) -> String {
         guard let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return value }
         return "'" + value
     }
 
-    private static func quoted(_ cell: String) -> String {
+    static func quoted(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
             return cell
         }

@@ -38,7 +38,7 @@ extension FeedbackReport {
         "\(Int((ratio * 100).rounded()))%"
     }
 
-    private static func terminalSafe(_ text: String) -> String {
+    static func terminalSafe(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar.value {

@@ -21,6 +21,18 @@ enum SQLiteSchema {
                     """
             )
         }
+        migrator.registerMigration("v2: searches that found nothing") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE search_miss(
+                        id INTEGER PRIMARY KEY,
+                        locale TEXT NOT NULL,
+                        query TEXT NOT NULL,
+                        created_at TEXT NOT NULL);
+                    CREATE INDEX search_miss_locale_query ON search_miss(locale, query);
+                    """
+            )
+        }
         return migrator
     }
 }

@@ -70,6 +70,24 @@ final class SQLiteVoteStore: VoteStorage {
         }
     }
 
+    func insertMiss(_ miss: SearchMiss) async throws {
+        try await pool.write { db in
+            try db.execute(
+                sql: "INSERT INTO search_miss(locale, query, created_at) VALUES (?, ?, ?)",
+                arguments: [miss.locale, miss.query, miss.createdAt])
+        }
+    }
+
+    func misses() async throws -> [SearchMissCount] {
+        try await pool.read { db in
+            // A database of an older collector, opened read only by the report, has no table yet.
+            guard try db.tableExists("search_miss") else { return [] }
+            return try Row.fetchAll(db, sql: SearchMissQuery.counts).map { row in
+                SearchMissCount(locale: row[0], query: row[1], count: row[2], last: row[3])
+            }
+        }
+    }
+
     /// One process holds a SQLite file: its memory is every instance's.
     func makeLimiter(perMinute: Int, scope: RateLimitScope, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
         RateLimiter(perMinute: perMinute, clock: clock)

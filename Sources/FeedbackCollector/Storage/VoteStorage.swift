@@ -12,6 +12,13 @@ protocol VoteStorage: Sendable {
     /// Every tally and comment, for the report.
     func votes() async throws -> StoredVotes
 
+    /// Stores a search that found nothing; returns once committed, like ``insert(_:)``.
+    func insertMiss(_ miss: SearchMiss) async throws
+
+    /// The searches that found nothing, counted per locale and query: each locale's most
+    /// frequent first.
+    func misses() async throws -> [SearchMissCount]
+
     /// The rate limit to use: SQLite's collector is one process, so its buckets live in
     /// memory; PostgreSQL's are rows, shared by every collector on the database.
     func makeLimiter(perMinute: Int, scope: RateLimitScope, clock: @escaping @Sendable () -> Date) -> any ClientLimiter
@@ -32,4 +39,12 @@ struct StoredVotes: Sendable {
     var tallies: [ArticleKey: (yes: Int, no: Int)] = [:]
     /// Newest first within each article and locale.
     var comments: [ArticleKey: [FeedbackReport.Comment]] = [:]
+}
+
+/// The one query both stores count misses with (standard SQL, the same text for both).
+enum SearchMissQuery {
+    static let counts = """
+        SELECT locale, query, COUNT(*) AS count, MAX(created_at) AS last FROM search_miss
+        GROUP BY locale, query ORDER BY locale, count DESC, query
+        """
 }

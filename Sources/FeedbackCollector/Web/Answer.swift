@@ -30,6 +30,11 @@ struct Answer {
             "The form sent something this help center does not accept:", errors: rejection.errors, back: back)
     }
 
+    /// A search miss stored: nothing to show, nothing to follow.
+    func stored() -> Response {
+        respond(.noContent, headers: headers, body: nil)
+    }
+
     func limited(retryAfter: Int) -> Response {
         var headers = headers
         headers[.retryAfter] = String(retryAfter)

@@ -21,41 +21,29 @@ extension FeedbackCollector {
                 Response(status: .methodNotAllowed, headers: [.allow: "POST, OPTIONS"])
             }
         }
+        // `<path>/searches`: the search page reports a query that found nothing.
+        let searches = RouterPath(options.path + Self.searchesSuffix)
+        router.post(searches) { request, context in
+            try await self.receiveSearch(request, from: ClientKey(context.remoteAddress))
+        }
+        router.on(searches, method: .options) { request, _ in
+            self.preflight(request)
+        }
     }
+
+    /// Where, below ``FeedbackOptions/path``, the search page posts its misses.
+    static let searchesSuffix = "/searches"
 
     /// Origin, rate limit, content type, size, fields, then the row: each step can refuse,
     /// and only a committed row is answered 201 or 303; a database that is down or too slow
     /// is 503 with `Retry-After`, never 500 and never a request left hanging.
     func receive(_ request: Request, from client: ClientKey) async throws -> Response {
-        let articles = catalog.current()
-        var headers: HTTPFields = [.vary: "Origin"]
-        if let origin = request.headers[.origin] {
-            guard isAllowed(origin, articles, request: request) else {
-                return Answer(json: request.acceptsJSON, headers: headers).foreignOrigin()
-            }
-            headers[.accessControlAllowOrigin] = origin
-            headers[.accessControlExposeHeaders] = "Retry-After"
-        }
-        let answer = Answer(json: request.acceptsJSON, headers: headers)
-        do {
-            if let limiter, case .limited(let seconds) = try await limiter.take(client) {
-                return answer.limited(retryAfter: seconds)
-            }
-        } catch is StorageUnavailable {
-            return answer.unavailable()
-        }
-        guard request.isURLEncodedForm else { return answer.unsupportedType() }
-        if let length = request.declaredLength, length > options.maxBodyBytes {
-            return answer.tooLarge(limit: options.maxBodyBytes)
-        }
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: options.maxBodyBytes)
-        } catch is NIOTooManyBytesError {
-            return answer.tooLarge(limit: options.maxBodyBytes)
+        let (articles, answer, form): (ArticleCatalog, Answer, FormBody)
+        switch try await admit(request, from: client) {
+        case .refused(let response): return response
+        case .admitted(let catalog, let admitted, let body): (articles, answer, form) = (catalog, admitted, body)
         }
         let base = options.redirectBase ?? articles.baseURL ?? ""
-        let form = FormBody(body.readableBytesView)
         switch Submission.validate(form, catalog: articles, maxComment: options.maxCommentCharacters) {
         case .failure(let rejection):
             return answer.rejected(rejection, base: base)
@@ -67,6 +55,65 @@ extension FeedbackCollector {
             }
             return answer.accepted(submission, base: base)
         }
+    }
+
+    /// A search that found nothing: the same gate as a vote (origin, rate, type, size), then
+    /// its two fields, then the row; 204 once stored.
+    func receiveSearch(_ request: Request, from client: ClientKey) async throws -> Response {
+        let (articles, answer, form): (ArticleCatalog, Answer, FormBody)
+        switch try await admit(request, from: client) {
+        case .refused(let response): return response
+        case .admitted(let catalog, let admitted, let body): (articles, answer, form) = (catalog, admitted, body)
+        }
+        switch SearchMiss.validate(form, catalog: articles, at: options.clock()) {
+        case .failure(let rejection):
+            return answer.rejected(rejection, base: options.redirectBase ?? articles.baseURL ?? "")
+        case .success(let miss):
+            do {
+                try await store.insertMiss(miss)
+            } catch is StorageUnavailable {
+                return answer.unavailable()
+            }
+            return answer.stored()
+        }
+    }
+
+    private enum Admission {
+        case refused(Response)
+        case admitted(ArticleCatalog, Answer, FormBody)
+    }
+
+    /// Origin, rate limit, content type and size, shared by votes and search misses: each can
+    /// refuse before anything is stored.
+    private func admit(_ request: Request, from client: ClientKey) async throws -> Admission {
+        let articles = catalog.current()
+        var headers: HTTPFields = [.vary: "Origin"]
+        if let origin = request.headers[.origin] {
+            guard isAllowed(origin, articles, request: request) else {
+                return .refused(Answer(json: request.acceptsJSON, headers: headers).foreignOrigin())
+            }
+            headers[.accessControlAllowOrigin] = origin
+            headers[.accessControlExposeHeaders] = "Retry-After"
+        }
+        let answer = Answer(json: request.acceptsJSON, headers: headers)
+        do {
+            if let limiter, case .limited(let seconds) = try await limiter.take(client) {
+                return .refused(answer.limited(retryAfter: seconds))
+            }
+        } catch is StorageUnavailable {
+            return .refused(answer.unavailable())
+        }
+        guard request.isURLEncodedForm else { return .refused(answer.unsupportedType()) }
+        if let length = request.declaredLength, length > options.maxBodyBytes {
+            return .refused(answer.tooLarge(limit: options.maxBodyBytes))
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: options.maxBodyBytes)
+        } catch is NIOTooManyBytesError {
+            return .refused(answer.tooLarge(limit: options.maxBodyBytes))
+        }
+        return .admitted(articles, answer, FormBody(body.readableBytesView))
     }
 
     /// A browser's CORS preflight: allowed origins learn that they may POST with

@@ -19,7 +19,12 @@ extension TestClientProtocol {
     }
 
     /// Posts a raw body with the form content type unless `extra` sets another.
-    func post(body: String, json: Bool = true, origin: String? = nil, extra: HTTPFields = [:]) async throws
+    /// A search that found nothing, as the search page reports it.
+    func searchMiss(_ fields: [(String, String)], origin: String? = nil) async throws -> TestResponse {
+        try await post(body: FormEncoding.encode(fields), origin: origin, uri: "/feedback/searches")
+    }
+
+    func post(body: String, json: Bool = true, origin: String? = nil, extra: HTTPFields = [:], uri: String = "/feedback") async throws
         -> TestResponse
     {
         var headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded;charset=UTF-8"]
@@ -27,7 +32,7 @@ extension TestClientProtocol {
         if let origin { headers[.origin] = origin }
         for field in extra { headers[field.name] = field.value }
         return try await executeRequest(
-            uri: "/feedback", method: .post, headers: headers, body: ByteBuffer(string: body))
+            uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
     }
 }
 

@@ -48,6 +48,18 @@ enum PostgresSchema {
                 // single take leaves it at its default, which no newer one reads back.
                 "ALTER TABLE rate_bucket ADD COLUMN granted INTEGER NOT NULL DEFAULT 0"
             ]),
+        Migration(
+            name: "v4: searches that found nothing",
+            statements: [
+                """
+                CREATE TABLE search_miss(
+                    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    locale TEXT NOT NULL,
+                    query TEXT NOT NULL,
+                    created_at TEXT NOT NULL)
+                """,
+                "CREATE INDEX search_miss_locale_query ON search_miss(locale, query)",
+            ]),
     ]
 
     /// An arbitrary constant: the advisory lock every collector takes while migrating.

@@ -113,6 +113,30 @@ final class PostgresVoteStore: VoteStorage {
         }
     }
 
+    func insertMiss(_ miss: SearchMiss) async throws {
+        let (client, logger) = (votesClient, logger)
+        try await PostgresDeadline.run(within: deadline) {
+            _ = try await client.query(
+                "INSERT INTO search_miss(locale, query, created_at) VALUES (\(miss.locale), \(miss.query), \(miss.createdAt))",
+                logger: logger)
+        }
+    }
+
+    func misses() async throws -> [SearchMissCount] {
+        let (client, logger) = (votesClient, logger)
+        return try await PostgresDeadline.run(within: deadline * 5) {
+            var counts: [SearchMissCount] = []
+            // A database no collector of this version has migrated has no table yet.
+            for try await (exists,) in try await client.query("SELECT to_regclass('search_miss') IS NOT NULL", logger: logger)
+                .decode((Bool,).self) where !exists { return counts }
+            let rows = try await client.query(PostgresQuery(unsafeSQL: SearchMissQuery.counts), logger: logger)
+            for try await (locale, query, count, last) in rows.decode((String, String, Int, String).self) {
+                counts.append(SearchMissCount(locale: locale, query: query, count: count, last: last))
+            }
+            return counts
+        }
+    }
+
     func makeLimiter(perMinute: Int, scope: RateLimitScope, clock: @escaping @Sendable () -> Date) -> any ClientLimiter {
         guard scope == .shared else { return RateLimiter(perMinute: perMinute, clock: clock) }
         // Takes do not wait for an fsync, so a writer per four connections keeps up; more
