@@ -121,7 +121,14 @@ struct LocalePages {
             html.attribute("data-results-other", chrome[.searchResultsOther], prose: true)
             html.attribute("data-no-results", chrome[.searchNoResults], prose: true)
             html.attribute("data-did-you-mean", chrome[.searchDidYouMean], prose: true)
-            html.raw("></p>\n<ol class=\"search-results\"></ol>\n<noscript><p>")
+            html.raw("></p>\n<ol class=\"search-results\"")
+            // Where a query that finds nothing is reported (the collector's `/searches`).
+            let endpoint = plan.configuration.feedbackEndpoint
+            if !endpoint.isEmpty {
+                html.attribute("data-misses", (endpoint.hasSuffix("/") ? String(endpoint.dropLast()) : endpoint) + "/searches")
+                html.attribute("data-locale", locale)
+            }
+            html.raw("></ol>\n<noscript><p>")
             html.text(chrome[.searchRequiresScript])
             html.raw("</p></noscript>\n")
         }

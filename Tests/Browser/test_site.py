@@ -615,6 +615,34 @@ class SearchInABrowser(unittest.TestCase):
         link.click()
         wait(self.driver, lambda d: d.current_url.endswith("#changer-le-theme"))
 
+    def test_a_search_that_finds_nothing_reaches_the_collector_once_with_words_and_locale_only(self):
+        self.driver.get(self.base + "fr/search/")
+        self.driver.get_log("browser")
+        box = wait(self.driver, lambda d: d.find_element(By.CSS_SELECTOR, "#search-query"))
+        box.send_keys("Zorglub  Introuvable")
+        wait(self.driver, lambda d: "Aucun article" in d.find_element(By.CSS_SELECTOR, ".search-status").text)
+
+        def misses():
+            with sqlite3.connect(self.preview.database) as db:
+                try:
+                    return db.execute("SELECT * FROM search_miss").fetchall()
+                except sqlite3.OperationalError:
+                    return []
+        rows = wait(self.driver, lambda d: misses(), timeout=15)
+        self.assertEqual([row[1:3] for row in rows], [("fr", "zorglub introuvable")])
+        columns = [c[1] for c in sqlite3.connect(self.preview.database).execute("PRAGMA table_info(search_miss)")]
+        self.assertEqual(columns, ["id", "locale", "query", "created_at"], "nothing that identifies the reader")
+        box.send_keys(" ")  # the same query again: not sent twice
+        time.sleep(3)
+        self.assertEqual(len(misses()), 1)
+        report = subprocess.run(
+            [BINARY, "feedback", "report", "--searches", "--format", "csv", "--database", str(self.preview.database)],
+            capture_output=True, text=True, check=True)
+        self.assertIn("fr,zorglub introuvable,1,", report.stdout)
+        problems = [m["message"] for m in self.driver.get_log("browser")
+                    if m["level"] == "SEVERE" or "Content Security Policy" in m["message"]]
+        self.assertEqual(problems, [], "the report is sent under the CSP, without an error")
+
     def test_other_forms_of_a_word_a_prefix_and_a_typo_find_the_article(self):
         for query in ["réinitialisation", "reinit", "identifiant", "modifer"]:
             with self.subTest(query=query):

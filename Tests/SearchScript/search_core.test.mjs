@@ -75,3 +75,19 @@ test('the nearest indexed word for a query that found nothing', () => {
   assert.equal(core.nearest('pasee', [chunk]), 'passe');
   assert.equal(core.nearest('zzzzzzzz', [chunk]), null);
 });
+
+test('a query with no result is reported once, normalised, with its locale only', () => {
+  const sent = {};
+  assert.equal(core.missBody('  Mot   de PASSE oublié ', 'fr', sent), 'query=mot%20de%20passe%20oubli%C3%A9&locale=fr');
+  assert.equal(core.missBody('mot de passe OUBLIÉ', 'fr', sent), null, 'already sent from this page');
+  assert.equal(core.missBody('   ', 'fr', sent), null, 'blank');
+  assert.equal(core.missBody('a'.repeat(101), 'fr', sent), null, 'longer than the collector keeps');
+  assert.equal(core.missBody('x&y=z', 'en', sent), 'query=x%26y%3Dz&locale=en', 'escaped as form data');
+});
+
+test('a typo still finds its word when a short stem of a rare form starts the typed word', () => {
+  // "modifiiez" stems to "modif", which starts "modifer": the typo must still reach "modifier".
+  const chunk = { w: { modifier: 0, modifiiez: 1 }, s: [['modifi', 3, 'a.0:100 b.0:90 c.0:80'], ['modif', 1, 'd.1:50']] };
+  const found = core.matches('modifer', true, [chunk]).map((m) => m.word).sort();
+  assert.deepEqual(found, ['modifier', 'modifiiez']);
+});

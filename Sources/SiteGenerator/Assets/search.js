@@ -86,6 +86,7 @@
     }
     var has = Object.prototype.hasOwnProperty;
     loaded.forEach(function (chunk) { if (has.call(chunk.w, word)) add(chunk.s[chunk.w[word]], word, 1); });
+    var exact = found.length > 0;
     if (!found.length) {
       var longest = null, from = null;
       loaded.forEach(function (chunk) {
@@ -110,8 +111,10 @@
         }
       });
     }
+    // Typos unless the word itself is indexed: a stem that merely starts the word (a rare
+    // form's short stem) must not hide the word the reader meant ("modifer" → "modifier").
     var limit = typos(word);
-    if (!found.length && limit) {
+    if (!exact && limit) {
       loaded.forEach(function (chunk) {
         for (var w in chunk.w) if (distance(word, w, limit) <= limit) add(chunk.s[chunk.w[w]], w, 0.5);
       });
@@ -197,8 +200,20 @@
     return best;
   }
 
+  /**
+   * The form body that reports a query with no result to the collector, or null when it must
+   * not be sent: blank, longer than the collector keeps (100 characters), or already sent from
+   * this page (`sent`, normalised queries). Only the words and the locale: nothing of the reader.
+   */
+  function missBody(query, locale, sent) {
+    var normal = String(query).replace(/\s+/g, ' ').trim().toLowerCase();
+    if (!normal || normal.length > 100 || sent[normal]) return null;
+    sent[normal] = true;
+    return 'query=' + encodeURIComponent(normal) + '&locale=' + encodeURIComponent(locale);
+  }
+
   var core = { fold: fold, words: words, distance: distance, fileFor: fileFor, filesStarting: filesStarting,
-    matches: matches, rank: rank, perArticle: perArticle, excerpt: excerpt, nearest: nearest };
+    matches: matches, rank: rank, perArticle: perArticle, excerpt: excerpt, nearest: nearest, missBody: missBody };
   if (typeof module === 'object' && module.exports) { module.exports = core; return; }
 
   // ---- The page: load what a query needs, show the results ----
@@ -235,7 +250,21 @@
     var status = doc.querySelector('.search-status');
     var form = doc.querySelector('.search-form');
     var input = form && form.querySelector('input[name="q"]');
-    var timer, generation = 0;
+    var timer, missTimer, generation = 0, sentMisses = {};
+    var missEndpoint = list.getAttribute('data-misses'), missLocale = list.getAttribute('data-locale') || '';
+    // A query that still finds nothing after the reader stopped typing for 2 s goes to the
+    // collector once: the words and the locale, no cookie, no referrer.
+    function reportMiss(query) {
+      clearTimeout(missTimer);
+      if (!missEndpoint || !window.fetch) return;
+      missTimer = setTimeout(function () {
+        var body = missBody(query, missLocale, sentMisses);
+        if (!body) return;
+        fetch(missEndpoint, { method: 'POST', body: body, credentials: 'omit', keepalive: true, referrerPolicy: 'no-referrer',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' } })
+          .catch(function () { /* the collector is down: the reader is not told */ });
+      }, 2000);
+    }
     function add(parent, tag, text, className) {
       var el = parent.appendChild(doc.createElement(tag));
       if (text) el.textContent = text;
@@ -257,6 +286,7 @@
     }
     function run(query) {
       var mine = ++generation;
+      clearTimeout(missTimer);
       var stop = {};
       manifest.s.split(' ').forEach(function (w) { stop[w] = true; });
       var typed = words(query, stop);
@@ -282,6 +312,7 @@
         if (!best.length) {
           list.textContent = '';
           say('data-no-results', 0, nearest(typed[typed.length - 1], loaded));
+          reportMiss(query);
           return;
         }
         loadAll(best.map(function (r) {
