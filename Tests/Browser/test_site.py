@@ -231,7 +231,9 @@ class HelpCenterInABrowser(unittest.TestCase):
         box.submit()
         results = wait(self.driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".search-results li a"))
         self.assertIn("fr/search/?q=reinitialiser", self.driver.current_url)
-        self.assertEqual(self.css(".search-status").text, "1 article trouvé")
+        # The help center has other articles on resetting (a locked account, the password
+        # rules): the seed article, whose title says it, comes first.
+        self.assertRegex(self.css(".search-status").text, r"^(1 article trouvé|\d+ articles trouvés)$")
         self.assertEqual(results[0].text, FR_TITLE)
         results[0].click()
         wait(self.driver, lambda d: d.current_url.endswith(FR))
