@@ -75,7 +75,7 @@ public struct SiteBuilder: Sendable {
     /// Checks, renders and writes the site.
     /// - Throws: ``WriteError`` when the disk refuses a write (the content is not at fault).
     public func build() throws(WriteError) -> Report {
-        try build(searchCache: SearchEntryCache()).report
+        try build(searchCache: SearchEntryCache(keeping: false)).report
     }
 
     /// The build, also giving the plan it used (watch mode keeps both for the next edit).
