@@ -56,19 +56,31 @@ struct SearchIndex {
         let average = max(10, Double((lengthSum / max(documentCount, 1) + 5) / 10 * 10))
         // Postings packed in one integer each: weight (high bits, so that sorting ranks them),
         // the article's position in the locale, the document's number in the article.
-        var postings: [String: [UInt64]] = [:]
+        // By a locale-wide stem number: each article's stems are looked up once, not once per
+        // document and term.
+        var stemNumbers: [String: Int] = [:]
+        var stemOrder: [String] = []
+        var lists: [[UInt64]] = []
         var words: [String: String] = [:]
         for (position, article) in articles.enumerated() {
+            let numbers = article.stems.map { stem -> Int in
+                if let known = stemNumbers[stem] { return known }
+                stemNumbers[stem] = lists.count
+                stemOrder.append(stem)
+                lists.append([])
+                return lists.count - 1
+            }
             for (number, document) in article.documents.enumerated() {
                 let norm = Self.k1 * (1 - Self.b + Self.b * Self.steppedLength(document.length) / average)
                 for term in document.terms {
                     let frequency = Double(term.frequency)
                     let weight = UInt64(min(65_535, (frequency * (Self.k1 + 1) / (frequency + norm) * 100).rounded()))
-                    postings[article.stems[Int(term.stem)], default: []].append(weight << 48 | UInt64(position) << 16 | UInt64(min(number, 65_535)))
+                    lists[numbers[Int(term.stem)]].append(weight << 48 | UInt64(position) << 16 | UInt64(min(number, 65_535)))
                 }
             }
             for word in article.words { words[word.folded] = article.stems[Int(word.stem)] }
         }
+        let postings = Dictionary(uniqueKeysWithValues: zip(stemOrder, lists))
         var files: [File] = []
         let termFiles = Self.termFiles(words: words, postings: postings, keys: keys)
         files += termFiles.map { File(path: $0.path, bytes: $0.bytes) }
