@@ -61,7 +61,10 @@ struct ArticleSearchDocuments: Sendable, Equatable {
     /// found, small enough for the result files a query fetches.
     static let textLimit = 480
 
-    init(article: Article, category: String, tokenizer: SearchTokenizer) {
+    /// - Parameter listingWords: whether to keep ``words``: watch mode needs each article's to
+    /// know which words an edit removed; a one-shot build takes the locale's from its
+    /// tokenizers (``SearchTokenizer/keptWords``) and saves their memory.
+    init(article: Article, category: String, tokenizer: SearchTokenizer, listingWords: Bool = true) {
         let french = article.locale == "fr" || article.locale.hasPrefix("fr-")
         title = french ? FrenchSpacing.apply(to: article.frontMatter.title) ?? article.frontMatter.title : article.frontMatter.title
         url = "../\(article.frontMatter.slug)/"
@@ -81,7 +84,7 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         self.documents = documents
         seen.sort()
         var unique: [Word] = []
-        for (offset, id) in seen.enumerated() where offset == 0 || seen[offset - 1] != id {
+        for (offset, id) in seen.enumerated() where listingWords && (offset == 0 || seen[offset - 1] != id) {
             unique.append(Word(folded: tokenizer.word(id).folded, stem: local.index(of: tokenizer.stemNumber(id), tokenizer: tokenizer)))
         }
         words = unique
@@ -219,7 +222,7 @@ final class SearchEntryCache: @unchecked Sendable {
     /// Whether documents are kept: watch mode keeps them for the next edit; a one-shot build
     /// does not, so that each article's documents are freed once its locale's index is made
     /// (20,000 articles' texts and terms were a fifth of the build's peak memory).
-    private let keeps: Bool
+    let keeps: Bool
 
     init(keeping: Bool = true) {
         keeps = keeping
@@ -230,7 +233,7 @@ final class SearchEntryCache: @unchecked Sendable {
         let cached = entries[article.file]
         lock.unlock()
         if let cached, cached.category == category { return cached }
-        let made = ArticleSearchDocuments(article: article, category: category, tokenizer: tokenizer())
+        let made = ArticleSearchDocuments(article: article, category: category, tokenizer: tokenizer(), listingWords: keeps)
         guard keeps else { return made }
         lock.lock()
         entries[article.file] = made

@@ -40,7 +40,9 @@ struct SearchIndex {
     /// The files of a locale's index, paths relative to `<locale>/search/`.
     let files: [File]
 
-    init(locale: String, articles: [ArticleSearchDocuments], ids: [String]) {
+    /// - Parameter vocabulary: the locale's words with their stems when the articles do not
+    /// list theirs (a one-shot build); nil to take them from ``ArticleSearchDocuments/words``.
+    init(locale: String, articles: [ArticleSearchDocuments], ids: [String], vocabulary: [SearchTokenizer.Word]? = nil) {
         let keys = Self.articleKeys(ids)
         // Documents: lengths for BM25, then postings per stem.
         var lengthSum = 0
@@ -81,6 +83,7 @@ struct SearchIndex {
             for word in article.words { words[word.folded] = article.stems[Int(word.stem)] }
         }
         let postings = Dictionary(uniqueKeysWithValues: zip(stemOrder, lists))
+        for word in vocabulary ?? [] { words[word.folded] = word.stem }
         var files: [File] = []
         let termFiles = Self.termFiles(words: words, postings: postings, keys: keys)
         files += termFiles.map { File(path: $0.path, bytes: $0.bytes) }
@@ -112,6 +115,7 @@ struct SearchIndex {
         let chunkSize = max(64, all.count / (4 * ProcessInfo.processInfo.activeProcessorCount) + 1)
         let chunks = (all.count + chunkSize - 1) / chunkSize
         let read = ParallelResults<[ArticleSearchDocuments]>(count: chunks)
+        let vocabularies = ParallelResults<[String: [SearchTokenizer.Word]]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             var tokenizers: [String: SearchTokenizer] = [:]
             var documents: [ArticleSearchDocuments] = []
@@ -126,13 +130,22 @@ struct SearchIndex {
                 })
             }
             read.store(documents, at: chunk)
+            vocabularies.store(tokenizers.mapValues(\.keptWords), at: chunk)
         }
         let documents = read.values.flatMap { $0 }
+        // Without each article's words (a one-shot build), a locale's are its tokenizers'.
+        var vocabulary: [String: [SearchTokenizer.Word]] = [:]
+        if !cache.keeps {
+            for found in vocabularies.values { for (locale, words) in found { vocabulary[locale, default: []] += words } }
+        }
+        let localeWords = vocabulary
         let made = ParallelResults<SearchIndex>(count: locales.count)
         DispatchQueue.concurrentPerform(iterations: locales.count) { position in
             let indexes = plan.articlesByLocale[locales[position]] ?? []
             made.store(
-                SearchIndex(locale: locales[position], articles: indexes.map { documents[$0] }, ids: indexes.map { all[$0].id }),
+                SearchIndex(
+                    locale: locales[position], articles: indexes.map { documents[$0] }, ids: indexes.map { all[$0].id },
+                    vocabulary: cache.keeps ? nil : localeWords[locales[position]] ?? []),
                 at: position)
         }
         return Dictionary(uniqueKeysWithValues: zip(locales, made.values))

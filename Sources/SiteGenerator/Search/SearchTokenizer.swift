@@ -31,6 +31,9 @@ final class SearchTokenizer {
     private var stemNumbers: [String: Int32] = [:]
 
     func word(_ id: WordID) -> Word { table[Int(id)].word }
+    /// Every word this tokenizer kept, each once: a locale's vocabulary, gathered from its
+    /// tokenizers, is what its term files map.
+    var keptWords: [Word] { table.map(\.word) }
     /// The stem number of a word: words that share a stem share a number.
     func stemNumber(_ id: WordID) -> Int32 { table[Int(id)].stem }
     func stem(number: Int32) -> String { stems[Int(number)] }
