@@ -6,14 +6,23 @@ internal import HelpModel
 struct ClaimFinder {
     let numberPatterns: [ClaimPattern]
     let passwordPatterns: [ClaimPattern]
-    /// The closing quotes of the `{password}` patterns; `nil` when one has none to look for.
-    private let passwordTriggers: Set<Unicode.Scalar>?
+    /// The closing quotes of the `{password}` patterns, as UTF-8; `nil` when one has none to
+    /// look for.
+    private let passwordTriggers: [[UInt8]]?
+    /// Which bytes start one of ``passwordTriggers``: most texts hold none, and are skipped on
+    /// bytes (a `Set` of scalars asked for every scalar of every paragraph was a seventh of the
+    /// build).
+    private let triggerLeads: [Bool]
 
     init(patterns: [ClaimPattern]) {
         numberPatterns = patterns.filter { $0.kind.slot == .number }
         passwordPatterns = patterns.filter { $0.kind.slot == .password }
         let triggers = passwordPatterns.map(\.passwordTrigger)
-        passwordTriggers = triggers.contains(nil) ? nil : Set(triggers.compactMap { $0 })
+        let sequences = Set(triggers.compactMap { $0 }).map { Array(String($0).utf8) }
+        passwordTriggers = triggers.contains(nil) ? nil : sequences
+        var leads = [Bool](repeating: false, count: 256)
+        for sequence in sequences { if let first = sequence.first { leads[Int(first)] = true } }
+        triggerLeads = leads
     }
 
     var patterns: [ClaimPattern] { numberPatterns + passwordPatterns }
@@ -78,7 +87,7 @@ struct ClaimFinder {
         let numbers = !numberPatterns.isEmpty && Self.holds(inlines, byte: { $0 &- 0x30 < 10 })
         let passwords =
             !passwordPatterns.isEmpty
-            && (passwordTriggers.map { Self.holds(inlines, $0) } ?? true)
+            && (passwordTriggers.map { Self.holds(inlines, $0, leads: triggerLeads) } ?? true)
         guard numbers || passwords else { return [] }
         var text = Text()
         text.append(inlines)
@@ -159,12 +168,24 @@ struct ClaimFinder {
         }
     }
 
-    /// Whether the text of `inlines` holds one of `scalars`.
-    private static func holds(_ inlines: [Inline], _ scalars: Set<Unicode.Scalar>) -> Bool {
+    /// Whether the text of `inlines` holds one of the UTF-8 `sequences` (whose first bytes are
+    /// marked in `leads`).
+    private static func holds(_ inlines: [Inline], _ sequences: [[UInt8]], leads: [Bool]) -> Bool {
         inlines.contains { inline in
             switch inline.kind {
-            case .text(let text), .code(let text): return text.unicodeScalars.contains(where: scalars.contains)
-            case .strong(let children), .emphasis(let children), .link(_, _, let children): return holds(children, scalars)
+            case .text(let text), .code(let text):
+                var text = text
+                return text.withUTF8 { bytes in
+                    for index in bytes.indices where leads[Int(bytes[index])] {
+                        for sequence in sequences where index + sequence.count <= bytes.count
+                            && sequence.indices.allSatisfy({ bytes[index + $0] == sequence[$0] })
+                        {
+                            return true
+                        }
+                    }
+                    return false
+                }
+            case .strong(let children), .emphasis(let children), .link(_, _, let children): return holds(children, sequences, leads: leads)
             case .image, .softBreak, .lineBreak: return false
             }
         }
