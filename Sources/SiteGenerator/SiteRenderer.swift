@@ -82,7 +82,7 @@ struct SiteRenderer: Sendable {
             }
             let indexes = plan.articlesByLocale[locale] ?? []
             for file in searchIndexes[locale]?.files ?? [] {
-                jobs.append(OutputJob(path: "\(locale)/search/\(file.path)") { file.bytes })
+                jobs.append(OutputJob(path: "\(locale)/search/\(file.path)", render: file.render))
             }
             let articlePage = ArticlePage(
                 layout: layout, links: links, dates: dates, languageNames: languageNames, verification: verification)

@@ -2,8 +2,8 @@ internal import Foundation
 internal import HelpModel
 
 /// What search knows of one article: one document per place a result can open (the top of
-/// the article, then each section at its anchor), with its words by field and its text for
-/// the excerpt.
+/// the article, then each section at its anchor), with its words by field, and the article's
+/// entry in its locale's result files, serialized as it is read.
 struct ArticleSearchDocuments: Sendable, Equatable {
     /// The fields a word can be found in, from the one that says most about the document.
     enum Field: Int, CaseIterable, Sendable {
@@ -22,14 +22,8 @@ struct ArticleSearchDocuments: Sendable, Equatable {
     }
 
     struct Document: Sendable {
-        /// The section's anchor; empty for the top of the article.
-        var anchor: String
-        /// The section's heading as shown; empty for the top of the article.
-        var heading: String
-        /// The document's text (steps, paragraphs, notes, table cells), as the excerpt shows it.
-        var text: String
-        /// Each stem it holds (by its place in the article's ``stems``) with its weighted
-        /// occurrences (the sum of ``Field/boost``), in no particular order. Four bytes a term:
+        /// Each stem it holds (by its place in the article's ``stemNumbers``) with its weighted
+        /// occurrences (the sum of ``Field/boost``), in the order first met. Four bytes a term:
         /// 80,000 documents are kept at once, and a stem string and a `Double` each took 240 MB.
         var terms: [Term]
         /// How many words it holds (BM25's document length).
@@ -41,21 +35,28 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         var frequency: UInt16
     }
 
-    /// A word of the article, folded, with its stem's place in ``stems``.
+    /// A word of the article, folded, with its stem's place in ``stemNumbers``.
     struct Word: Sendable, Equatable {
         var folded: String
         var stem: UInt16
     }
 
-    var title: String
-    /// `../<slug>/`, relative to the locale's search folder's parent like every article link.
-    var url: String
     var category: String
+    /// What a result shows, as the article's value in its bucket of result files:
+    /// `{"t":title,"u":"../<slug>/","c":category,"s":[[heading,anchor,excerpt text],…]}`, one
+    /// `s` entry per document. Made while the article is read, so that no document keeps its
+    /// text as a string and no result file is made before it is written.
+    var entry: [UInt8]
     var documents: [Document]
-    /// The stems of the article, each once: what its documents' terms and words point into.
-    var stems: [String]
+    /// The stems of the article, each once, as numbers of ``stemTable``: what its documents'
+    /// terms and words point into.
+    var stemNumbers: [Int32]
+    let stemTable: StemTable
     /// Every word of the article, folded, with its stem: what the term files map.
     var words: [Word]
+
+    /// The stem at a place of ``stemNumbers``.
+    func stem(at place: UInt16) -> String { stemTable[stemNumbers[Int(place)]] }
 
     /// The longest excerpt source kept per document, in UTF-8 bytes: enough for a window around the words
     /// found, small enough for the result files a query fetches.
@@ -64,131 +65,141 @@ struct ArticleSearchDocuments: Sendable, Equatable {
     /// - Parameter listingWords: whether to keep ``words``: watch mode needs each article's to
     /// know which words an edit removed; a one-shot build takes the locale's from its
     /// tokenizers (``SearchTokenizer/keptWords``) and saves their memory.
-    init(article: Article, category: String, tokenizer: SearchTokenizer, listingWords: Bool = true) {
+    init(article: Article, category: String, tally: StemTally, listingWords: Bool = true) {
         let french = article.locale == "fr" || article.locale.hasPrefix("fr-")
-        title = french ? FrenchSpacing.apply(to: article.frontMatter.title) ?? article.frontMatter.title : article.frontMatter.title
-        url = "../\(article.frontMatter.slug)/"
+        func shown(_ text: String) -> String { french ? FrenchSpacing.apply(to: text) ?? text : text }
         self.category = category
+        var entry: [UInt8] = Array("{\"t\":".utf8)
+        SearchText.appendJSONString(shown(article.frontMatter.title), to: &entry)
+        entry += Array(",\"u\":".utf8)
+        SearchText.appendJSONString("../\(article.frontMatter.slug)/", to: &entry)
+        entry += Array(",\"c\":".utf8)
+        SearchText.appendJSONString(category, to: &entry)
+        entry += Array(",\"s\":[".utf8)
         var seen: [SearchTokenizer.WordID] = []
-        var local = LocalStems()
-        var top = DocumentBuilder(anchor: "", heading: "", tokenizer: tokenizer)
+        var top = DocumentBuilder(tally: tally, listingWords: listingWords)
         top.add(article.frontMatter.title, as: .title)
         top.add(article.intro)
-        var documents = [top.finish(into: &seen, stems: &local)]
+        var documents = [top.finish(heading: "", anchor: "", shown: shown, into: &entry, words: &seen)]
         for section in article.sections {
-            var builder = DocumentBuilder(anchor: section.anchor, heading: section.title.plainText, tokenizer: tokenizer)
-            builder.add(section.title.plainText, as: .heading)
+            let heading = section.title.plainText
+            var builder = DocumentBuilder(tally: tally, listingWords: listingWords)
+            builder.add(heading, as: .heading)
             builder.add(section.blocks)
-            documents.append(builder.finish(into: &seen, stems: &local))
+            entry.append(UInt8(ascii: ","))
+            documents.append(builder.finish(heading: heading, anchor: section.anchor, shown: shown, into: &entry, words: &seen))
         }
+        entry += Array("]}".utf8)
+        self.entry = entry
         self.documents = documents
         seen.sort()
         var unique: [Word] = []
-        for (offset, id) in seen.enumerated() where listingWords && (offset == 0 || seen[offset - 1] != id) {
-            unique.append(Word(folded: tokenizer.word(id).folded, stem: local.index(of: tokenizer.stemNumber(id), tokenizer: tokenizer)))
+        let tokenizer = tally.tokenizer
+        for (offset, id) in seen.enumerated() where offset == 0 || seen[offset - 1] != id {
+            unique.append(Word(folded: tokenizer.word(id).folded, stem: tally.place(of: tokenizer.stemNumber(id))))
         }
         words = unique
-        stems = local.stems
+        stemNumbers = tally.finishArticle()
+        stemTable = tokenizer.stemTable
     }
 
     /// The same article whatever the order of terms and stems (two tokenizers number stems
     /// apart): what watch mode asks to know whether an edit touched the index.
     static func == (lhs: ArticleSearchDocuments, rhs: ArticleSearchDocuments) -> Bool {
-        guard lhs.title == rhs.title, lhs.url == rhs.url, lhs.category == rhs.category,
+        guard lhs.entry == rhs.entry, lhs.category == rhs.category,
             lhs.documents.count == rhs.documents.count, lhs.words.count == rhs.words.count
         else { return false }
         for (left, right) in zip(lhs.documents, rhs.documents) {
-            guard left.anchor == right.anchor, left.heading == right.heading, left.text == right.text,
-                left.length == right.length, left.terms.count == right.terms.count
-            else { return false }
-            func resolved(_ terms: [Term], _ stems: [String]) -> [String] {
-                terms.map { "\(stems[Int($0.stem)]) \($0.frequency)" }.sorted()
+            guard left.length == right.length, left.terms.count == right.terms.count else { return false }
+            func resolved(_ terms: [Term], _ article: ArticleSearchDocuments) -> [String] {
+                terms.map { "\(article.stem(at: $0.stem)) \($0.frequency)" }.sorted()
             }
-            guard resolved(left.terms, lhs.stems) == resolved(right.terms, rhs.stems) else { return false }
+            guard resolved(left.terms, lhs) == resolved(right.terms, rhs) else { return false }
         }
-        func resolved(_ words: [Word], _ stems: [String]) -> [String] { words.map { "\($0.folded) \(stems[Int($0.stem)])" }.sorted() }
-        return resolved(lhs.words, lhs.stems) == resolved(rhs.words, rhs.stems)
-    }
-
-    /// The article's own numbering of the tokenizer's stems.
-    private struct LocalStems {
-        var stems: [String] = []
-        private var indexes: [Int32: UInt16] = [:]
-
-        mutating func index(of stem: Int32, tokenizer: SearchTokenizer) -> UInt16 {
-            if let known = indexes[stem] { return known }
-            let index = UInt16(truncatingIfNeeded: stems.count)
-            stems.append(tokenizer.stem(number: stem))
-            indexes[stem] = index
-            return index
-        }
+        func resolved(_ article: ArticleSearchDocuments) -> [String] { article.words.map { "\($0.folded) \(article.stem(at: $0.stem))" }.sorted() }
+        return resolved(lhs) == resolved(rhs)
     }
 
     private struct DocumentBuilder {
-        var anchor: String
-        var heading: String
         var text = ""
         /// The UTF-8 bytes of ``text`` (the limit counts bytes, which a native string knows without
         /// a pass: counting characters meant finding grapheme breaks, a tenth of the index).
         var shownCount = 0
-        /// Weighted occurrences by the tokenizer's stem number.
-        var frequencies: [Int32: UInt16] = Dictionary(minimumCapacity: 64)
-        /// Every word met, repeats included (the article keeps each once).
+        /// Every word met, repeats included, when the article lists its words (watch mode).
         var words: [SearchTokenizer.WordID] = []
         var length = 0
-        let tokenizer: SearchTokenizer
+        let tally: StemTally
+        let listingWords: Bool
 
-        init(anchor: String, heading: String, tokenizer: SearchTokenizer) {
-            self.anchor = anchor
-            self.heading = heading
-            self.tokenizer = tokenizer
+        init(tally: StemTally, listingWords: Bool) {
+            self.tally = tally
+            self.listingWords = listingWords
         }
 
-        fileprivate mutating func finish(into seen: inout [SearchTokenizer.WordID], stems: inout LocalStems) -> Document {
+        /// The document, its `[heading,anchor,text]` appended to the article's entry and its
+        /// words to the article's.
+        func finish(
+            heading: String, anchor: String, shown: (String) -> String, into entry: inout [UInt8], words seen: inout [SearchTokenizer.WordID]
+        ) -> Document {
+            entry.append(UInt8(ascii: "["))
+            SearchText.appendJSONString(shown(heading), to: &entry)
+            entry.append(UInt8(ascii: ","))
+            SearchText.appendJSONString(anchor, to: &entry)
+            entry.append(UInt8(ascii: ","))
+            SearchText.appendJSONString(shown(text), to: &entry)
+            entry.append(UInt8(ascii: "]"))
             seen += words
-            let terms = frequencies.map { Term(stem: stems.index(of: $0.key, tokenizer: tokenizer), frequency: $0.value) }
-            return Document(anchor: anchor, heading: heading, text: text, terms: terms, length: length)
+            return Document(terms: tally.finishDocument(), length: length)
         }
 
         mutating func add(_ text: String, as field: Field, shown: Bool = false) {
-            let found = tokenizer.words(in: text)
-            for word in found {
-                let stem = tokenizer.stemNumber(word)
-                let sum = frequencies[stem, default: 0]
-                frequencies[stem] = sum > UInt16.max - field.boost ? UInt16.max : sum + field.boost
-            }
-            words += found
+            counted(tally.add(text, boost: field.boost))
+            if shown { show(text) }
+        }
+
+        /// Inline text: its words read from the inlines, its plain text made only while the
+        /// excerpt has room (past that, making it was most of reading an article for search).
+        mutating func add(_ inlines: [Inline], as field: Field, shown: Bool = false) {
+            counted(tally.add(inlines, boost: field.boost))
+            if shown, shownCount < ArticleSearchDocuments.textLimit { show(inlines.plainText) }
+        }
+
+        private mutating func counted(_ found: [SearchTokenizer.WordID]) {
+            if listingWords { words += found }
             length += found.count
+        }
+
+        /// Appends to the excerpt text, cut at ``ArticleSearchDocuments/textLimit``.
+        private mutating func show(_ text: String) {
             // Counted as it grows: counting the characters of the whole text again on every
             // step was a tenth of the index.
             let limit = ArticleSearchDocuments.textLimit
-            if shown, shownCount < limit {
-                if !self.text.isEmpty {
-                    self.text += " "
-                    shownCount += 1
-                }
-                let count = text.utf8.count
-                if shownCount + count > limit {
-                    // Cut at a scalar boundary: back off continuation bytes.
-                    var cut = text.utf8.index(text.utf8.startIndex, offsetBy: limit - shownCount)
-                    while cut > text.utf8.startIndex, text.utf8[cut] & 0xC0 == 0x80 { cut = text.utf8.index(before: cut) }
-                    self.text += String(text[..<cut])
-                    self.text += "…"
-                    shownCount = limit + 1
-                } else {
-                    self.text += text
-                    shownCount += count
-                }
+            guard shownCount < limit else { return }
+            if !self.text.isEmpty {
+                self.text += " "
+                shownCount += 1
+            }
+            let count = text.utf8.count
+            if shownCount + count > limit {
+                // Cut at a scalar boundary: back off continuation bytes.
+                var cut = text.utf8.index(text.utf8.startIndex, offsetBy: limit - shownCount)
+                while cut > text.utf8.startIndex, text.utf8[cut] & 0xC0 == 0x80 { cut = text.utf8.index(before: cut) }
+                self.text += String(text[..<cut])
+                self.text += "…"
+                shownCount = limit + 1
+            } else {
+                self.text += text
+                shownCount += count
             }
         }
 
         mutating func add(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
-                case .paragraph(let paragraph): add(paragraph.content.plainText, as: .body, shown: true)
+                case .paragraph(let paragraph): add(paragraph.content, as: .body, shown: true)
                 case .procedure(let procedure):
                     for step in procedure.steps {
-                        add(step.sentence.plainText, as: .step, shown: true)
+                        add(step.sentence, as: .step, shown: true)
                         for label in Self.labels(in: step.sentence) { add(label, as: .label) }
                         add(step.details)
                     }
@@ -196,16 +207,18 @@ struct ArticleSearchDocuments: Sendable, Equatable {
                 case .list(let list): for item in list.items { add(item) }
                 case .code(let code): add(code.code, as: .body)
                 case .table(let table):
-                    add(table.allRows.joined().map(\.content.plainText).joined(separator: " "), as: .body, shown: true)
+                    let cells = table.allRows.joined()
+                    for cell in cells { add(cell.content, as: .body) }
+                    if shownCount < ArticleSearchDocuments.textLimit { show(cells.map(\.content.plainText).joined(separator: " ")) }
                 }
             }
         }
 
         /// The bold labels of a step: the UI a reader may search by name.
-        static func labels(in inlines: [Inline]) -> [String] {
-            inlines.flatMap { inline -> [String] in
+        static func labels(in inlines: [Inline]) -> [[Inline]] {
+            inlines.flatMap { inline -> [[Inline]] in
                 switch inline.kind {
-                case .strong(let children): [children.plainText]
+                case .strong(let children): [children]
                 case .emphasis(let children), .link(_, _, let children): labels(in: children)
                 default: []
                 }
@@ -228,12 +241,12 @@ final class SearchEntryCache: @unchecked Sendable {
         keeps = keeping
     }
 
-    func documents(for article: Article, category: String, tokenizer: () -> SearchTokenizer) -> ArticleSearchDocuments {
+    func documents(for article: Article, category: String, tally: () -> StemTally) -> ArticleSearchDocuments {
         lock.lock()
         let cached = entries[article.file]
         lock.unlock()
         if let cached, cached.category == category { return cached }
-        let made = ArticleSearchDocuments(article: article, category: category, tokenizer: tokenizer(), listingWords: keeps)
+        let made = ArticleSearchDocuments(article: article, category: category, tally: tally(), listingWords: keeps)
         guard keeps else { return made }
         lock.lock()
         entries[article.file] = made

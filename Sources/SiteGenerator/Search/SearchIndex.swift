@@ -34,7 +34,19 @@ struct SearchIndex {
 
     struct File: Sendable {
         var path: String
-        var bytes: [UInt8]
+        /// The file's bytes: made when it is written for the result files (each from its
+        /// articles' entries, so that a locale's are never all in memory at once), already made
+        /// for the others (a term file's name holds the hash of its bytes).
+        var render: @Sendable () -> [UInt8]
+
+        init(path: String, render: @escaping @Sendable () -> [UInt8]) {
+            self.path = path
+            self.render = render
+        }
+
+        init(path: String, bytes: [UInt8]) {
+            self.init(path: path) { bytes }
+        }
     }
 
     /// The files of a locale's index, paths relative to `<locale>/search/`.
@@ -64,13 +76,32 @@ struct SearchIndex {
         var stemOrder: [String] = []
         var lists: [[UInt64]] = []
         var words: [String: String] = [:]
+        // Each tokenizer's stem numbers to the locale's (-1: not met yet): one string lookup per
+        // stem and tokenizer rather than per stem and article.
+        var tables: [ObjectIdentifier: Int] = [:]
+        var translations: [[Int]] = []
         for (position, article) in articles.enumerated() {
-            let numbers = article.stems.map { stem -> Int in
-                if let known = stemNumbers[stem] { return known }
-                stemNumbers[stem] = lists.count
-                stemOrder.append(stem)
-                lists.append([])
-                return lists.count - 1
+            let table = article.stemTable
+            let slot = tables[ObjectIdentifier(table)] ?? {
+                tables[ObjectIdentifier(table)] = translations.count
+                translations.append([])
+                return translations.count - 1
+            }()
+            if translations[slot].count < table.count {
+                translations[slot] += repeatElement(-1, count: table.count - translations[slot].count)
+            }
+            let numbers = article.stemNumbers.map { tokenizerNumber -> Int in
+                let known = translations[slot][Int(tokenizerNumber)]
+                if known >= 0 { return known }
+                let stem = table[tokenizerNumber]
+                let number = stemNumbers[stem] ?? {
+                    stemNumbers[stem] = lists.count
+                    stemOrder.append(stem)
+                    lists.append([])
+                    return lists.count - 1
+                }()
+                translations[slot][Int(tokenizerNumber)] = number
+                return number
             }
             for (number, document) in article.documents.enumerated() {
                 let norm = Self.k1 * (1 - Self.b + Self.b * Self.steppedLength(document.length) / average)
@@ -80,7 +111,7 @@ struct SearchIndex {
                     lists[numbers[Int(term.stem)]].append(weight << 48 | UInt64(position) << 16 | UInt64(min(number, 65_535)))
                 }
             }
-            for word in article.words { words[word.folded] = article.stems[Int(word.stem)] }
+            for word in article.words { words[word.folded] = article.stem(at: word.stem) }
         }
         let postings = Dictionary(uniqueKeysWithValues: zip(stemOrder, lists))
         for word in vocabulary ?? [] { words[word.folded] = word.stem }
@@ -88,7 +119,7 @@ struct SearchIndex {
         let termFiles = Self.termFiles(words: words, postings: postings, keys: keys)
         files += termFiles.map { File(path: $0.path, bytes: $0.bytes) }
         let buckets = Self.bucketCount(articles.count)
-        files += Self.documentFiles(articles, keys: keys, buckets: buckets, french: locale == "fr" || locale.hasPrefix("fr-"))
+        files += Self.documentFiles(articles, keys: keys, buckets: buckets)
         var manifest: [UInt8] = Array("self.helpCenterSearch.index({\"l\":".utf8)
         SearchText.appendJSONString(locale, to: &manifest)
         manifest += Array(",\"n\":\(documentCount),\"b\":\(buckets),\"s\":".utf8)
@@ -117,20 +148,20 @@ struct SearchIndex {
         let read = ParallelResults<[ArticleSearchDocuments]>(count: chunks)
         let vocabularies = ParallelResults<[String: [SearchTokenizer.Word]]>(count: chunks)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            var tokenizers: [String: SearchTokenizer] = [:]
+            var tallies: [String: StemTally] = [:]
             var documents: [ArticleSearchDocuments] = []
             for index in chunk * chunkSize..<min(all.count, (chunk + 1) * chunkSize) {
                 let locale = all[index].locale
                 let category = plan.configuration.categories[all[index].frontMatter.category]?[locale] ?? ""
                 documents.append(cache.documents(for: all[index], category: category) {
-                    if let made = tokenizers[locale] { return made }
-                    let made = SearchTokenizer(locale: locale)
-                    tokenizers[locale] = made
+                    if let made = tallies[locale] { return made }
+                    let made = StemTally(tokenizer: SearchTokenizer(locale: locale))
+                    tallies[locale] = made
                     return made
                 })
             }
             read.store(documents, at: chunk)
-            vocabularies.store(tokenizers.mapValues(\.keptWords), at: chunk)
+            vocabularies.store(tallies.mapValues(\.tokenizer.keptWords), at: chunk)
         }
         let documents = read.values.flatMap { $0 }
         // Without each article's words (a one-shot build), a locale's are its tokenizers'.
@@ -200,9 +231,9 @@ struct SearchIndex {
         serialized.reserveCapacity(postings.count)
         let keyBytes = keys.map { Array($0.utf8) }
         for (stem, list) in postings {
-            // Best first past the limit; else in document order (article position, number).
-            let best = list.count > postingLimit
-                ? Array(list.sorted(by: >).prefix(postingLimit)) : list.sorted { $0 & 0xFFFF_FFFF_FFFF < $1 & 0xFFFF_FFFF_FFFF }
+            // Best first past the limit; else in document order (article position, number),
+            // the order they were gathered in.
+            let best = list.count > postingLimit ? Array(list.sorted(by: >).prefix(postingLimit)) : list
             var out: [UInt8] = [UInt8(ascii: "[")]
             SearchText.appendJSONString(stem, to: &out)
             out += Array(",\(list.count),\"".utf8)
@@ -302,37 +333,24 @@ struct SearchIndex {
 
     // MARK: Result files
 
-    private static func documentFiles(_ articles: [ArticleSearchDocuments], keys: [String], buckets: Int, french: Bool) -> [File] {
+    /// `self.helpCenterSearch.docs(3,{"<key>":<entry>,…});`, the entries by key.
+    private static func documentFiles(_ articles: [ArticleSearchDocuments], keys: [String], buckets: Int) -> [File] {
         var grouped: [[Int]] = Array(repeating: [], count: buckets)
         for (index, key) in keys.enumerated() { grouped[bucket(ofKey: key, count: buckets)].append(index) }
-        func shown(_ text: String) -> String { french ? FrenchSpacing.apply(to: text) ?? text : text }
         return grouped.enumerated().map { bucket, members in
-            var out: [UInt8] = Array("self.helpCenterSearch.docs(\(bucket),{".utf8)
-            for (offset, index) in members.sorted(by: { keys[$0] < keys[$1] }).enumerated() {
-                let article = articles[index]
-                if offset > 0 { out.append(UInt8(ascii: ",")) }
-                SearchText.appendJSONString(keys[index], to: &out)
-                out += Array(":{\"t\":".utf8)
-                SearchText.appendJSONString(article.title, to: &out)
-                out += Array(",\"u\":".utf8)
-                SearchText.appendJSONString(article.url, to: &out)
-                out += Array(",\"c\":".utf8)
-                SearchText.appendJSONString(article.category, to: &out)
-                out += Array(",\"s\":[".utf8)
-                for (number, document) in article.documents.enumerated() {
-                    if number > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(UInt8(ascii: "["))
-                    SearchText.appendJSONString(shown(document.heading), to: &out)
-                    out.append(UInt8(ascii: ","))
-                    SearchText.appendJSONString(document.anchor, to: &out)
-                    out.append(UInt8(ascii: ","))
-                    SearchText.appendJSONString(shown(document.text), to: &out)
-                    out.append(UInt8(ascii: "]"))
+            let parts = members.sorted { keys[$0] < keys[$1] }.map { (key: keys[$0], entry: articles[$0].entry) }
+            return File(path: "docs/\(bucket).js") {
+                var out: [UInt8] = Array("self.helpCenterSearch.docs(\(bucket),{".utf8)
+                out.reserveCapacity(parts.reduce(64) { $0 + $1.entry.count + 16 })
+                for (offset, part) in parts.enumerated() {
+                    if offset > 0 { out.append(UInt8(ascii: ",")) }
+                    SearchText.appendJSONString(part.key, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    out += part.entry
                 }
-                out += Array("]}".utf8)
+                out += Array("});\n".utf8)
+                return out
             }
-            out += Array("});\n".utf8)
-            return File(path: "docs/\(bucket).js", bytes: out)
         }
     }
 }

@@ -1,3 +1,6 @@
+internal import Foundation
+internal import HelpModel
+
 /// Text → the words the index keeps, each with its stem, both folded as the page script folds
 /// a query (lowercase, no accents).
 ///
@@ -22,40 +25,74 @@ final class SearchTokenizer {
     private let stopWords: Set<String>
     /// Each lowercase form met, with its word's number (-1: not kept).
     private var known = ByteTable()
-    /// Each non-ASCII scalar met: its lowercase UTF-8 when it is a letter or digit, empty when it
-    /// separates words. Unicode property lookups cost more than the rest of tokenizing.
+    /// Non-ASCII scalars below U+0800 (Latin, Greek, Cyrillic, Hebrew, Arabic), packed: their
+    /// lowercase UTF-8 (up to three bytes) above a count byte; 0 not yet looked up,
+    /// ``separator`` when the scalar ends a word. Unicode property lookups cost more than the
+    /// rest of tokenizing, and a dictionary lookup per accented letter was most of what remained.
+    private var smallScalars = [UInt32](repeating: 0, count: 0x800)
+    private static let separator: UInt32 = 0xFF
+    /// The other non-ASCII scalars met: their lowercase UTF-8, empty when they separate words.
     private var scalars: [UInt32: [UInt8]] = [:]
-    /// The kept words by number, each with the number of its stem.
-    private var table: [(word: Word, stem: Int32)] = []
-    private var stems: [String] = []
-    private var stemNumbers: [String: Int32] = [:]
+    /// The kept words by number, and the number of each one's stem.
+    private var table: [Word] = []
+    private var stemOfWord: [Int32] = []
+    /// The stems by number, which articles read with this tokenizer point into.
+    let stemTable = StemTable()
+    /// The word being read, lowercase: raw memory the tokenizer owns, so that reading a letter
+    /// is a store, not an array append (whose uniqueness and capacity checks, per byte, were
+    /// most of the scan).
+    private var wordBuffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64)
 
-    func word(_ id: WordID) -> Word { table[Int(id)].word }
+    func word(_ id: WordID) -> Word { table[Int(id)] }
     /// Every word this tokenizer kept, each once: a locale's vocabulary, gathered from its
     /// tokenizers, is what its term files map.
-    var keptWords: [Word] { table.map(\.word) }
+    var keptWords: [Word] { table }
     /// The stem number of a word: words that share a stem share a number.
-    func stemNumber(_ id: WordID) -> Int32 { table[Int(id)].stem }
-    func stem(number: Int32) -> String { stems[Int(number)] }
+    func stemNumber(_ id: WordID) -> Int32 { stemOfWord[Int(id)] }
+    /// How many stems have numbers: each is below it.
+    var stemCount: Int { stemTable.count }
 
     init(locale: String) {
         stemmer = Stemmer(locale: locale)
         stopWords = SearchStopWords.words(forLocale: locale)
     }
 
+    deinit { wordBuffer.deallocate() }
+
     /// The words of `text` the index keeps, in order (repeats included: they count).
     ///
     /// On UTF-8 bytes: ASCII letters and digits directly, other scalars decoded from their bytes
-    /// and looked up once each (``scalars``). The hyphenated whole is assembled only when a run
-    /// has a hyphen. No closures over the running state: their captures cost an exclusivity
-    /// check per byte.
+    /// and looked up once each. The hyphenated whole is assembled only when a run has a hyphen.
+    /// No closures over the running state: their captures cost an exclusivity check per byte.
     func words(in text: String) -> [WordID] {
-        var run = Run()
+        var run = Run(buffer: wordBuffer)
         run.found.reserveCapacity(text.utf8.count / 6)
         var text = text
         text.withUTF8 { bytes in scan(bytes, into: &run) }
         end(&run, atHyphen: false)
+        wordBuffer = run.buffer
         return run.found
+    }
+
+    /// The words of a run of inlines, as ``words(in:)`` finds them in its plain text
+    /// (``HelpModel/Inline/plainText``), without making that string: only an excerpt needs it.
+    func words(in inlines: [Inline]) -> [WordID] {
+        var run = Run(buffer: wordBuffer)
+        scan(inlines, into: &run)
+        end(&run, atHyphen: false)
+        wordBuffer = run.buffer
+        return run.found
+    }
+
+    private func scan(_ inlines: [Inline], into run: inout Run) {
+        for inline in inlines {
+            switch inline.kind {
+            case .text(var text), .code(var text): text.withUTF8 { bytes in scan(bytes, into: &run) }
+            case .strong(let children), .emphasis(let children), .link(_, _, let children): scan(children, into: &run)
+            case .image(_, _, let alt): scan(alt, into: &run)
+            case .softBreak, .lineBreak: if run.count > 0 || run.hyphenated { end(&run, atHyphen: false) }  // a space
+            }
+        }
     }
 
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into run: inout Run) {
@@ -72,11 +109,11 @@ final class SearchTokenizer {
                 // ASCII first, without Unicode property lookups: most letters of most help texts.
                 let lower = byte | 0x20
                 if byte >= 0x30 && byte <= 0x39 {
-                    run.word.append(byte)
+                    run.append(byte)
                 } else if lower >= 0x61 && lower <= 0x7A {
-                    run.word.append(lower)
-                } else {
-                    end(&run, atHyphen: byte == 0x2D && !run.word.isEmpty)
+                    run.append(lower)
+                } else if run.count > 0 || run.hyphenated {
+                    end(&run, atHyphen: byte == 0x2D && run.count > 0)
                 }
             } else if byte >= 0xF0 {
                 value = UInt32(byte & 0x07)
@@ -91,67 +128,132 @@ final class SearchTokenizer {
         }
     }
 
-    /// The state of ``words(in:)``: the words found, the word being read, and the parts of a
-    /// hyphenated run before its last hyphen.
+    /// The state of ``words(in:)``: the words found, the word being read (in the tokenizer's
+    /// buffer), and the parts of a hyphenated run before its last hyphen.
     private struct Run {
         var found: [WordID] = []
-        var word: [UInt8] = []
+        var buffer: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
         var joined: [UInt8] = []
         var hyphenated = false
+
+        init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+            self.buffer = buffer
+        }
+
+        var word: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[..<count]) }
+
+        @inline(__always)
+        mutating func append(_ byte: UInt8) {
+            if count == buffer.count { grow() }
+            buffer[count] = byte
+            count += 1
+        }
+
+        /// Doubles the buffer: a word longer than any met so far (a token in a code block).
+        private mutating func grow() {
+            let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
+            _ = larger.initialize(from: buffer)
+            buffer.deallocate()
+            buffer = larger
+        }
     }
 
     private func scalar(_ value: UInt32, into run: inout Run) {
+        if value < 0x800 {
+            var packed = smallScalars[Int(value)]
+            if packed == 0 {
+                let lower = Self.lowercase(value)
+                packed = lower.isEmpty ? Self.separator : lower.count > 3 ? 0 : lower.reversed().reduce(0) { $0 << 8 | UInt32($1) } << 8 | UInt32(lower.count)
+                smallScalars[Int(value)] = packed
+                if packed == 0 {
+                    for byte in lower { run.append(byte) }
+                    return
+                }
+            }
+            if packed == Self.separator {
+                end(&run, atHyphen: false)
+                return
+            }
+            var rest = packed >> 8
+            for _ in 0..<(packed & 0xFF) {
+                run.append(UInt8(truncatingIfNeeded: rest))
+                rest >>= 8
+            }
+            return
+        }
         let lower: [UInt8]
         if let known = scalars[value] {
             lower = known
         } else {
-            let properties = Unicode.Scalar(value)?.properties
-            lower = properties.map { $0.isAlphabetic || $0.numericType != nil ? Array($0.lowercaseMapping.utf8) : [] } ?? []
+            lower = Self.lowercase(value)
             scalars[value] = lower
         }
         if !lower.isEmpty {
-            run.word += lower
+            for byte in lower { run.append(byte) }
         } else {
-            end(&run, atHyphen: value == 0x2011 && !run.word.isEmpty)  // the non-breaking hyphen
+            end(&run, atHyphen: value == 0x2011 && run.count > 0)  // the non-breaking hyphen
         }
+    }
+
+    /// A letter's or digit's lowercase UTF-8; empty for a scalar that separates words.
+    private static func lowercase(_ value: UInt32) -> [UInt8] {
+        let properties = Unicode.Scalar(value)?.properties
+        return properties.map { $0.isAlphabetic || $0.numericType != nil ? Array($0.lowercaseMapping.utf8) : [] } ?? []
     }
 
     /// Ends the word being read: at a hyphen, as a part of a longer run; otherwise the run too.
     private func end(_ run: inout Run, atHyphen: Bool) {
-        if !run.word.isEmpty, let kept = keep(run.word) { run.found.append(kept) }
+        if run.count > 0, let kept = keep(run.word) { run.found.append(kept) }
         if atHyphen {
-            run.joined += run.word
+            run.joined.append(contentsOf: run.word)
             run.hyphenated = true
         } else if run.hyphenated {
-            run.joined += run.word
-            if let kept = keep(run.joined) { run.found.append(kept) }
+            run.joined.append(contentsOf: run.word)
+            if let kept = run.joined.withUnsafeBufferPointer({ keep($0) }) { run.found.append(kept) }
             run.joined.removeAll(keepingCapacity: true)
             run.hyphenated = false
         }
-        run.word.removeAll(keepingCapacity: true)
+        run.count = 0
     }
 
     /// The kept form of one lowercase word, or nil for a stop word or a single letter.
-    private func keep(_ lowercase: [UInt8]) -> WordID? {
+    private func keep(_ lowercase: UnsafeBufferPointer<UInt8>) -> WordID? {
         let hash = ByteTable.hash(lowercase)
         if let cached = known.value(of: lowercase, hash: hash) { return cached < 0 ? nil : cached }
         let folded = SearchText.fold(String(decoding: lowercase, as: UTF8.self))
         var result: WordID?
         if folded.unicodeScalars.count > 1 || folded.first?.isNumber == true, !stopWords.contains(folded) {
-            let stem = stemmer.map { SearchText.fold(String(decoding: $0.stem(lowercase), as: UTF8.self)) } ?? folded
-            let stemNumber: Int32
-            if let known = stemNumbers[stem] {
-                stemNumber = known
-            } else {
-                stemNumber = Int32(stems.count)
-                stems.append(stem)
-                stemNumbers[stem] = stemNumber
-            }
+            let stem = stemmer.map { SearchText.fold(String(decoding: $0.stem(Array(lowercase)), as: UTF8.self)) } ?? folded
             result = WordID(table.count)
-            table.append((Word(folded: folded, stem: stem), stemNumber))
+            table.append(Word(folded: folded, stem: stem))
+            stemOfWord.append(stemTable.number(of: stem))
         }
         known.insert(lowercase, hash: hash, value: result ?? -1)
         return result
+    }
+}
+
+/// A tokenizer's stems by number, kept past its work: an article's documents point into it,
+/// four bytes a stem rather than a string each (20,000 articles' stem strings were 50 MB).
+///
+/// Appended to by its tokenizer, on one thread, while articles are read; read by any thread
+/// only once reading is over (the index is made after every chunk of articles is read).
+final class StemTable: @unchecked Sendable {
+    private var stems: [String] = []
+    private var numbers: [String: Int32] = [:]
+
+    var count: Int { stems.count }
+
+    subscript(number: Int32) -> String { stems[Int(number)] }
+
+    /// The stem's number, given the next one when it is new.
+    func number(of stem: String) -> Int32 {
+        if let known = numbers[stem] { return known }
+        let number = Int32(stems.count)
+        stems.append(stem)
+        numbers[stem] = number
+        return number
     }
 }
 
@@ -172,13 +274,13 @@ struct ByteTable {
         slots = Array(repeating: (0, 0, -1, 0), count: size)
     }
 
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         return hash
     }
 
-    func value(of bytes: [UInt8], hash: UInt64) -> Int32? {
+    func value(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -189,7 +291,7 @@ struct ByteTable {
         }
     }
 
-    mutating func insert(_ bytes: [UInt8], hash: UInt64, value: Int32) {
+    mutating func insert(_ bytes: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Int32) {
         if (used + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
         var index = Int(truncatingIfNeeded: hash) & mask
@@ -199,9 +301,11 @@ struct ByteTable {
         used += 1
     }
 
-    private func matches(_ bytes: [UInt8], at start: Int) -> Bool {
-        for offset in bytes.indices where arena[start + offset] != bytes[offset] { return false }
-        return true
+    private func matches(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            guard let base = bytes.baseAddress, let stored = arena.baseAddress else { return bytes.isEmpty }
+            return memcmp(stored + start, base, bytes.count) == 0
+        }
     }
 
     private mutating func grow() {
