@@ -98,7 +98,28 @@ final class SearchTokenizer {
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>, into run: inout Run) {
         var value: UInt32 = 0
         var pending = 0  // continuation bytes still to come for `value`
-        for byte in bytes {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if pending == 0, byte < 0x80, Self.isWordByte(byte) {
+                // A run of ASCII letters and digits, in registers: most bytes of most help
+                // texts, and the run's fields in memory cost more than the rest of the scan.
+                var count = run.count
+                var buffer = run.buffer
+                var next = byte
+                while true {
+                    if count == buffer.count { buffer = Run.grown(buffer) }
+                    buffer[count] = next >= 0x41 ? next | 0x20 : next
+                    count += 1
+                    guard index < bytes.count, bytes[index] < 0x80, Self.isWordByte(bytes[index]) else { break }
+                    next = bytes[index]
+                    index += 1
+                }
+                run.count = count
+                run.buffer = buffer
+                continue
+            }
             if pending > 0 {
                 value = value << 6 | UInt32(byte & 0x3F)
                 pending -= 1
@@ -106,15 +127,8 @@ final class SearchTokenizer {
                 continue
             }
             if byte < 0x80 {
-                // ASCII first, without Unicode property lookups: most letters of most help texts.
-                let lower = byte | 0x20
-                if byte >= 0x30 && byte <= 0x39 {
-                    run.append(byte)
-                } else if lower >= 0x61 && lower <= 0x7A {
-                    run.append(lower)
-                } else if run.count > 0 || run.hyphenated {
-                    end(&run, atHyphen: byte == 0x2D && run.count > 0)
-                }
+                // ASCII that is not a letter or digit: it ends a word.
+                if run.count > 0 || run.hyphenated { end(&run, atHyphen: byte == 0x2D && run.count > 0) }
             } else if byte >= 0xF0 {
                 value = UInt32(byte & 0x07)
                 pending = 3
@@ -126,6 +140,13 @@ final class SearchTokenizer {
                 pending = 1
             }
         }
+    }
+
+    /// An ASCII letter or digit.
+    @inline(__always)
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        let lower = byte | 0x20
+        return (byte >= 0x30 && byte <= 0x39) || (lower >= 0x61 && lower <= 0x7A)
     }
 
     /// The state of ``words(in:)``: the words found, the word being read (in the tokenizer's
@@ -145,17 +166,17 @@ final class SearchTokenizer {
 
         @inline(__always)
         mutating func append(_ byte: UInt8) {
-            if count == buffer.count { grow() }
+            if count == buffer.count { buffer = Self.grown(buffer) }
             buffer[count] = byte
             count += 1
         }
 
-        /// Doubles the buffer: a word longer than any met so far (a token in a code block).
-        private mutating func grow() {
+        /// The buffer doubled: a word longer than any met so far (a token in a code block).
+        static func grown(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> UnsafeMutableBufferPointer<UInt8> {
             let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
             _ = larger.initialize(from: buffer)
             buffer.deallocate()
-            buffer = larger
+            return larger
         }
     }
 
