@@ -110,6 +110,11 @@ enum FrenchSpacing {
         return Array(utf8).withUnsafeBufferPointer { spaced(bytes: $0) }
     }
 
+    /// The re-spaced UTF-8 of a byte string, or nil when there is nothing to change.
+    static func spaced(_ bytes: [UInt8]) -> [UInt8]? {
+        bytes.withUnsafeBufferPointer { spaced(bytes: $0) }
+    }
+
     private static let narrow: [UInt8] = [0xE2, 0x80, 0xAF]  // U+202F NARROW NO-BREAK SPACE
     private static let noBreak: [UInt8] = [0xC2, 0xA0]  // U+00A0 NO-BREAK SPACE
 

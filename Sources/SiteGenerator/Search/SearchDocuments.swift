@@ -67,10 +67,10 @@ struct ArticleSearchDocuments: Sendable, Equatable {
     /// tokenizers (``SearchTokenizer/keptWords``) and saves their memory.
     init(article: Article, category: String, tally: StemTally, listingWords: Bool = true) {
         let french = article.locale == "fr" || article.locale.hasPrefix("fr-")
-        func shown(_ text: String) -> String { french ? FrenchSpacing.apply(to: text) ?? text : text }
         self.category = category
         var entry: [UInt8] = Array("{\"t\":".utf8)
-        SearchText.appendJSONString(shown(article.frontMatter.title), to: &entry)
+        let title = article.frontMatter.title
+        SearchText.appendJSONString(french ? FrenchSpacing.apply(to: title) ?? title : title, to: &entry)
         entry += Array(",\"u\":".utf8)
         SearchText.appendJSONString("../\(article.frontMatter.slug)/", to: &entry)
         entry += Array(",\"c\":".utf8)
@@ -80,17 +80,18 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         var top = DocumentBuilder(tally: tally, listingWords: listingWords)
         top.add(article.frontMatter.title, as: .title)
         top.add(article.intro)
-        var documents = [top.finish(heading: "", anchor: "", shown: shown, into: &entry, words: &seen)]
+        var documents = [top.finish(heading: "", anchor: "", french: french, into: &entry, words: &seen)]
         for section in article.sections {
             let heading = section.title.plainText
             var builder = DocumentBuilder(tally: tally, listingWords: listingWords)
             builder.add(heading, as: .heading)
             builder.add(section.blocks)
             entry.append(UInt8(ascii: ","))
-            documents.append(builder.finish(heading: heading, anchor: section.anchor, shown: shown, into: &entry, words: &seen))
+            documents.append(builder.finish(heading: heading, anchor: section.anchor, french: french, into: &entry, words: &seen))
         }
         entry += Array("]}".utf8)
-        self.entry = entry
+        // A copy of its exact size: grown by doubling, it held a quarter more on average.
+        self.entry = entry.withUnsafeBufferPointer { Array($0) }
         self.documents = documents
         seen.sort()
         var unique: [Word] = []
@@ -121,10 +122,7 @@ struct ArticleSearchDocuments: Sendable, Equatable {
     }
 
     private struct DocumentBuilder {
-        var text = ""
-        /// The UTF-8 bytes of ``text`` (the limit counts bytes, which a native string knows without
-        /// a pass: counting characters meant finding grapheme breaks, a tenth of the index).
-        var shownCount = 0
+        var excerpt = SearchExcerpt(limit: ArticleSearchDocuments.textLimit)
         /// Every word met, repeats included, when the article lists its words (watch mode).
         var words: [SearchTokenizer.WordID] = []
         var length = 0
@@ -139,58 +137,35 @@ struct ArticleSearchDocuments: Sendable, Equatable {
         /// The document, its `[heading,anchor,text]` appended to the article's entry and its
         /// words to the article's.
         func finish(
-            heading: String, anchor: String, shown: (String) -> String, into entry: inout [UInt8], words seen: inout [SearchTokenizer.WordID]
+            heading: String, anchor: String, french: Bool, into entry: inout [UInt8], words seen: inout [SearchTokenizer.WordID]
         ) -> Document {
             entry.append(UInt8(ascii: "["))
-            SearchText.appendJSONString(shown(heading), to: &entry)
+            SearchText.appendJSONString(french ? FrenchSpacing.apply(to: heading) ?? heading : heading, to: &entry)
             entry.append(UInt8(ascii: ","))
             SearchText.appendJSONString(anchor, to: &entry)
             entry.append(UInt8(ascii: ","))
-            SearchText.appendJSONString(shown(text), to: &entry)
+            let text = french ? FrenchSpacing.spaced(excerpt.bytes) ?? excerpt.bytes : excerpt.bytes
+            text.withUnsafeBufferPointer { SearchText.appendJSONString(utf8: $0, to: &entry) }
             entry.append(UInt8(ascii: "]"))
             seen += words
             return Document(terms: tally.finishDocument(), length: length)
         }
 
-        mutating func add(_ text: String, as field: Field, shown: Bool = false) {
+        /// Text that is not shown in the excerpt (a title, a heading, a label, code).
+        mutating func add(_ text: String, as field: Field) {
             counted(tally.add(text, boost: field.boost))
-            if shown { show(text) }
         }
 
-        /// Inline text: its words read from the inlines, its plain text made only while the
-        /// excerpt has room (past that, making it was most of reading an article for search).
+        /// Inline text, a piece of the excerpt when it is `shown` (while the excerpt has room).
         mutating func add(_ inlines: [Inline], as field: Field, shown: Bool = false) {
-            counted(tally.add(inlines, boost: field.boost))
-            if shown, shownCount < ArticleSearchDocuments.textLimit { show(inlines.plainText) }
+            if shown { excerpt.startPiece() }
+            counted(tally.add(inlines, boost: field.boost, excerpt: &excerpt))
+            if shown { excerpt.endPiece() }
         }
 
         private mutating func counted(_ found: [SearchTokenizer.WordID]) {
             if listingWords { words += found }
             length += found.count
-        }
-
-        /// Appends to the excerpt text, cut at ``ArticleSearchDocuments/textLimit``.
-        private mutating func show(_ text: String) {
-            // Counted as it grows: counting the characters of the whole text again on every
-            // step was a tenth of the index.
-            let limit = ArticleSearchDocuments.textLimit
-            guard shownCount < limit else { return }
-            if !self.text.isEmpty {
-                self.text += " "
-                shownCount += 1
-            }
-            let count = text.utf8.count
-            if shownCount + count > limit {
-                // Cut at a scalar boundary: back off continuation bytes.
-                var cut = text.utf8.index(text.utf8.startIndex, offsetBy: limit - shownCount)
-                while cut > text.utf8.startIndex, text.utf8[cut] & 0xC0 == 0x80 { cut = text.utf8.index(before: cut) }
-                self.text += String(text[..<cut])
-                self.text += "…"
-                shownCount = limit + 1
-            } else {
-                self.text += text
-                shownCount += count
-            }
         }
 
         mutating func add(_ blocks: [Block]) {
@@ -207,9 +182,13 @@ struct ArticleSearchDocuments: Sendable, Equatable {
                 case .list(let list): for item in list.items { add(item) }
                 case .code(let code): add(code.code, as: .body)
                 case .table(let table):
-                    let cells = table.allRows.joined()
-                    for cell in cells { add(cell.content, as: .body) }
-                    if shownCount < ArticleSearchDocuments.textLimit { show(cells.map(\.content.plainText).joined(separator: " ")) }
+                    // One piece: its cells in reading order, a space between two.
+                    excerpt.startPiece()
+                    for (offset, cell) in table.allRows.joined().enumerated() {
+                        if offset > 0 { excerpt.takeSpace() }
+                        counted(tally.add(cell.content, boost: Field.body.boost, excerpt: &excerpt))
+                    }
+                    excerpt.endPiece()
                 }
             }
         }

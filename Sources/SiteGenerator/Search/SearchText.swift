@@ -36,31 +36,34 @@ enum SearchText {
     /// A JSON string literal, also safe in a script (`<`, U+2028 and U+2029 escaped). On UTF-8
     /// bytes: every title and excerpt of every article goes through here.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
-            // Runs of bytes that need no escape are copied whole: a byte at a time was most of
-            // writing the result files.
-            var index = 0
-            var runStart = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x3C, byte != 0xE2 {
-                    index += 1
-                    continue
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 {
-                    out.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)  // U+2028, U+2029
-                    index += 3
-                } else {
-                    if byte == 0xE2 { out.append(byte) } else { appendJSONASCII(byte, to: &out) }
-                    index += 1
-                }
-                runStart = index
+        text.withUTF8 { appendJSONString(utf8: $0, to: &out) }
+    }
+
+    /// A JSON string literal of UTF-8 bytes, as ``appendJSONString(_:to:)``.
+    static func appendJSONString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        // Runs of bytes that need no escape are copied whole: a byte at a time was most of
+        // writing the result files.
+        var index = 0
+        var runStart = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x20, byte != 0x22, byte != 0x5C, byte != 0x3C, byte != 0xE2 {
+                index += 1
+                continue
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] & 0xFE == 0xA8 {
+                out.append(contentsOf: (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)  // U+2028, U+2029
+                index += 3
+            } else {
+                if byte == 0xE2 { out.append(byte) } else { appendJSONASCII(byte, to: &out) }
+                index += 1
+            }
+            runStart = index
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
         out.append(UInt8(ascii: "\""))
     }
 

@@ -75,22 +75,29 @@ final class SearchTokenizer {
     }
 
     /// The words of a run of inlines, as ``words(in:)`` finds them in its plain text
-    /// (``HelpModel/Inline/plainText``), without making that string: only an excerpt needs it.
-    func words(in inlines: [Inline]) -> [WordID] {
+    /// (``HelpModel/Inline/plainText``), without making that string: the excerpt takes the
+    /// text's bytes as they are read (when it is taking a piece).
+    func words(in inlines: [Inline], excerpt: inout SearchExcerpt) -> [WordID] {
         var run = Run(buffer: wordBuffer)
-        scan(inlines, into: &run)
+        scan(inlines, into: &run, excerpt: &excerpt)
         end(&run, atHyphen: false)
         wordBuffer = run.buffer
         return run.found
     }
 
-    private func scan(_ inlines: [Inline], into run: inout Run) {
+    private func scan(_ inlines: [Inline], into run: inout Run, excerpt: inout SearchExcerpt) {
         for inline in inlines {
             switch inline.kind {
-            case .text(var text), .code(var text): text.withUTF8 { bytes in scan(bytes, into: &run) }
-            case .strong(let children), .emphasis(let children), .link(_, _, let children): scan(children, into: &run)
-            case .image(_, _, let alt): scan(alt, into: &run)
-            case .softBreak, .lineBreak: if run.count > 0 || run.hyphenated { end(&run, atHyphen: false) }  // a space
+            case .text(var text), .code(var text):
+                text.withUTF8 { bytes in
+                    scan(bytes, into: &run)
+                    excerpt.take(bytes)
+                }
+            case .strong(let children), .emphasis(let children), .link(_, _, let children): scan(children, into: &run, excerpt: &excerpt)
+            case .image(_, _, let alt): scan(alt, into: &run, excerpt: &excerpt)
+            case .softBreak, .lineBreak:  // a space
+                if run.count > 0 || run.hyphenated { end(&run, atHyphen: false) }
+                excerpt.takeSpace()
             }
         }
     }

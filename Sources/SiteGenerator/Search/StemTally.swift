@@ -26,9 +26,10 @@ final class StemTally {
         count(tokenizer.words(in: text), boost: boost)
     }
 
-    /// Reads inline text into the document being read; its words, repeats included.
-    func add(_ inlines: [Inline], boost: UInt16) -> [SearchTokenizer.WordID] {
-        count(tokenizer.words(in: inlines), boost: boost)
+    /// Reads inline text into the document being read (and into its excerpt, when that is
+    /// taking a piece); its words, repeats included.
+    func add(_ inlines: [Inline], boost: UInt16, excerpt: inout SearchExcerpt) -> [SearchTokenizer.WordID] {
+        count(tokenizer.words(in: inlines, excerpt: &excerpt), boost: boost)
     }
 
     private func count(_ words: [SearchTokenizer.WordID], boost: UInt16) -> [SearchTokenizer.WordID] {
@@ -71,7 +72,8 @@ final class StemTally {
     /// The article's stems by their place (as numbers of the tokenizer's ``StemTable``), which
     /// its terms point into; the next article starts a numbering of its own.
     func finishArticle() -> [Int32] {
-        let stems = articleStems
+        // A copy of its exact size: the working array keeps its capacity for the next article.
+        let stems = articleStems.withUnsafeBufferPointer { Array($0) }
         for stem in articleStems { articlePlaces[Int(stem)] = 0 }
         articleStems.removeAll(keepingCapacity: true)
         return stems
