@@ -42,6 +42,8 @@ final class SearchTokenizer {
     /// is a store, not an array append (whose uniqueness and capacity checks, per byte, were
     /// most of the scan).
     private var wordBuffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 64)
+    /// The storage of the last words found, reused by the next call.
+    private var lastFound: [WordID] = []
 
     func word(_ id: WordID) -> Word { table[Int(id)] }
     /// Every word this tokenizer kept, each once: a locale's vocabulary, gathered from its
@@ -65,23 +67,35 @@ final class SearchTokenizer {
     /// and looked up once each. The hyphenated whole is assembled only when a run has a hyphen.
     /// No closures over the running state: their captures cost an exclusivity check per byte.
     func words(in text: String) -> [WordID] {
-        var run = Run(buffer: wordBuffer)
-        run.found.reserveCapacity(text.utf8.count / 6)
+        var run = startRun()
         var text = text
         text.withUTF8 { bytes in scan(bytes, into: &run) }
-        end(&run, atHyphen: false)
-        wordBuffer = run.buffer
-        return run.found
+        return finish(&run)
     }
 
     /// The words of a run of inlines, as ``words(in:)`` finds them in its plain text
     /// (``HelpModel/Inline/plainText``), without making that string: the excerpt takes the
     /// text's bytes as they are read (when it is taking a piece).
     func words(in inlines: [Inline], excerpt: inout SearchExcerpt) -> [WordID] {
-        var run = Run(buffer: wordBuffer)
+        var run = startRun()
         scan(inlines, into: &run, excerpt: &excerpt)
+        return finish(&run)
+    }
+
+    /// A run over the tokenizer's buffers: the word buffer, and the last result's storage,
+    /// which its caller has let go of by now (an array grown from empty for every paragraph
+    /// was a malloc per few words).
+    private func startRun() -> Run {
+        var found: [WordID] = []
+        swap(&found, &lastFound)
+        found.removeAll(keepingCapacity: true)
+        return Run(buffer: wordBuffer, found: found)
+    }
+
+    private func finish(_ run: inout Run) -> [WordID] {
         end(&run, atHyphen: false)
         wordBuffer = run.buffer
+        lastFound = run.found
         return run.found
     }
 
@@ -165,8 +179,9 @@ final class SearchTokenizer {
         var joined: [UInt8] = []
         var hyphenated = false
 
-        init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+        init(buffer: UnsafeMutableBufferPointer<UInt8>, found: [WordID]) {
             self.buffer = buffer
+            self.found = found
         }
 
         var word: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[..<count]) }
