@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the build needs on a fresh Debian machine, and nothing that is already there.
 #
-#   scripts/setup.sh            packages to build and test (cmark, libxml2, libstemmer, pkg-config; cmark-gfm as a
+#   scripts/setup.sh            packages to build and test (cmark, libxml2, libstemmer, jemalloc, pkg-config; cmark-gfm as a
 #                               test oracle; node for the search script's unit tests; postgresql, whose
 #                               initdb/pg_ctl the collector's tests run a throwaway cluster with)
 #   scripts/setup.sh bench      also what the benchmarks compare against (cmark CLI, hyperfine, hugo;
@@ -18,7 +18,7 @@ set -euo pipefail
 # nodejs: runs Tests/SearchScript, the search page's core, without a browser.
 # postgresql: the feedback collector's tests start their own cluster (initdb + pg_ctl in a
 # temporary folder, on a free loopback port) and stop it; no server is configured or kept.
-packages=(libcmark-dev libxml2-dev libstemmer-dev pkg-config cmark-gfm nodejs postgresql)
+packages=(libcmark-dev libxml2-dev libstemmer-dev libjemalloc-dev pkg-config cmark-gfm nodejs postgresql)
 case "${1:-}" in
   bench) packages+=(cmark hyperfine hugo wrk python3-venv) ;;
   browser) packages+=(chromium chromium-driver python3-venv) ;;
