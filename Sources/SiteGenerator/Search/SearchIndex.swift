@@ -19,7 +19,7 @@ internal import HelpModel
 ///   a browser never mixes an old file with a new manifest.
 /// - `search/docs/<bucket>.js`: what a result shows (title, link, category; each section's
 ///   heading, anchor and text for the excerpt), articles grouped by a hash of their id into
-///   buckets of about eight, so the ten results of a query fetch ten small files at most.
+///   buckets of about two, so the ten results of a query fetch ten small files at most.
 ///
 /// A document is `<article key>.<section number>`: the article key is a hash of its id, so an
 /// edit to one article changes its own bucket and the term files of the words it gained or
@@ -27,8 +27,12 @@ internal import HelpModel
 struct SearchIndex {
     static let postingLimit = 200
     /// A term file's size past which its prefix is split one letter further.
-    static let termFileTarget = 24 * 1024
-    static let articlesPerBucket = 8
+    /// Small enough that a two-word query fetches a few KB of terms (Pagefind's whole query is
+    /// about 85 KB at 10,000 pages), large enough that a locale has a few hundred term files.
+    static let termFileTarget = 6 * 1024
+    /// About two articles a result file (an article's entry is about 2 KB): the ten results
+    /// of a query fetch some 25 KB; eight a file made it 100 KB.
+    static let articlesPerBucket = 2
     /// BM25's parameters.
     static let k1 = 1.2, b = 0.75
 
