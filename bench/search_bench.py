@@ -8,7 +8,8 @@
 1. Size and time. The synthetic corpus of bench/corpus.py (OUT/N/content, N articles per
    locale) is built once by `helpcenter build --timings` into OUT/N/search-site; our index is
    what it wrote under <locale>/search/ (manifest, term and result files). Pagefind indexes
-   the same folder (`pagefind --site DIR --output-subdir _pagefind`), timed as a whole process
+   the same folder (`pagefind --site DIR --output-subdir _pagefind --root-selector main`: the
+   articles, not the header and footer every page repeats), timed as a whole process
    with its peak RSS; its size is _pagefind/.
 2. Bytes per query. DIR is served by Python's http.server on loopback (no compression, so
    sizes are the files' own), and headless Chromium opens, for each tool, the search page
@@ -50,7 +51,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 PAGEFIND_PAGE = """<!DOCTYPE html>
-<html lang="fr"><head><meta charset="utf-8"><title>pagefind</title></head><body>
+<html lang="{lang}"><head><meta charset="utf-8"><title>pagefind</title></head><body>
 <ol id="results"></ol>
 <script type="module">
 const q = new URLSearchParams(location.search).get('q');
@@ -118,8 +119,9 @@ def ours(driver, base, locale, query):
     return fetched_bytes(driver), urls
 
 
-def theirs(driver, base, query):
-    driver.get(f"{base}/pagefind-bench.html?q={urllib.parse.quote(query)}")
+def theirs(driver, base, locale, query):
+    # Pagefind searches the index of its page's language: one page per locale.
+    driver.get(f"{base}/pagefind-bench-{locale}.html?q={urllib.parse.quote(query)}")
     WebDriverWait(driver, 60).until(lambda d: d.title == "done")
     urls = [base + li.get_attribute("data-url") for li in driver.find_elements(By.CSS_SELECTOR, "#results li")]
     return fetched_bytes(driver), urls
@@ -129,11 +131,15 @@ def folder_size(folder):
     return sum(f.stat().st_size for f in Path(folder).rglob("*") if f.is_file())
 
 
-def run_pagefind(pagefind, site, helper):
+def run_pagefind(pagefind, site, helper, locales):
+    """Pagefind over the site's <main> elements (the article, not the header and footer every
+    page repeats: what a Pagefind user marks with data-pagefind-body), and a search page of
+    its API per locale."""
     shutil.rmtree(site / "_pagefind", ignore_errors=True)
-    cmd = f"{pagefind} --site {site} --output-subdir _pagefind --quiet"
+    cmd = f"{pagefind} --site {site} --output-subdir _pagefind --root-selector main --quiet"
     res = run(cmd, helper)
-    (site / "pagefind-bench.html").write_text(PAGEFIND_PAGE, encoding="utf-8")
+    for locale in locales:
+        (site / f"pagefind-bench-{locale}.html").write_text(PAGEFIND_PAGE.replace("{lang}", locale), encoding="utf-8")
     return res
 
 
@@ -174,7 +180,7 @@ def main():
     ours_size = sum(folder_size(site / loc / "search") - (site / loc / "search" / "index.html").stat().st_size for loc in locales)
     ours_files = sum(1 for loc in locales for f in (site / loc / "search").rglob("*.js"))
     log(f"our build: {build['wall']:.2f} s; index {ours_size / 1e6:.1f} MB in {ours_files} files")
-    pf = run_pagefind(a.pagefind, site, helper)
+    pf = run_pagefind(a.pagefind, site, helper, locales)
     pf_size = folder_size(site / "_pagefind")
     log(f"pagefind: {pf['wall']:.2f} s, peak {pf['peak']:.0f} MiB, {pf_size / 1e6:.1f} MB")
 
@@ -185,7 +191,7 @@ def main():
     try:
         for query in words:
             ours_bytes, ours_urls = ours(driver, served.url, "fr", query)
-            their_bytes, their_urls = theirs(driver, served.url, query)
+            their_bytes, their_urls = theirs(driver, served.url, "fr", query)
             rows.append((query, ours_bytes, len(ours_urls), their_bytes, len(their_urls)))
             log(f"query {query!r}: ours {ours_bytes / 1024:.0f} KB ({len(ours_urls)} results), "
                 f"pagefind {their_bytes / 1024:.0f} KB ({len(their_urls)} results)")
@@ -198,13 +204,13 @@ def main():
         queries = json.loads(a.queries.read_text(encoding="utf-8"))
         real = Path(tempfile.mkdtemp(prefix="search-bench-"))
         run(f"{a.binary} build --content {REPO / 'content'} --output {real}", helper)
-        run_pagefind(a.pagefind, real, helper)
+        run_pagefind(a.pagefind, real, helper, list(queries))
         served = Served(real)
         driver = browser()
         try:
             for locale, items in queries.items():
                 mrr_o, rec_o = relevance(driver, served.url, locale, items, lambda q: ours(driver, served.url, locale, q))
-                mrr_p, rec_p = relevance(driver, served.url, locale, items, lambda q: theirs(driver, served.url, q))
+                mrr_p, rec_p = relevance(driver, served.url, locale, items, lambda q: theirs(driver, served.url, locale, q))
                 quality.append((locale, len(items), mrr_o, rec_o, mrr_p, rec_p))
                 log(f"relevance {locale}: ours MRR@5 {mrr_o:.2f} recall@10 {rec_o:.2f}; pagefind {mrr_p:.2f} / {rec_p:.2f}")
         finally:

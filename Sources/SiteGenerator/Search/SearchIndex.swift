@@ -30,6 +30,9 @@ struct SearchIndex {
     /// Small enough that a two-word query fetches a few KB of terms (Pagefind's whole query is
     /// about 85 KB at 10,000 pages), large enough that a locale has a few hundred term files.
     static let termFileTarget = 6 * 1024
+    /// The size up to which a locale's terms stay in one file: a small help center's page
+    /// loads every word at once, so a typo in a word's first letters is still forgiven.
+    static let singleTermFileLimit = 24 * 1024
     /// About two articles a result file (an article's entry is about 2 KB): the ten results
     /// of a query fetch some 25 KB; eight a file made it 100 KB.
     static let articlesPerBucket = 2
@@ -311,7 +314,7 @@ struct SearchIndex {
         for group in groups {
             let bytes = termFile(group.prefix, group.words, words: words, serialized: serialized)
             let longer = group.words.filter { $0.unicodeScalars.count > length }
-            if bytes.count > termFileTarget, length < 6, !longer.isEmpty, longer.count < group.words.count || longer.count > 1 {
+            if bytes.count > (length == 0 ? singleTermFileLimit : termFileTarget), length < 6, !longer.isEmpty, longer.count < group.words.count || longer.count > 1 {
                 let own = group.words.filter { $0.unicodeScalars.count <= length }
                 if !own.isEmpty { result.append(named(group.prefix, termFile(group.prefix, own, words: words, serialized: serialized))) }
                 split(longer, length: length + 1, words: words, serialized: serialized, into: &result)
