@@ -24,7 +24,7 @@ struct LiveSiteTests {
         let loader = ContentLoader(workingDirectory: site.content.directory.path)
         let loaded = try site.loadContent()
         let live = LiveSite(output: site.siteURL.path)
-        #expect(try live.rebuildAll(content: try #require(loaded.content)).written == 67)
+        #expect(try live.rebuildAll(content: try #require(loaded.content)).written == 45)
         try Self.edit(site, "fr/modifier-identifiants-connexion.md") {
             $0.replacingOccurrences(of: "title: Comment modifier", with: "title: Comment changer")
         }
