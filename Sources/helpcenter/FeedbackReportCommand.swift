@@ -54,20 +54,9 @@ struct FeedbackReportCommand: ParsableCommand {
         let chosen = database ?? defaultDatabase()
         let shown = (try? DatabaseAddress(parsing: chosen).description) ?? chosen
         if searches { return try reportSearches(chosen, shown: shown) }
-        let report: FeedbackReport
-        do {
-            let site = site
-            var logger = Logger(label: "helpcenter.feedback") { StreamLogHandler.standardError(label: $0) }
-            logger.logLevel = .error
-            report = try BlockingTask.run { [logger] in
-                try await FeedbackReport.read(database: chosen, site: site, logger: logger)
-            }
-        } catch let error as MissingDatabase {
-            DiagnosticReport.printError("error: \(error)\n")
-            throw ExitStatus.usage.exitCode
-        } catch {
-            DiagnosticReport.printError("error: cannot read the feedback of \(shown): \(error)\n")
-            throw ExitStatus.usage.exitCode
+        let site = site
+        let report = try read("feedback", of: shown) { logger in
+            try await FeedbackReport.read(database: chosen, site: site, logger: logger)
         }
         let votes = report.articles.reduce(0) { $0 + $1.yes + $1.no + $1.comments.count }
         DiagnosticReport.printError("feedback report: read \(shown) (\(DiagnosticReport.count(votes, "vote")))\n")
@@ -80,21 +69,28 @@ struct FeedbackReportCommand: ParsableCommand {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    private func reportSearches(_ chosen: String, shown: String) throws {
-        let report: SearchMissReport
+    /// Runs a report's read with the collector's logging quiet; a missing database or a read
+    /// that fails is a usage error naming what could not be read.
+    private func read<Report: Sendable>(
+        _ what: String, of shown: String, _ body: @escaping @Sendable (Logger) async throws -> Report
+    ) throws -> Report {
         do {
             var logger = Logger(label: "helpcenter.feedback") { StreamLogHandler.standardError(label: $0) }
             logger.logLevel = .error
-            let limit = limit
-            report = try BlockingTask.run { [logger] in
-                try await SearchMissReport.read(database: chosen, limit: limit, logger: logger)
-            }
+            return try BlockingTask.run { [logger] in try await body(logger) }
         } catch let error as MissingDatabase {
             DiagnosticReport.printError("error: \(error)\n")
             throw ExitStatus.usage.exitCode
         } catch {
-            DiagnosticReport.printError("error: cannot read the searches of \(shown): \(error)\n")
+            DiagnosticReport.printError("error: cannot read the \(what) of \(shown): \(error)\n")
             throw ExitStatus.usage.exitCode
+        }
+    }
+
+    private func reportSearches(_ chosen: String, shown: String) throws {
+        let limit = limit
+        let report = try read("searches", of: shown) { logger in
+            try await SearchMissReport.read(database: chosen, limit: limit, logger: logger)
         }
         let total = report.misses.reduce(0) { $0 + $1.count }
         DiagnosticReport.printError("feedback report: read \(shown) (\(DiagnosticReport.count(total, "search")) without results)\n")

@@ -64,4 +64,17 @@ struct FormBody: Sendable {
         default: nil
         }
     }
+
+    /// The values sent under each name, and an "unknown field" problem for each name not in
+    /// `known` (once per name): how every form of the collector starts its checks.
+    func valuesByName(known: [String], problems errors: inout [FieldError]) -> [String: [String]] {
+        var values: [String: [String]] = [:]
+        for field in fields {
+            if values[field.name] == nil, !known.contains(field.name) {
+                errors.append(FieldError(field: field.name, message: "unknown field"))
+            }
+            values[field.name, default: []].append(field.value)
+        }
+        return values
+    }
 }

@@ -21,13 +21,7 @@ struct SearchMiss: Sendable, Equatable {
     /// Checks the form sent by the search page; every problem at once.
     static func validate(_ body: FormBody, catalog: ArticleCatalog, at date: Date) -> Result<SearchMiss, Rejection> {
         var errors = body.problems
-        var values: [String: [String]] = [:]
-        for field in body.fields {
-            if values[field.name] == nil, !fieldNames.contains(field.name) {
-                errors.append(FieldError(field: field.name, message: "unknown field"))
-            }
-            values[field.name, default: []].append(field.value)
-        }
+        let values = body.valuesByName(known: fieldNames, problems: &errors)
         func single(_ name: String) -> String? {
             let sent = values[name] ?? []
             guard sent.count == 1 else {

@@ -28,13 +28,7 @@ extension Submission {
     static func validate(_ body: FormBody, catalog: ArticleCatalog, maxComment: Int) -> Result<Submission, Rejection> {
         var errors = body.problems
         let malformed = body.malformedNames
-        var values: [String: [String]] = [:]
-        for field in body.fields {
-            if values[field.name] == nil, !fieldNames.contains(field.name) {
-                errors.append(FieldError(field: field.name, message: "unknown field"))
-            }
-            values[field.name, default: []].append(field.value)
-        }
+        let values = body.valuesByName(known: fieldNames, problems: &errors)
         func single(_ name: String) -> String? {
             let sent = values[name] ?? []
             if sent.count > 1 {
