@@ -60,11 +60,16 @@ struct FeedbackReportCommand: ParsableCommand {
         }
         let votes = report.articles.reduce(0) { $0 + $1.yes + $1.no + $1.comments.count }
         DiagnosticReport.printError("feedback report: read \(shown) (\(DiagnosticReport.count(votes, "vote")))\n")
+        write(report.table, report.csv, report.json)
+    }
+
+    /// The report on standard output in the chosen format.
+    private func write(_ table: () -> String, _ csv: () -> String, _ json: () -> String) {
         let text =
             switch format {
-            case .table: report.table()
-            case .csv: report.csv()
-            case .json: report.json()
+            case .table: table()
+            case .csv: csv()
+            case .json: json()
             }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -94,13 +99,7 @@ struct FeedbackReportCommand: ParsableCommand {
         }
         let total = report.misses.reduce(0) { $0 + $1.count }
         DiagnosticReport.printError("feedback report: read \(shown) (\(DiagnosticReport.count(total, "search")) without results)\n")
-        let text =
-            switch format {
-            case .table: report.table()
-            case .csv: report.csv()
-            case .json: report.json()
-            }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(report.table, report.csv, report.json)
     }
 
     /// `helpcenter serve`'s database when it exists, else `feedback serve`'s (the error then

@@ -432,12 +432,14 @@ def with_table_and_support(content):
                     encoding="utf-8")
 
 
-class TablesAndBrandInABrowser(unittest.TestCase):
-    """A help center with a wide table and a brand support contact (its own preview)."""
+class OwnPreviewTestCase(unittest.TestCase):
+    """A suite on a preview of its own, of the content `prepare` (a class attribute) makes."""
+
+    prepare = None
 
     @classmethod
     def setUpClass(cls):
-        cls.preview = Preview(prepare=with_table_and_support)
+        cls.preview = Preview(prepare=cls.prepare)
         cls.base = cls.preview.url
         cls.driver = browser()
 
@@ -445,6 +447,12 @@ class TablesAndBrandInABrowser(unittest.TestCase):
     def tearDownClass(cls):
         cls.driver.quit()
         cls.preview.stop()
+
+
+class TablesAndBrandInABrowser(OwnPreviewTestCase):
+    """A help center with a wide table and a brand support contact (its own preview)."""
+
+    prepare = staticmethod(with_table_and_support)
 
     def open(self, path):
         self.driver.get(self.base + path)
@@ -580,19 +588,10 @@ def with_search_corpus(content):
         (content / "fr" / name).write_text(text, encoding="utf-8")
 
 
-class SearchInABrowser(unittest.TestCase):
+class SearchInABrowser(OwnPreviewTestCase):
     """Search on a small fixed corpus beside the seed article (its own preview)."""
 
-    @classmethod
-    def setUpClass(cls):
-        cls.preview = Preview(prepare=with_search_corpus)
-        cls.base = cls.preview.url
-        cls.driver = browser()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.driver.quit()
-        cls.preview.stop()
+    prepare = staticmethod(with_search_corpus)
 
     def results(self, url, driver=None):
         driver = driver or self.driver
