@@ -329,7 +329,6 @@ def our_rebuilds(a, mc, n, root, binary):
     page = dest / loc / slug(mc, plans[0], loc) / "index.html"
     # The home page lists ten articles per category; the category page lists them all.
     listing = dest / loc / "category" / EDITED[1] / "index.html"
-    index = search_result_file(dest / loc / "search", plans[0]["id"])
     edited = orig[:m.start()] + f'title: "{m.group(1)} (2)"' + orig[m.end():]
 
     log(f"rebuild: {' '.join(shlex.quote(c) for c in [str(binary), 'build', '--watch', '--content', str(content), '--output', str(dest)])}")
@@ -337,6 +336,8 @@ def our_rebuilds(a, mc, n, root, binary):
     rows = []
     try:
         t, _, seen = w.wait_for("watching", 600)
+        # Its result file, named by the manifest the first build just wrote.
+        index = search_result_file(dest / loc / "search", plans[0]["id"])
         start_line = next((s for s in seen if s.startswith("built ")), "")
         start_s = t - w.t0
         log(f"  initial build + start: {start_s:.1f} s ({start_line})")

@@ -58,9 +58,10 @@ struct ArticleSearchDocuments: Sendable, Equatable {
     /// The stem at a place of ``stemNumbers``.
     func stem(at place: UInt16) -> String { stemTable[stemNumbers[Int(place)]] }
 
-    /// The longest excerpt source kept per document, in UTF-8 bytes: enough for a window around the words
-    /// found, small enough for the result files a query fetches.
-    static let textLimit = 480
+    /// The longest excerpt source kept per document, in UTF-8 bytes: about 45 words, enough for
+    /// a window around the words found (Pagefind shows 30), small enough that the ten results of
+    /// a query fetch their result files in some 30 KB (480 bytes made long articles' files 13 KB).
+    static let textLimit = 280
 
     /// - Parameter listingWords: whether to keep ``words``: watch mode needs each article's to
     /// know which words an edit removed; a one-shot build takes the locale's from its
