@@ -1,4 +1,3 @@
-internal import Dispatch
 internal import Foundation
 internal import HelpModel
 
@@ -10,26 +9,19 @@ internal import HelpModel
 /// So "reinitialiser" finds "réinitialiser".
 enum SearchIndex {
     static func script(locale: String, articles: [Article], categoryNames: [String: String], cache: SearchEntryCache) -> [UInt8] {
-        // Entries are independent: build (or take from the cache) in chunks on every core,
-        // then join in order.
-        let chunkSize = 256
-        let chunkCount = (articles.count + chunkSize - 1) / chunkSize
-        let chunks = ParallelResults<[UInt8]>(count: chunkCount)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var out: [UInt8] = []
-            out.reserveCapacity(chunkSize * 1200)
-            for index in chunk * chunkSize..<min(articles.count, (chunk + 1) * chunkSize) {
-                if index > 0 { out.append(contentsOf: ",\n".utf8) }
-                out.append(contentsOf: cache.entry(for: articles[index], categoryNames: categoryNames))
-            }
-            chunks.store(out, at: chunk)
+        // Entries are independent: built (or taken from the cache) on every core, joined in order.
+        let entries = ParallelResults<[UInt8]>.map(count: articles.count, chunk: 256) { index in
+            cache.entry(for: articles[index], categoryNames: categoryNames)
         }
         var out: [UInt8] = []
-        out.reserveCapacity(chunks.values.reduce(64) { $0 + $1.count })
+        out.reserveCapacity(entries.reduce(64) { $0 + $1.count + 2 })
         out.append(contentsOf: "self.helpCenterSearchIndex = {\"locale\":".utf8)
         appendJSONString(locale, to: &out)
         out.append(contentsOf: ",\"articles\":[\n".utf8)
-        for chunk in chunks.values { out.append(contentsOf: chunk) }
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { out.append(contentsOf: ",\n".utf8) }
+            out.append(contentsOf: entry)
+        }
         out.append(contentsOf: "\n]};\n".utf8)
         return out
     }
