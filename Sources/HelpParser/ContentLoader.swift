@@ -380,7 +380,7 @@ public struct ContentLoader: Sendable {
         return FileManager.default.fileExists(atPath: resolved(path), isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    private func resolved(_ path: String) -> String {
+    func resolved(_ path: String) -> String {
         guard let workingDirectory, !path.hasPrefix("/") else { return path }
         return join(workingDirectory, path)
     }
