@@ -1,0 +1,114 @@
+internal import Foundation
+
+/// Converts the body of a source article into our Markdown: the format's blocks first
+/// (callouts, tabs, admonitions), then every line's inline constructs, then line breaks.
+struct BodyConverter {
+    /// The heading level the converted lines are under (tabs become headings one deeper).
+    var outerLevel: Int?
+
+    static func convert(_ lines: [SourceLine], in conversion: inout ArticleConversion, outerLevel: Int? = nil) -> [SourceLine] {
+        let blocks: [SourceLine]
+        switch conversion.site.format {
+        case .jekyll: blocks = JekyllBlocks.convert(lines, in: &conversion, outerLevel: outerLevel)
+        case .mkdocs: blocks = MkDocsBlocks.convert(lines, in: &conversion, outerLevel: outerLevel)
+        }
+        var fence = FenceTracker()
+        let rewritten = blocks.map { line -> SourceLine in
+            if line.isFinal || fence.isCode(line) { return line }
+            return SourceLine(InlineRewriter.rewrite(line.text, line: line.line, in: &conversion), line: line.line)
+        }
+        return LineBreaks.resolved(rewritten)
+    }
+
+    /// The lines from `start` up to the line holding the tag `end` (alone or at its end), with
+    /// what a one-line block holds on its opening line; nil when the block is never closed.
+    static func collect(
+        _ lines: [SourceLine], from start: Int, opening: Liquid.Tag, end: String
+    ) -> (inner: [SourceLine], next: Int)? {
+        var inner: [SourceLine] = []
+        let first = lines[start]
+        var rest = String(first.text[opening.range.upperBound...])
+        var index = start
+        while true {
+            let text = index == start ? rest : lines[index].text
+            if let close = Liquid.tag(named: end, in: text) {
+                let before = String(text[..<close.range.lowerBound])
+                if !before.trimmingCharacters(in: .whitespaces).isEmpty { inner.append(SourceLine(before, line: lines[index].line)) }
+                return (inner, index + 1)
+            }
+            if index > start || !rest.trimmingCharacters(in: .whitespaces).isEmpty {
+                inner.append(SourceLine(text, line: lines[index].line))
+            }
+            rest = ""
+            index += 1
+            guard index < lines.count else { return nil }
+        }
+    }
+}
+
+/// Blocks every format may hold: embedded frames (videos), raw HTML blocks, Docusaurus-style
+/// `:::note` admonitions.
+enum SharedBlocks {
+    /// The HTML elements that open a block of raw HTML the import keeps as an unconverted note.
+    static let blockElements: Set<String> = [
+        "table", "form", "script", "object", "video", "audio", "ol", "ul", "dl", "details", "figure", "style",
+        "embed", "pre", "select", "svg", "button", "input", "textarea", "noscript",
+    ]
+
+    /// Converts the block starting at `index` when it is one of these; the lines written and
+    /// the index after it, or nil to let the format's converter read the line.
+    static func convert(_ lines: [SourceLine], at index: Int, in conversion: inout ArticleConversion) -> (lines: [SourceLine], next: Int)? {
+        let line = lines[index]
+        let body = line.trimmed
+        if body.contains("<iframe") { return frame(lines, at: index, in: &conversion) }
+        if body.hasPrefix(":::"), let type = body.dropFirst(3).split(separator: " ").first {
+            return admonition(lines, at: index, type: String(type), in: &conversion)
+        }
+        if body.hasPrefix("<"), let tag = HTMLTag.read(line.text, at: line.text.firstIndex(of: "<")!), !tag.isClosing,
+            blockElements.contains(tag.name)
+        {
+            var end = index
+            while end < lines.count, !lines[end].isBlank { end += 1 }
+            let block = Array(lines[index..<end])
+            conversion.report("raw HTML <\(tag.name)> block (\(block.count) lines) is not converted; kept as code in a note, rewrite it in Markdown", line: line.line)
+            return (NoteBlock.unconverted(block, what: "raw HTML"), end)
+        }
+        return nil
+    }
+
+    /// `<iframe src=…>` (a video, mostly): our pages embed no frame, so it becomes a link to
+    /// what it showed, and is reported.
+    private static func frame(_ lines: [SourceLine], at index: Int, in conversion: inout ArticleConversion) -> (lines: [SourceLine], next: Int) {
+        var end = index
+        var text = lines[index].text
+        while !text.contains("</iframe>"), !text.contains("/>"), end + 1 < lines.count, !lines[end + 1].isBlank {
+            end += 1
+            text += " " + lines[end].text
+        }
+        let tags = HTMLTag.all(in: text)
+        let frame = tags.first(where: { $0.name == "iframe" && !$0.isClosing })
+        let source = frame?.attributes["src"] ?? ""
+        let title = frame?.attributes["title"].flatMap { $0.isEmpty ? nil : $0 } ?? "Watch the video"
+        conversion.report("<iframe> '\(source)' cannot be embedded (our pages load nothing from other sites); replaced by a link to it", line: lines[index].line)
+        var written = [SourceLine("", line: lines[index].line)]
+        if let frame {
+            let before = String(text[..<frame.range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            if !before.isEmpty { written.append(SourceLine(before, line: lines[index].line)) }
+        }
+        written.append(SourceLine("[\(title)](\(source))", line: lines[index].line, isFinal: true))
+        written.append(SourceLine("", line: lines[index].line))
+        return (written, end + 1)
+    }
+
+    /// `:::note Title` … `:::` (Docusaurus, and some MkDocs plugins).
+    private static func admonition(_ lines: [SourceLine], at index: Int, type: String, in conversion: inout ArticleConversion) -> (lines: [SourceLine], next: Int)? {
+        guard let close = lines[(index + 1)...].firstIndex(where: { $0.trimmed.trimmingCharacters(in: .whitespaces) == ":::" }) else { return nil }
+        let title = lines[index].trimmed.dropFirst(3 + type.count).trimmingCharacters(in: .whitespaces)
+        let kind = NoteBlock.kind(for: type) ?? "note"
+        if NoteBlock.kind(for: type) == nil {
+            conversion.report("admonition type '\(type)' is unknown; written as a note", line: lines[index].line)
+        }
+        let inner = BodyConverter.convert(Array(lines[(index + 1)..<close]), in: &conversion)
+        return (NoteBlock.lines(kind: kind, title: title.isEmpty ? nil : title, content: inner, at: lines[index].line), close + 1)
+    }
+}
