@@ -10,6 +10,8 @@ struct ArticlePlan: Sendable {
     var slug: String
     var title: String
     var category: String
+    /// The category's name as the source gives it (a `nav:` section, else its key in words).
+    var categoryName: String
     var updated: CalendarDay
     var isDraft: Bool
     var aliases: [String]
@@ -43,9 +45,14 @@ struct ArticlePlan: Sendable {
             title = AltText.fromFileName(source.slug)
             report("no title in the front matter; wrote \"\(title)\" from the file name", key: "title")
         }
-        var categoryName = source.folder
-        if options.categorySource == .frontMatter, let named = (values["categories"] ?? values["category"])?.list.first { categoryName = named }
-        category = categoryName.isEmpty ? "general" : Identifier.make(categoryName)
+        var categorySource = source.folder
+        var sourceName = site.folderNames[source.folder]
+        if options.categorySource == .frontMatter, let named = (values["categories"] ?? values["category"])?.list.first {
+            categorySource = named
+            sourceName = nil
+        }
+        category = categorySource.isEmpty ? "general" : Identifier.make(categorySource)
+        categoryName = sourceName ?? AltText.fromFileName(category)
         output = options.locale + "/" + category + "/" + slug + ".md"
         let dated = (values["last_modified_at"] ?? values["date"])?.text.flatMap { CalendarDay(iso: String($0.prefix(10))) }
         updated = dated ?? options.updated ?? source.modified ?? CalendarDay(year: 2000, month: 1, day: 1)!

@@ -10,7 +10,7 @@ enum CategoryFile {
     static func merge(plans: [ArticlePlan], source: SourceSite, options: ImportOptions, findings: inout [Diagnostic]) throws -> [String] {
         var names: [String: String] = [:]
         for plan in plans where names[plan.category] == nil {
-            names[plan.category] = source.folderNames[plan.source.folder] ?? AltText.fromFileName(plan.source.folder.isEmpty ? "general" : plan.source.folder)
+            names[plan.category] = plan.categoryName
         }
         let keys = names.keys.sorted()
         let path = options.content + "/helpcenter.yml"
