@@ -13,7 +13,7 @@ enum ImportReport {
             "# Import report",
             "",
             "Imported from the \(options.format.rawValue) site `\(options.source)` into `\(options.content)/\(options.locale)/`: "
-                + "\(summary.articles) articles (\(summary.drafts) drafts), \(summary.imagesCopied) images copied, "
+                + "\(summary.articles) articles (drafts: \(summary.drafts)), \(summary.imagesCopied) images copied, "
                 + "\(summary.findings.count) findings to look at.",
             "",
             "Each finding names the source file and line; the article written keeps the construct visible "

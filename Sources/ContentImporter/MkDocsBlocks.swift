@@ -38,7 +38,8 @@ struct MkDocsBlocks {
                     conversion.report("admonition type '\(opener.type)' is unknown; written as a note", line: line.line)
                 }
                 let converted = BodyConverter.convert(inner, in: &conversion, outerLevel: lastHeading)
-                output += NoteBlock.lines(kind: kind, title: opener.title, content: converted, at: line.line)
+                let indent = String(repeating: " ", count: line.indentation)
+                output += NoteBlock.lines(kind: kind, title: opener.title, content: converted, at: line.line, indent: indent)
                 index = next
                 continue
             }

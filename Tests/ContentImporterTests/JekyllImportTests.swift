@@ -164,7 +164,7 @@ struct JekyllImportTests {
         // The report the team works through: one checklist line per finding, by file.
         let report = try fixture.text("import-report.txt")
         #expect(report.contains("## \(ImportFixture.source("jekyll"))/_articles/security/two-step.md\n\n- [ ] \(ImportFixture.source("jekyll"))/_articles/security/two-step.md:15: warning: <iframe>"))
-        #expect(report.contains("3 articles (1 drafts), 3 images copied, \(summary.findings.count) findings to look at."))
+        #expect(report.contains("3 articles (drafts: 1), 3 images copied, \(summary.findings.count) findings to look at."))
     }
 
     @Test("the same source imports to the same bytes")
