@@ -67,7 +67,7 @@ let package = Package(
         // `helpcenter import`: a Jekyll or MkDocs help center converted into our content format.
         .target(
             name: "ContentImporter",
-            dependencies: ["HelpModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["HelpModel", "HelpParser", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(

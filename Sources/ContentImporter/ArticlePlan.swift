@@ -1,5 +1,6 @@
 internal import Foundation
 internal import HelpModel
+internal import HelpParser
 
 /// Where one source article goes and what its front matter becomes, decided for all articles
 /// before any body is converted (a link needs to know every article's place).
@@ -36,7 +37,7 @@ struct ArticlePlan: Sendable {
             findings.append(.warning(message, file: source.file, at: SourceLocation(line: source.frontMatterLines[key] ?? 1, column: 1)))
         }
         let values = source.frontMatter
-        slug = Identifier.make(values["slug"]?.text ?? source.slug)
+        slug = Slug.make(values["slug"]?.text ?? source.slug)
         if let text = values["title"]?.text, !text.isEmpty {
             title = text
         } else if let text = FirstHeading.title(of: source.body) ?? site.navigationTitles[source.relativePath] {
@@ -51,7 +52,7 @@ struct ArticlePlan: Sendable {
             categorySource = named
             sourceName = nil
         }
-        category = categorySource.isEmpty ? "general" : Identifier.make(categorySource)
+        category = categorySource.isEmpty ? "general" : Slug.make(categorySource)
         categoryName = sourceName ?? AltText.fromFileName(category)
         output = options.locale + "/" + category + "/" + slug + ".md"
         let dated = (values["last_modified_at"] ?? values["date"])?.text.flatMap { CalendarDay(iso: String($0.prefix(10))) }
@@ -60,7 +61,7 @@ struct ArticlePlan: Sendable {
         var aliases: [String] = []
         for address in (values["redirect_from"]?.list ?? []) + (values["aliases"]?.list ?? []) + (site.formerSlugs[source.relativePath] ?? []) {
             let name = address.split(separator: "/").last.map(String.init) ?? address
-            let alias = Identifier.make(name.replacingOccurrences(of: ".html", with: ""))
+            let alias = Slug.make(name.replacingOccurrences(of: ".html", with: ""))
             if alias != name { report("former address '\(address)' becomes the alias '\(alias)' (an alias is lowercase letters, digits and '-')", key: "redirect_from") }
             if alias != slug, !aliases.contains(alias) { aliases.append(alias) }
         }
@@ -83,25 +84,6 @@ struct ArticlePlan: Sendable {
         if !tags.isEmpty { lines.append("# tags: [\(tags.joined(separator: ", "))]") }
         lines.append("---")
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// Names as our identifiers write them: lowercase ASCII letters and digits joined by hyphens.
-enum Identifier {
-    static func make(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-        var result = ""
-        var pendingHyphen = false
-        for scalar in folded.unicodeScalars {
-            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
-                if pendingHyphen, !result.isEmpty { result.append("-") }
-                pendingHyphen = false
-                result.unicodeScalars.append(scalar)
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return result.isEmpty ? "article" : result
     }
 }
 

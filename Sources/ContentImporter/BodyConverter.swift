@@ -104,10 +104,7 @@ enum SharedBlocks {
     private static func admonition(_ lines: [SourceLine], at index: Int, type: String, in conversion: inout ArticleConversion) -> (lines: [SourceLine], next: Int)? {
         guard let close = lines[(index + 1)...].firstIndex(where: { $0.trimmed.trimmingCharacters(in: .whitespaces) == ":::" }) else { return nil }
         let title = lines[index].trimmed.dropFirst(3 + type.count).trimmingCharacters(in: .whitespaces)
-        let kind = NoteBlock.kind(for: type) ?? "note"
-        if NoteBlock.kind(for: type) == nil {
-            conversion.report("admonition type '\(type)' is unknown; written as a note", line: lines[index].line)
-        }
+        let kind = NoteBlock.kind(of: type, what: "admonition", line: lines[index].line, in: &conversion)
         let inner = BodyConverter.convert(Array(lines[(index + 1)..<close]), in: &conversion)
         return (NoteBlock.lines(kind: kind, title: title.isEmpty ? nil : title, content: inner, at: lines[index].line), close + 1)
     }

@@ -6,8 +6,8 @@ internal import Foundation
 ///
 /// Tabs become sections: each pane keeps its own heading, or gets one named as its tab, one
 /// level under the heading before the tabs.
-struct JekyllBlocks {
-    private var output: [SourceLine] = []
+struct JekyllBlocks: BlockSyntax {
+    private(set) var output: [SourceLine] = []
     private var lastHeading: Int?
     private var tabNames: [String: String] = [:]
     /// The tab of the pane being read, until its first line gets (or has) a heading.
@@ -17,42 +17,16 @@ struct JekyllBlocks {
     /// The level of the first heading a pane of the current tab list had of its own.
     private var paneLevel: Int?
 
-    static func convert(_ lines: [SourceLine], in conversion: inout ArticleConversion, outerLevel: Int?) -> [SourceLine] {
-        var blocks = JekyllBlocks(lastHeading: outerLevel)
-        blocks.read(lines, in: &conversion)
-        return blocks.output
+    init(outerLevel: Int?) {
+        lastHeading = outerLevel
     }
 
-    private init(lastHeading: Int?) {
-        self.lastHeading = lastHeading
-    }
-
-    private mutating func read(_ lines: [SourceLine], in conversion: inout ArticleConversion) {
-        var fence = FenceTracker()
-        var index = 0
-        while index < lines.count {
-            let line = lines[index]
-            if fence.isCode(line) {
-                append(SourceLine(line.text, line: line.line, isFinal: true))
-                index += 1
-                continue
-            }
-            if let next = liquidBlock(lines, at: index, in: &conversion) ?? tabMarkup(lines, at: index) {
-                index = next
-                continue
-            }
-            if let shared = SharedBlocks.convert(lines, at: index, in: &conversion) {
-                shared.lines.forEach { append($0) }
-                index = shared.next
-                continue
-            }
-            append(line)
-            index += 1
-        }
+    mutating func block(_ lines: [SourceLine], at index: Int, in conversion: inout ArticleConversion) -> Int? {
+        liquidBlock(lines, at: index, in: &conversion) ?? tabMarkup(lines, at: index)
     }
 
     /// Appends a line, giving a tab pane its heading before its first text.
-    private mutating func append(_ line: SourceLine) {
+    mutating func append(_ line: SourceLine) {
         if let tab = paneAwaitingHeading, !line.isBlank {
             paneAwaitingHeading = nil
             if let level = line.headingLevel {
@@ -83,10 +57,7 @@ struct JekyllBlocks {
                 return nil
             }
             let type = tag.arguments.split(separator: " ").first.map(String.init) ?? "note"
-            let kind = NoteBlock.kind(for: type) ?? "note"
-            if NoteBlock.kind(for: type) == nil {
-                conversion.report("callout type '\(type)' is unknown; written as a note", line: line.line)
-            }
+            let kind = NoteBlock.kind(of: type, what: "callout", line: line.line, in: &conversion)
             let indent = String(line.text.prefix(while: { $0 == " " || $0 == "\t" }))
             let inner = BodyConverter.convert(block.inner.map { $0.dedented(by: indent.count) }, in: &conversion, outerLevel: lastHeading)
             NoteBlock.lines(kind: kind, title: nil, content: inner, at: line.line, indent: indent).forEach { append($0) }

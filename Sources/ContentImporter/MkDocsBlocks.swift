@@ -5,69 +5,48 @@ internal import Foundation
 /// spaces under it; `--8<--` snippets, which the import cannot follow.
 ///
 /// Admonitions become notes; tabs become sections, one heading level under the one before.
-struct MkDocsBlocks {
-    private var output: [SourceLine] = []
+struct MkDocsBlocks: BlockSyntax {
+    private(set) var output: [SourceLine] = []
     private var lastHeading: Int?
+    /// The heading level before the current run of tabs: each tab's heading goes one under it.
+    private var tabsLevel: Int?
 
-    static func convert(_ lines: [SourceLine], in conversion: inout ArticleConversion, outerLevel: Int?) -> [SourceLine] {
-        var blocks = MkDocsBlocks(lastHeading: outerLevel)
-        blocks.read(lines, in: &conversion)
-        return blocks.output
+    init(outerLevel: Int?) {
+        lastHeading = outerLevel
     }
 
-    private init(lastHeading: Int?) {
-        self.lastHeading = lastHeading
-    }
-
-    private mutating func read(_ lines: [SourceLine], in conversion: inout ArticleConversion) {
-        var fence = FenceTracker()
-        var index = 0
-        var tabsLevel: Int?
-        while index < lines.count {
-            let line = lines[index]
-            if fence.isCode(line) {
-                output.append(SourceLine(line.text, line: line.line, isFinal: true))
-                index += 1
-                continue
-            }
-            let body = line.trimmed
-            if let opener = Self.admonition(body) {
-                let (inner, next) = Self.indentedBlock(lines, after: index)
-                let kind = NoteBlock.kind(for: opener.type) ?? "note"
-                if NoteBlock.kind(for: opener.type) == nil {
-                    conversion.report("admonition type '\(opener.type)' is unknown; written as a note", line: line.line)
-                }
-                let converted = BodyConverter.convert(inner, in: &conversion, outerLevel: lastHeading)
-                let indent = String(repeating: " ", count: line.indentation)
-                output += NoteBlock.lines(kind: kind, title: opener.title, content: converted, at: line.line, indent: indent)
-                index = next
-                continue
-            }
-            if let tab = Self.tab(body) {
-                let (inner, next) = Self.indentedBlock(lines, after: index)
-                if tabsLevel == nil { tabsLevel = lastHeading }
-                let level = min((tabsLevel ?? 1) + 1, 6)
-                output += [SourceLine("", line: line.line), SourceLine(String(repeating: "#", count: level) + " " + tab, line: line.line, isFinal: false), SourceLine("", line: line.line)]
-                output += BodyConverter.convert(inner, in: &conversion, outerLevel: level).map { SourceLine($0.text, line: $0.line, isFinal: true) }
-                index = next
-                continue
-            }
-            if !line.isBlank { tabsLevel = nil }
-            if body.hasPrefix("--8<--") {
-                conversion.report("snippet '\(body)' includes another file, which the import does not follow; paste its text", line: line.line)
-                output += NoteBlock.unconverted([line], what: "MkDocs snippet")
-                index += 1
-                continue
-            }
-            if let shared = SharedBlocks.convert(lines, at: index, in: &conversion) {
-                output += shared.lines
-                index = shared.next
-                continue
-            }
-            if let level = line.headingLevel { lastHeading = level }
-            output.append(line)
-            index += 1
+    mutating func block(_ lines: [SourceLine], at index: Int, in conversion: inout ArticleConversion) -> Int? {
+        let line = lines[index]
+        let body = line.trimmed
+        if let opener = Self.admonition(body) {
+            let (inner, next) = Self.indentedBlock(lines, after: index)
+            let kind = NoteBlock.kind(of: opener.type, what: "admonition", line: line.line, in: &conversion)
+            let converted = BodyConverter.convert(inner, in: &conversion, outerLevel: lastHeading)
+            let indent = String(repeating: " ", count: line.indentation)
+            output += NoteBlock.lines(kind: kind, title: opener.title, content: converted, at: line.line, indent: indent)
+            return next
         }
+        if let tab = Self.tab(body) {
+            let (inner, next) = Self.indentedBlock(lines, after: index)
+            if tabsLevel == nil { tabsLevel = lastHeading }
+            let level = min((tabsLevel ?? 1) + 1, 6)
+            output += [SourceLine("", line: line.line), SourceLine(String(repeating: "#", count: level) + " " + tab, line: line.line), SourceLine("", line: line.line)]
+            output += BodyConverter.convert(inner, in: &conversion, outerLevel: level).map { SourceLine($0.text, line: $0.line, isFinal: true) }
+            return next
+        }
+        if body.hasPrefix("--8<--") {
+            conversion.report("snippet '\(body)' includes another file, which the import does not follow; paste its text", line: line.line)
+            output += NoteBlock.unconverted([line], what: "MkDocs snippet")
+            return index + 1
+        }
+        return nil
+    }
+
+    mutating func append(_ line: SourceLine) {
+        // A line of text ends a run of tabs; blank lines between tabs do not.
+        if !line.isBlank { tabsLevel = nil }
+        if let level = line.headingLevel, !line.isFinal { lastHeading = level }
+        output.append(line)
     }
 
     /// `!!! type "Title"`, `??? type`, `???+ type`: the type and the title (nil without one;

@@ -38,6 +38,13 @@ enum NoteBlock {
         }
     }
 
+    /// Our kind for a source's note type; an unknown type is a plain note, and a finding.
+    static func kind(of type: String, what: String, line: Int, in conversion: inout ArticleConversion) -> String {
+        if let kind = kind(for: type) { return kind }
+        conversion.report("\(what) type '\(type)' is unknown; written as a note", line: line)
+        return "note"
+    }
+
     /// A block of raw HTML or template text the import cannot convert, kept where it was as
     /// code inside a note, so that both the page and the report show it.
     static func unconverted(_ lines: [SourceLine], what: String) -> [SourceLine] {
