@@ -64,14 +64,40 @@ enum SharedBlocks {
         if body.hasPrefix(":::"), let type = body.dropFirst(3).split(separator: " ").first {
             return admonition(lines, at: index, type: String(type), in: &conversion)
         }
-        if body.hasPrefix("<"), let tag = HTMLTag.read(line.text, at: line.text.firstIndex(of: "<")!), !tag.isClosing,
-            blockElements.contains(tag.name)
-        {
+        if let name = openingElement(body), blockElements.contains(name) {
+            if name == "ul" || name == "ol", let list = simpleList(lines, at: index, ordered: name == "ol") { return list }
             var end = index
             while end < lines.count, !lines[end].isBlank { end += 1 }
             let block = Array(lines[index..<end])
-            conversion.report("raw HTML <\(tag.name)> block (\(block.count) lines) is not converted; kept as code in a note, rewrite it in Markdown", line: line.line)
+            conversion.report("raw HTML <\(name)> block (\(block.count) lines) is not converted; kept as code in a note, rewrite it in Markdown", line: line.line)
             return (NoteBlock.unconverted(block, what: "raw HTML"), end)
+        }
+        return nil
+    }
+
+    /// The element a line opens (`<script` even when its tag goes on over the next lines).
+    private static func openingElement(_ body: Substring) -> String? {
+        guard body.hasPrefix("<") else { return nil }
+        let name = body.dropFirst().prefix(while: { $0.isLetter || $0.isNumber })
+        return name.isEmpty ? nil : name.lowercased()
+    }
+
+    /// `<ul>` (or `<ol>`) whose lines are each one `<li>…</li>`, up to its `</ul>`: a Markdown
+    /// list at the same indentation, its items' inline HTML converted like any text.
+    private static func simpleList(_ lines: [SourceLine], at index: Int, ordered: Bool) -> (lines: [SourceLine], next: Int)? {
+        let indent = String(repeating: " ", count: lines[index].indentation)
+        let close = ordered ? "</ol>" : "</ul>"
+        var items: [SourceLine] = [SourceLine("", line: lines[index].line)]
+        var end = index + 1
+        while end < lines.count {
+            let body = lines[end].trimmed.trimmingCharacters(in: .whitespaces)
+            if body == close {
+                return (items + [SourceLine("", line: lines[end].line)], end + 1)
+            }
+            guard body.hasPrefix("<li"), body.hasSuffix("</li>"), let open = body.firstIndex(of: ">") else { return nil }
+            let text = body[body.index(after: open)...].dropLast("</li>".count).trimmingCharacters(in: .whitespaces)
+            items.append(SourceLine(indent + (ordered ? "1. " : "- ") + text, line: lines[end].line))
+            end += 1
         }
         return nil
     }

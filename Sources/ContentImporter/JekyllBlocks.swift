@@ -31,6 +31,11 @@ struct JekyllBlocks: BlockSyntax {
             paneAwaitingHeading = nil
             if let level = line.headingLevel {
                 paneLevel = paneLevel ?? level
+            } else if line.indentation >= 2 {
+                // Tabs inside a list item: a heading would end the list (and cannot be in one),
+                // so the tab's name is a bold line of the item.
+                let label = String(repeating: " ", count: line.indentation) + "**" + tab + "**"
+                output += [SourceLine("", line: line.line), SourceLine(label, line: line.line), SourceLine("", line: line.line)]
             } else {
                 let level = paneLevel ?? min((tabsLevel ?? lastHeading ?? 1) + 1, 6)
                 output += [SourceLine("", line: line.line), SourceLine(String(repeating: "#", count: level) + " " + tab, line: line.line), SourceLine("", line: line.line)]
