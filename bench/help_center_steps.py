@@ -10,11 +10,12 @@ corpus whose entries all claim to be refused, so that every entry prints a line:
 read" means the step read (and as what), "refused otherwise" means it did not. No help-center
 text is stored: the corpus lives in a temporary directory.
 """
-import argparse, json, os, re, subprocess, sys, tempfile
+import argparse, json, os, re, shutil, subprocess, sys, tempfile
 
 ITEM = re.compile(r"^\s{0,3}\d+\.\s+(.*\S)\s*$")
 LIQUID = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
 IAL = re.compile(r"\{:[^}]*\}")
+BOLD = re.compile(r"\*\*([^*]+)\*\*")
 
 def steps(root):
     found = []
@@ -43,11 +44,21 @@ def main():
     parser.add_argument("--helpcenter", default=".build/debug/helpcenter")
     parser.add_argument("--content", default="content")
     parser.add_argument("--show", choices=["read", "unread"])
+    parser.add_argument("--vocabulary", action="store_true",
+                        help="add a vocabulary.yml of the bold labels the articles use, as helpcenter import writes it")
     args = parser.parse_args()
     found = steps(args.articles)
     if not found:
         sys.exit(f"no numbered-list items under {args.articles}")
     with tempfile.TemporaryDirectory() as folder:
+        if args.vocabulary:
+            locale_folder = os.path.join(folder, "content", args.locale)
+            os.makedirs(locale_folder)
+            shutil.copy(os.path.join(args.content, args.locale, "phrasebook.yml"), locale_folder)
+            labels = sorted({label.strip() for _, _, text in found for label in BOLD.findall(text) if label.strip()})
+            with open(os.path.join(locale_folder, "vocabulary.yml"), "w", encoding="utf-8") as out:
+                out.write("places: []\nlabels:\n" + "".join(f"  - {json.dumps(label, ensure_ascii=False)}\n" for label in labels))
+            args.content = os.path.join(folder, "content")
         corpus = os.path.join(folder, f"steps.{args.locale}.yml")
         with open(corpus, "w", encoding="utf-8") as out:
             out.write(f"locale: {args.locale}\nunread:\n")
