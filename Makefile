@@ -4,7 +4,7 @@ CONTENT ?= content
 SITE ?= site
 RELEASE_BIN = .build/release/helpcenter
 
-.PHONY: site test setup build lint model corpus validate check watch serve feedback-report engine screenshots bench bench-build bench-validate bench-engine bench-check bench-feedback bench-search format clean
+.PHONY: site test setup build lint model corpus validate check watch serve feedback-report engine screenshots bench bench-build bench-validate bench-engine bench-check bench-feedback bench-search bench-import format clean
 
 ## site: install what is missing, build, generate site/ from content/, validate the site and
 ## the content (errors fail; warnings such as a missing translation are printed), then run
@@ -77,6 +77,12 @@ bench-validate: build
 bench-build: build
 	@scripts/setup.sh bench
 	python3 bench/build_bench.py
+
+## bench-import: helpcenter import of the Bitwarden help center (a local copy: extracted from the
+## git mirror, or SOURCE=DIR), then helpcenter build of it; times, counts, steps read, dead links
+bench-import: build
+	@scripts/setup.sh bench
+	python3 bench/import_bench.py $(if $(SOURCE),--source $(SOURCE))
 
 ## bench-engine: wrk against the release engine on loopback, sign-in page and a signed-in page
 bench-engine: build

@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "PreviewServer", targets: ["PreviewServer"]),
         .library(name: "FeedbackCollector", targets: ["FeedbackCollector"]),
         .library(name: "HTMLEscaping", targets: ["HTMLEscaping"]),
+        .library(name: "ContentImporter", targets: ["ContentImporter"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -63,6 +64,12 @@ let package = Package(
         .target(
             name: "HelpParser",
             dependencies: ["HelpModel", "CCmark", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        // `helpcenter import`: a Jekyll or MkDocs help center converted into our content format.
+        .target(
+            name: "ContentImporter",
+            dependencies: ["HelpModel", "HelpParser", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(
@@ -153,7 +160,7 @@ let package = Package(
             dependencies: [
                 "HelpModel", "HelpParser", "SiteGenerator", "SiteValidator", "AccountEngine", "ProcedureChecker",
                 "PreviewServer",
-                "FeedbackCollector",
+                "FeedbackCollector", "ContentImporter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -177,6 +184,12 @@ let package = Package(
             name: "SiteGeneratorTests",
             dependencies: ["SiteGenerator", "HelpParser", "HelpModel", "TestSupport"],
             exclude: ["Snapshots"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ContentImporterTests",
+            dependencies: ["ContentImporter", "HelpParser", "HelpModel", "TestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "HTMLReaderTests", dependencies: ["HTMLReader"], swiftSettings: strictSettings),

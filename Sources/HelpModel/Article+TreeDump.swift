@@ -48,7 +48,7 @@ extension Article {
             TreeNode("Note \(note.kind.rawValue) @\(note.range)", children: note.blocks.map(node(for:)))
         case .list(let list):
             TreeNode(
-                "List items=\(list.items.count) \(tightness(list.tight)) @\(list.range)",
+                "List \(list.start.map { "numbered start=\($0) " } ?? "")items=\(list.items.count) \(tightness(list.tight)) @\(list.range)",
                 children: list.items.map { TreeNode("Item", children: $0.map(node(for:))) }
             )
         case .code(let code):

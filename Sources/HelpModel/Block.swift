@@ -5,7 +5,7 @@ public enum Block: Sendable, Hashable, Codable {
     case procedure(Procedure)
     /// A Markdown block quote: a remark set apart from the text.
     case note(Note)
-    /// A Markdown bullet list: items that are not steps.
+    /// A Markdown bullet list, or a numbered list marked `<!-- list -->`: items that are not steps.
     case list(BulletList)
     case code(CodeBlock)
     /// A GitHub-flavoured pipe table.
@@ -54,18 +54,26 @@ public struct Note: Sendable, Hashable, Codable {
     }
 }
 
+/// Items that are not steps: a bullet list, or a numbered list that the line `<!-- list -->`
+/// before it says is not a procedure (facts, options, a ranking). Neither is read nor checked.
 public struct BulletList: Sendable, Hashable, Codable {
     public var items: [[Block]]
     public var range: SourceRange
     /// cmark's tightness of the list: no blank line between items nor inside one. The
     /// paragraphs of a tight list's items are rendered without `<p>`, as cmark renders them.
     public var tight: Bool
+    /// The first number of a numbered list (rendered `<ol>`); nil for a bullet list (`<ul>`).
+    public var start: Int?
 
-    public init(items: [[Block]], range: SourceRange, tight: Bool = false) {
+    public init(items: [[Block]], range: SourceRange, tight: Bool = false, start: Int? = nil) {
         self.items = items
         self.range = range
         self.tight = tight
+        self.start = start
     }
+
+    /// A numbered list (`<!-- list -->` before `1.`), not a bullet list.
+    public var isNumbered: Bool { start != nil }
 }
 
 public struct CodeBlock: Sendable, Hashable, Codable {

@@ -15,12 +15,18 @@ struct ArticleBodyBuilder {
     /// Every `{#id}` of the document, found before the sections are built, so that a generated
     /// anchor never takes an id a later heading sets.
     private var explicitIDs: Set<String> = []
+    /// A `<!-- list -->` line waiting for the numbered list it marks (the next block).
+    private var listMarker: SourceRange?
+
+    /// The line that says the numbered list right after it is a list, not a procedure: an HTML
+    /// comment, valid CommonMark that no renderer shows (cmark makes it an HTML block).
+    static let listMarkerText = "<!-- list -->"
 
     init(file: String, phrasebook: Phrasebook?, source: SourceText? = nil) {
         self.file = file
         self.phrasebook = phrasebook
         self.source = source
-        inlineBuilder = InlineBuilder(file: file)
+        inlineBuilder = InlineBuilder(file: file, source: source)
     }
 
     mutating func build(_ document: MarkdownNode) -> (intro: [Block], sections: [Section]) {
@@ -29,6 +35,7 @@ struct ArticleBodyBuilder {
         explicitIDs = HeadingID.ids(in: document)
         for node in document.children {
             if case .heading(let level) = node.kind {
+                markerUnused(before: node)
                 if let section = startSection(node, level: level, inSection: !sections.isEmpty) {
                     sections.append(section)
                 } else if var last = sections.popLast() {
@@ -47,6 +54,7 @@ struct ArticleBodyBuilder {
                 }
             }
         }
+        markerUnused(before: nil)
         diagnostics += inlineBuilder.diagnostics
         return (intro, sections)
     }
@@ -95,13 +103,51 @@ struct ArticleBodyBuilder {
     }
 
     private mutating func blocks(_ nodes: [MarkdownNode]) -> [Block] {
-        nodes.flatMap { block($0) }
+        let found = nodes.flatMap { block($0) }
+        markerUnused(before: nil)
+        return found
     }
 
     /// The blocks of a node: none when it is dropped, two when a table ends a paragraph.
     private mutating func block(_ node: MarkdownNode) -> [Block] {
+        if case .htmlBlock(let html) = node.kind, Self.isListMarker(html) {
+            markerUnused(before: node)
+            listMarker = node.range
+            return []
+        }
+        if listMarker != nil, case .list(true, let start, let tight) = node.kind {
+            // `<!-- list -->` then `1.`: items, not steps; nothing reads or checks them.
+            listMarker = nil
+            return [.list(BulletList(items: node.children.map { blocks($0.children) }, range: node.range, tight: tight, start: start))]
+        }
+        markerUnused(before: node)
         if case .paragraph = node.kind, let blocks = table(node) { return blocks }
         return singleBlock(node).map { [$0] } ?? []
+    }
+
+    private static func isListMarker(_ html: String) -> Bool {
+        html.filter { !$0.isWhitespace }.lowercased() == "<!--list-->"
+    }
+
+    /// A `<!-- list -->` that no numbered list follows marks nothing: said, not ignored.
+    private mutating func markerUnused(before node: MarkdownNode?) {
+        guard let marker = listMarker else { return }
+        listMarker = nil
+        let what: String
+        switch node?.kind {
+        case nil: what = "nothing follows it here"
+        case .list(false, _, _)?: what = "a bullet list follows it, which is never a procedure"
+        case .paragraph?: what = "a paragraph follows it"
+        case .heading?: what = "a heading follows it"
+        case .codeBlock?: what = "a code block follows it"
+        case .blockQuote?: what = "a note follows it"
+        case .htmlBlock?: what = "raw HTML follows it"
+        default: what = "no numbered list follows it"
+        }
+        diagnostics.append(.warning(
+            "'\(Self.listMarkerText)' marks the numbered list on the line after it as a plain list, but \(what); "
+                + "move it to the line just before a numbered list, or remove it",
+            file: file, at: marker.start))
     }
 
     private mutating func singleBlock(_ node: MarkdownNode) -> Block? {
@@ -120,8 +166,10 @@ struct ArticleBodyBuilder {
         case .codeBlock(let info, let literal):
             return .code(CodeBlock(language: info, code: literal, range: node.range))
         case .htmlBlock(let html):
+            // One line whatever the block's size: its start, quoted, and the lines it spans.
+            let lines = node.range.end.line > node.range.start.line ? " (lines \(node.range.start.line)–\(node.range.end.line))" : ""
             diagnostics.append(.warning(
-                "raw HTML block '\(String(html.prefix(40)).trimmingSpaces)' is dropped; write Markdown instead", file: file,
+                "raw HTML block '\(Diagnostic.quote(html, limit: 40))'\(lines) is dropped; write Markdown instead", file: file,
                 at: node.range.start))
             return nil
         case .heading:
@@ -196,7 +244,7 @@ struct ArticleBodyBuilder {
         let start = SourceLocation(line: raw.line, column: source.scalarColumn(line: raw.line, byteColumn: raw.byteColumn))
         let last = raw.byteColumn + max(raw.text.count, 1) - 1
         let end = SourceLocation(line: raw.line, column: source.scalarColumn(line: raw.line, byteColumn: last))
-        return Table.Cell(content: inlineBuilder.inlines(nodes), range: SourceRange(start: start, end: end))
+        return Table.Cell(content: inlineBuilder.inlines(nodes, atLineStart: false), range: SourceRange(start: start, end: end))
     }
 
     private static func cells(_ count: Int) -> String {
@@ -226,14 +274,35 @@ struct ArticleBodyBuilder {
     }
 
     private mutating func procedure(_ node: MarkdownNode, start: Int) -> Procedure {
+        var stepErrors: [Int] = []
         let steps = node.children.enumerated().compactMap { offset, item in
-            step(item, number: start + offset)
+            step(item, number: start + offset, errors: &stepErrors)
+        }
+        // A list of facts or options reads as no step: say how to mark it, once, at its first error.
+        if let first = stepErrors.first, let phrasebook, !Self.looksLikeInstructions(steps, phrasebook: phrasebook) {
+            diagnostics[first].notes.append(Diagnostic.Note(
+                file: file, location: node.range.start,
+                message: "this numbered list does not look like steps (no item starts with a verb of the \(phrasebook.locale) "
+                    + "phrasebook or holds a **bold** label); if it is a plain list, not a procedure, write \(Self.listMarkerText) "
+                    + "on its own line just before it"))
         }
         return Procedure(start: start, steps: steps, range: node.range)
     }
 
-    private mutating func step(_ item: MarkdownNode, number: Int) -> Step? {
+    /// Whether a numbered list reads as instructions to someone: an item that opens with one of
+    /// the locale's verbs or clauses (``Phrasebook/opensLikeInstruction(_:)``), or that names a
+    /// **bold** label of the product. Only such a list is taken for a procedure the phrasebook
+    /// does not read yet; any other is suggested the list marker.
+    static func looksLikeInstructions(_ steps: [Step], phrasebook: Phrasebook) -> Bool {
+        steps.contains { step in
+            let sentence = StepSentence(step.sentence)
+            return !sentence.spans.labels.isEmpty || step.actions == [.manual] || phrasebook.opensLikeInstruction(sentence.tokens)
+        }
+    }
+
+    private mutating func step(_ item: MarkdownNode, number: Int, errors: inout [Int]) -> Step? {
         guard var first = item.children.first, case .paragraph = first.kind else {
+            errors.append(diagnostics.count)
             diagnostics.append(.error(
                 "step \(number) must start with a sentence saying what to do", file: file, at: item.range.start))
             return nil
@@ -243,7 +312,9 @@ struct ArticleBodyBuilder {
         if markedManual { first.children.removeAll(where: Self.isManualMarker) }
         let sentence = inlineBuilder.inlines(first.children)
         let details = blocks(Array(item.children.dropFirst()))
+        let before = diagnostics.count
         let actions = markedManual ? [.manual] : read(sentence, range: first.range, number: number)
+        if diagnostics.count > before { errors.append(before) }
         return Step(sentence: sentence, sentenceRange: first.range, actions: actions, details: details, range: item.range)
     }
 

@@ -72,6 +72,18 @@ public struct ArticleParser: Sendable {
         return (article, diagnostics)
     }
 
+    /// The `id:` of an article's front matter, read without the body: what names an article
+    /// that did not parse (`build --keep-going` leaves it out, and a `related:` list names it).
+    public static func frontMatterID(of bytes: [UInt8], file: String) -> String? {
+        let source = SourceText(bytes: bytes)
+        guard let split = FrontMatterSplit(source: source), split.closingLine != nil else { return nil }
+        let yamlText = String(decoding: bytes[split.yamlStart..<split.yamlEnd], as: UTF8.self)
+        guard case .success(let yaml) = YAMLDocument.compose(yamlText, file: file, lineOffset: 1),
+            let entries = yaml.root?.entries
+        else { return nil }
+        return entries.first { $0.key.scalarText == "id" }?.value.scalarText
+    }
+
     /// The front matter's checks against the body: each names a procedure of the article (its
     /// section's anchor, its number there), and its `after-step` is within that procedure.
     static func checkProblems(_ article: Article) -> [Diagnostic] {

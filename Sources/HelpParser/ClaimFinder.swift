@@ -84,10 +84,10 @@ struct ClaimFinder {
 
     private func find(in inlines: [Inline]) -> [Claim] {
         // Most paragraphs state no number and quote no example: skip them before folding.
-        let numbers = !numberPatterns.isEmpty && Self.holds(inlines, byte: { $0 &- 0x30 < 10 })
+        let numbers = !numberPatterns.isEmpty && Self.anyText(inlines) { $0.contains { $0 &- 0x30 < 10 } }
         let passwords =
             !passwordPatterns.isEmpty
-            && (passwordTriggers.map { Self.holds(inlines, $0, leads: triggerLeads) } ?? true)
+            && (passwordTriggers.map { triggers in Self.anyText(inlines) { Self.holds($0, triggers, leads: triggerLeads) } } ?? true)
         guard numbers || passwords else { return [] }
         var text = Text()
         text.append(inlines)
@@ -155,39 +155,28 @@ struct ClaimFinder {
 
     private func isDigit(_ value: UInt32) -> Bool { value >= 0x30 && value <= 0x39 }
 
-    /// Whether the text of `inlines` holds a UTF-8 byte `test` accepts.
-    private static func holds(_ inlines: [Inline], byte test: (UInt8) -> Bool) -> Bool {
+    /// Whether some text of `inlines` (bold, italic and link text included) passes `test`, on
+    /// its UTF-8 bytes: the skips before folding a paragraph.
+    private static func anyText(_ inlines: [Inline], _ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         inlines.contains { inline in
             switch inline.kind {
             case .text(let text), .code(let text):
                 var text = text
-                return text.withUTF8 { bytes in bytes.contains(where: test) }
-            case .strong(let children), .emphasis(let children), .link(_, _, let children): return holds(children, byte: test)
+                return text.withUTF8(test)
+            case .strong(let children), .emphasis(let children), .link(_, _, let children): return anyText(children, test)
             case .image, .softBreak, .lineBreak: return false
             }
         }
     }
 
-    /// Whether the text of `inlines` holds one of the UTF-8 `sequences` (whose first bytes are
-    /// marked in `leads`).
-    private static func holds(_ inlines: [Inline], _ sequences: [[UInt8]], leads: [Bool]) -> Bool {
-        inlines.contains { inline in
-            switch inline.kind {
-            case .text(let text), .code(let text):
-                var text = text
-                return text.withUTF8 { bytes in
-                    for index in bytes.indices where leads[Int(bytes[index])] {
-                        for sequence in sequences where index + sequence.count <= bytes.count
-                            && sequence.indices.allSatisfy({ bytes[index + $0] == sequence[$0] })
-                        {
-                            return true
-                        }
-                    }
-                    return false
-                }
-            case .strong(let children), .emphasis(let children), .link(_, _, let children): return holds(children, sequences, leads: leads)
-            case .image, .softBreak, .lineBreak: return false
+    /// Whether `bytes` hold one of the UTF-8 `sequences`, whose first bytes `leads` marks.
+    private static func holds(_ bytes: UnsafeBufferPointer<UInt8>, _ sequences: [[UInt8]], leads: [Bool]) -> Bool {
+        for index in bytes.indices where leads[Int(bytes[index])] {
+            for sequence in sequences
+            where index + sequence.count <= bytes.count && sequence.indices.allSatisfy({ bytes[index + $0] == sequence[$0] }) {
+                return true
             }
         }
+        return false
     }
 }

@@ -305,8 +305,11 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadPhrasebook(locale: String, folder: String) throws(UnreadableInputError) -> (Phrasebook?, [Diagnostic]) {
-        try loadLocaleFile(Self.phrasebookFileName, of: locale, in: folder, purpose: "so its steps can be read") {
-            PhrasebookLoader.load(text: $0, file: $1, locale: locale)
+        let vocabularyPath = join(folder, ProductVocabulary.fileName)
+        let vocabulary = FileManager.default.fileExists(atPath: resolved(vocabularyPath))
+            ? (text: try readText(vocabularyPath), file: vocabularyPath) : nil
+        return try loadLocaleFile(Self.phrasebookFileName, of: locale, in: folder, purpose: "so its steps can be read") {
+            StepExplainer.phrasebook(text: $0, file: $1, locale: locale, vocabulary: vocabulary)
         }
     }
 
@@ -380,7 +383,7 @@ public struct ContentLoader: Sendable {
         return FileManager.default.fileExists(atPath: resolved(path), isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    private func resolved(_ path: String) -> String {
+    func resolved(_ path: String) -> String {
         guard let workingDirectory, !path.hasPrefix("/") else { return path }
         return join(workingDirectory, path)
     }

@@ -143,6 +143,30 @@ public final class Phrasebook: Sendable {
         return .success(actions)
     }
 
+    /// Whether a sentence opens the way this locale's instructions do: with a verb of the
+    /// grammar (its words before the object), a fixed clause, a `look` or `manual` clause, or
+    /// one of those after a purpose ("To …, click"); or it is a whole phrase of `phrases:`.
+    ///
+    /// What tells a numbered list of facts or options from a procedure the grammar cannot read
+    /// yet (``ArticleBodyBuilder`` suggests `<!-- list -->` for the former): the locale's own
+    /// verbs decide, so it holds in every language the phrasebook is written for.
+    func opensLikeInstruction(_ tokens: [PhraseText.Token]) -> Bool {
+        guard !tokens.isEmpty else { return false }
+        if entries.contains(where: { $0.pattern.match(tokens) != nil }) { return true }
+        var starts = [0]
+        for purpose in grammar.purposes {
+            for (end, _) in purpose.pattern.prefixMatches(tokens, from: 0) {
+                var next = end
+                while next < tokens.count, tokens[next] == .space { next += 1 }
+                if next < tokens.count, !starts.contains(next) { starts.append(next) }
+            }
+        }
+        let openings = grammar.verbs.compactMap(\.head) + grammar.clauses.map(\.part) + grammar.look + grammar.manual
+        return starts.contains { start in
+            openings.contains { !$0.pattern.prefixMatches(tokens, from: start).isEmpty }
+        }
+    }
+
     private func label(_ reference: ReadAction.SpanReference, _ spans: Spans) -> Label {
         switch reference {
         case .label(let index): spans.labels[index]

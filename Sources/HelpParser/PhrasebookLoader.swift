@@ -5,7 +5,8 @@ internal import Yams
 enum PhrasebookLoader {
     static let verbs: [String: Action.Kind] = ["click": .click, "choose": .choose, "tick": .tick]
 
-    static func load(text: String, file: String, locale: String) -> (Phrasebook?, [Diagnostic]) {
+    /// - Parameter vocabulary: the product's names (`vocabulary.yml`), read as places by the grammar.
+    static func load(text: String, file: String, locale: String, vocabulary: ProductVocabulary? = nil) -> (Phrasebook?, [Diagnostic]) {
         let yaml: YAMLDocument
         switch YAMLDocument.compose(text, file: file) {
         case .success(let document): yaml = document
@@ -30,7 +31,8 @@ enum PhrasebookLoader {
                 diagnostics.append(yaml.error("'phrases' is a list of {phrase, actions} entries", at: phrases))
             }
         }
-        let grammar = section("grammar").map { StepGrammarLoader.grammar(from: $0, yaml: yaml, into: &diagnostics) } ?? StepGrammar()
+        var grammar = section("grammar").map { StepGrammarLoader.grammar(from: $0, yaml: yaml, into: &diagnostics) } ?? StepGrammar()
+        if let vocabulary { grammar = ProductVocabularyLoader.adding(vocabulary, to: grammar) }
         if entries.isEmpty, grammar.isEmpty {
             diagnostics.append(.error("the phrasebook reads no step: give it a 'grammar' (verbs, fields, clauses) or 'phrases'", file: file, at: start))
         }

@@ -1,10 +1,12 @@
 internal import Foundation
 
 /// Makes URL-safe identifiers from titles: `Comment réinitialiser ?` → `comment-reinitialiser`.
-enum Slug {
+/// Public for `helpcenter import`, whose slugs, categories and aliases must be identifiers the
+/// parser accepts.
+public enum Slug {
     /// Lowercase ASCII letters and digits joined by single hyphens; accents are taken off
     /// (é → e, ß → ss) so anchors stay readable in every locale of the help center.
-    static func make(_ text: String) -> String {
+    public static func make(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         if let latin = latinSlug(text) { return latin }
         // Foundation's folding is slow; most headings need it for a few letters at most.

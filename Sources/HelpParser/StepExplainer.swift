@@ -4,8 +4,14 @@ public import HelpModel
 /// (`helpcenter explain`) and for the step corpus that measures the grammar.
 public enum StepExplainer {
     /// Loads a locale's phrasebook from its file text; bad entries are reported and left out.
-    public static func phrasebook(text: String, file: String, locale: String) -> (Phrasebook?, [Diagnostic]) {
-        PhrasebookLoader.load(text: text, file: file, locale: locale)
+    ///
+    /// - Parameter vocabulary: the text and path of the locale's `vocabulary.yml`, when it has one.
+    public static func phrasebook(
+        text: String, file: String, locale: String, vocabulary: (text: String, file: String)? = nil
+    ) -> (Phrasebook?, [Diagnostic]) {
+        let (names, problems) = vocabulary.map { ProductVocabularyLoader.load(text: $0.text, file: $0.file) } ?? (nil, [])
+        let (phrasebook, diagnostics) = PhrasebookLoader.load(text: text, file: file, locale: locale, vocabulary: names)
+        return (phrasebook, diagnostics + problems)
     }
 
     /// What a step reads as: the actions, or the diagnostics the build would report.

@@ -73,13 +73,21 @@ struct ArticleBodyRenderer {
             render(note.blocks, into: &html)
             html.raw("</aside>\n")
         case .list(let list):
-            html.raw("<ul>\n")
+            // A numbered list that is not a procedure (`<!-- list -->`): cmark's `<ol>`, no
+            // step classes, no verification line.
+            if let start = list.start {
+                html.raw("<ol")
+                if start != 1 { html.attribute("start", String(start)) }
+                html.raw(">\n")
+            } else {
+                html.raw("<ul>\n")
+            }
             for item in list.items {
                 html.raw("<li>")
                 renderItem(item, tight: list.tight, into: &html)
                 html.raw("</li>\n")
             }
-            html.raw("</ul>\n")
+            html.raw(list.isNumbered ? "</ol>\n" : "</ul>\n")
         case .code(let code):
             html.raw("<pre><code")
             if let language = Self.firstWord(of: code.language) {

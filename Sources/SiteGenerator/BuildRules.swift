@@ -32,7 +32,7 @@ public enum BuildRules {
     ///   - previousPlan: the plan of the same articles before an edit, whose URL tables can be kept.
     static func run(
         _ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil, reusing previousPlan: SitePlan? = nil,
-        unparsedFiles: Set<String> = [], draftFiles: Set<String> = []
+        unparsedFiles: Set<String> = [], draftFiles: Set<String> = [], leftOut: [LeftOutArticle] = []
     ) -> Checked {
         var diagnostics: [Diagnostic] = []
         var chromes: [String: Chrome] = [:]
@@ -54,10 +54,12 @@ public enum BuildRules {
                 file: article.file, at: article.frontMatter.keyLocations["slug"] ?? SourceLocation(line: 1, column: 1)))
         }
         diagnostics += Redirects.collisions(in: plan)
-        diagnostics += RelatedArticles.check(plan)
+        diagnostics += RelatedArticles.check(plan, leftOut: leftOut)
         var links = LinkResolver(plan: plan)
         links.unparsedFiles = unparsedFiles
         links.draftFiles = draftFiles
+        links.leftOutFiles = Dictionary(
+            leftOut.map { (PathArithmetic.normalized($0.file), $0.file) }, uniquingKeysWith: { first, _ in first })
         let checked = linkedArticles.map { $0.map { plan.articles[$0] } } ?? plan.articles
         diagnostics += LinkCheck.check(checked, with: links)
         links.unparsedFiles = []

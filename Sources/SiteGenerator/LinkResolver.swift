@@ -15,6 +15,9 @@ struct LinkResolver: Sendable {
         case unparsedArticle
         /// A link to a draft (`draft: true`), which this build leaves out.
         case draftArticle(String)
+        /// A link to an article `build --keep-going` leaves out for its errors: the path as
+        /// written, and the article's file.
+        case leftOutArticle(String, file: String)
         /// A scheme that could run code; the text is shown without a link.
         case unsafe
     }
@@ -24,6 +27,9 @@ struct LinkResolver: Sendable {
     var unparsedFiles: Set<String> = []
     /// Drafts this build leaves out (see ``Resolution/draftArticle(_:)``).
     var draftFiles: Set<String> = []
+    /// Articles with errors `build --keep-going` leaves out, normalised file to file as
+    /// diagnostics name it (see ``Resolution/leftOutArticle(_:file:)``).
+    var leftOutFiles: [String: String] = [:]
 
     /// Resolves a link destination written in `article`, for a page `depth` folders deep.
     func resolve(_ destination: String, in article: Article, isImage: Bool = false) -> Resolution {
@@ -59,6 +65,7 @@ struct LinkResolver: Sendable {
         // (Paths are short; this runs twice per link: once to check, once to render.)
         guard let index = plan.articleByFile[target] else {
             if draftFiles.contains(target) { return .resolved(.draftArticle(String(path))) }
+            if let file = leftOutFiles[target] { return .resolved(.leftOutArticle(String(path), file: file)) }
             return .resolved(unparsedFiles.contains(target) ? .unparsedArticle : .missingArticle(String(path)))
         }
         return .article(index: index, fragment: destination[hash...])

@@ -25,6 +25,13 @@ public struct SiteBuilder: Sendable {
         /// What a check run proved (`build --verification FILE`): each procedure that passed
         /// shows "Vérifié le …" (chrome `procedure.verified`); nil shows none.
         public var verification: VerificationReport?
+        /// `build --keep-going`: an article with an error is left out and the site is written
+        /// from the others (a link to a left-out article is a warning, and shows as text);
+        /// only an error that is no article's (a chrome catalog) stops the build. By default
+        /// any error stops it and nothing is written.
+        public var keepGoing = false
+        /// The articles with errors the loading found (``keepGoing`` only): left out from the start.
+        public var leftOut: [LeftOutArticle] = []
 
         public init(
             output: String = "site", clean: Bool = false, includeDrafts: Bool = false,
@@ -52,6 +59,13 @@ public struct SiteBuilder: Sendable {
         public var writtenPaths: [String] = []
         /// Drafts left out of the site (none with ``Options/includeDrafts``).
         public var draftsLeftOut = 0
+        /// Articles with errors left out of the site (``Options/keepGoing``), by file.
+        public var leftOut: [LeftOutArticle] = []
+        /// Whether the site was written: always when ``succeeded``, and with ``Options/keepGoing``
+        /// also when articles with errors were left out.
+        public var siteWritten = false
+        /// Articles the written site has pages for.
+        public var articlesBuilt = 0
         public var succeeded: Bool { diagnostics.errorCount == 0 }
 
         public init(diagnostics: [Diagnostic] = []) {
@@ -81,11 +95,38 @@ public struct SiteBuilder: Sendable {
     /// The build, also giving the plan it used (watch mode keeps both for the next edit).
     func build(searchCache: SearchEntryCache) throws(WriteError) -> (report: Report, plan: SitePlan?) {
         var report = Report()
-        let (published, drafts) = Drafts.published(content, includingDrafts: options.includeDrafts)
+        let split = Drafts.published(content, includingDrafts: options.includeDrafts)
+        var published = split.content
+        let drafts = split.leftOut
         report.draftsLeftOut = drafts.count
-        let (prepared, findings) = SiteRenderer.prepare(published, searchCache: searchCache, draftFiles: drafts)
-        report.diagnostics = findings
-        guard var site = prepared, findings.errorCount == 0 else { return (report, nil) }
+        var leftOut = options.keepGoing ? options.leftOut : []
+        var prepared: SiteRenderer?
+        // With --keep-going, an error the build's own checks find at an article (a link to no
+        // article, a related id, an alias) leaves that article out too, and the checks run again
+        // on the rest; each round leaves out at least one article, so this ends.
+        while true {
+            let excluded = Set(leftOut.map(\.file))
+            if !excluded.isEmpty { published.articles.removeAll { excluded.contains($0.file) } }
+            let (site, findings) = SiteRenderer.prepare(published, searchCache: searchCache, draftFiles: drafts, leftOut: leftOut)
+            guard options.keepGoing, findings.errorCount > 0 else {
+                report.diagnostics += findings
+                prepared = site
+                break
+            }
+            let articles = Dictionary(published.articles.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
+            let errors = findings.filter { $0.severity == .error }
+            guard errors.allSatisfy({ articles[$0.file] != nil }) else {
+                report.diagnostics += findings  // an error no article's: nothing can be written
+                break
+            }
+            report.diagnostics += errors
+            for file in Set(errors.map(\.file)).sorted() {
+                guard let article = articles[file] else { continue }
+                leftOut.append(LeftOutArticle(file: file, locale: article.locale, id: article.id))
+            }
+        }
+        report.leftOut = leftOut.sorted()
+        guard var site = prepared, report.diagnostics.errorCount == 0 || options.keepGoing else { return (report, nil) }
         site.sitemapURLLimit = options.sitemapURLLimit
         site.verification = options.verification
         report.diagnostics += Redirects.slugChanges(since: options.output, plan: site.plan)
@@ -95,6 +136,8 @@ public struct SiteBuilder: Sendable {
         } catch {
             throw WriteError(description: error.description)
         }
+        report.siteWritten = true
+        report.articlesBuilt = published.articles.count
         return (report, site.plan)
     }
 }

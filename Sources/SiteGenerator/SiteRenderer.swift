@@ -22,12 +22,14 @@ struct SiteRenderer: Sendable {
     ///     whose URL tables can be kept.
     ///   - searchCache: search entries already folded, by article file.
     ///   - draftFiles: the drafts ``Drafts`` took out of `content` (a link to one is an error).
+    ///   - leftOut: the articles `build --keep-going` took out (a link to one is a warning).
     /// - Returns: nil and the errors when anything would make a wrong page.
     static func prepare(
         _ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil, reusing previousPlan: SitePlan? = nil,
-        searchCache: SearchEntryCache = SearchEntryCache(), draftFiles: Set<String> = []
+        searchCache: SearchEntryCache = SearchEntryCache(), draftFiles: Set<String> = [], leftOut: [LeftOutArticle] = []
     ) -> (SiteRenderer?, [Diagnostic]) {
-        let checked = BuildRules.run(content, checkingLinksOf: linkedArticles, reusing: previousPlan, draftFiles: draftFiles)
+        let checked = BuildRules.run(
+            content, checkingLinksOf: linkedArticles, reusing: previousPlan, draftFiles: draftFiles, leftOut: leftOut)
         let diagnostics = checked.diagnostics
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let (plan, chromes, links) = (checked.plan, checked.chromes, checked.links)
@@ -181,6 +183,11 @@ enum LinkCheck {
             diagnostics.append(.error(
                 "link to '\(path)' leads to a draft (draft: true), which the build leaves out; publish it or remove the link "
                     + "(build --drafts and serve show drafts)",
+                file: file, at: location))
+        case .leftOutArticle(let path, let target):
+            diagnostics.append(.warning(
+                "link to '\(path)' leads to \(target), which has errors and is left out of this build (--keep-going); "
+                    + "the link shows as text until that article is fixed",
                 file: file, at: location))
         case .missingArticle(let path):
             diagnostics.append(.error(

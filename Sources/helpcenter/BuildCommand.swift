@@ -14,7 +14,9 @@ struct BuildCommand: ParsableCommand {
             Nothing is written when there is an error, so a failed build leaves the previous \
             site as it was. The first build writes a staging folder and swaps it in; later \
             builds write only the files whose content changed. Exits 1 on any error (warnings \
-            are printed and do not fail the build), 2 when the content cannot be read.
+            are printed and do not fail the build), 2 when the content cannot be read. With \
+            --keep-going, articles with errors are left out and the site is written from the \
+            others (still exit 1, with the list of the articles left out).
             """
     )
 
@@ -35,6 +37,11 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "After building, keep the site in memory and rebuild what an edit affects, until interrupted.")
     var watch = false
 
+    @Flag(
+        name: .customLong("keep-going"),
+        help: "Leave out the articles with errors and write the site from the others; links to a left-out article become warnings. Still exits 1, listing the articles left out.")
+    var keepGoing = false
+
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -44,18 +51,41 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         if watch {
+            if keepGoing {
+                DiagnosticReport.printError("error: --keep-going builds once; it cannot be combined with --watch\n")
+                throw ExitStatus.usage.exitCode
+            }
             try WatchLoop(content: options.content, output: output, includeDrafts: drafts).run()
         }
         let started = ContinuousClock.now
         let loaded = try options.load()
         defer { ProcessLifetime.keep(loaded) }
         let parsed = ContinuousClock.now
-        guard let content = loaded.content, loaded.diagnostics.errorCount == 0 else {
+        guard let content = loaded.content else {
             DiagnosticReport.print(loaded.diagnostics)
             DiagnosticReport.printError("build failed: \(output)/ was left as it was\n")
             throw ExitStatus.findings.exitCode
         }
         var buildOptions = SiteBuilder.Options(output: output, clean: clean, includeDrafts: drafts)
+        if keepGoing {
+            // Articles with errors are left out; an error in no article (helpcenter.yml, a
+            // phrasebook, a catalog) is no article's to leave out, and still stops the build.
+            let partial = ContentLoader().partialContent(of: loaded)
+            guard partial.blocking.isEmpty else {
+                let files = Set(partial.blocking.map(\.file)).sorted().joined(separator: ", ")
+                DiagnosticReport.print(loaded.diagnostics)
+                DiagnosticReport.printError(
+                    "build failed: --keep-going leaves out articles with errors, not the settings, phrasebooks or catalogs; "
+                        + "fix the errors in \(files) first. \(output)/ was left as it was\n")
+                throw ExitStatus.findings.exitCode
+            }
+            buildOptions.keepGoing = true
+            buildOptions.leftOut = partial.leftOut
+        } else if loaded.diagnostics.errorCount > 0 {
+            DiagnosticReport.print(loaded.diagnostics)
+            DiagnosticReport.printError("build failed: \(output)/ was left as it was\n")
+            throw ExitStatus.findings.exitCode
+        }
         if let verification {
             do {
                 buildOptions.verification = try VerificationFile.read(verification)
@@ -81,14 +111,24 @@ struct BuildCommand: ParsableCommand {
         }
         let diagnostics = loaded.diagnostics + report.diagnostics
         DiagnosticReport.print(diagnostics)
-        guard report.succeeded else {
+        guard report.siteWritten else {
             DiagnosticReport.printError("build failed: \(output)/ was left as it was\n")
             throw ExitStatus.findings.exitCode
         }
-        let leftOut = report.draftsLeftOut > 0 ? " (\(DiagnosticReport.count(report.draftsLeftOut, "draft")) left out)" : ""
+        if !report.leftOut.isEmpty {
+            var list = "build --keep-going: \(DiagnosticReport.count(report.leftOut.count, "article")) with errors left out of \(output)/:\n"
+            for article in report.leftOut { list += "  \(article.file)\n" }
+            DiagnosticReport.printError(list)
+        }
+        var leftOut: [String] = []
+        if report.draftsLeftOut > 0 { leftOut.append("\(DiagnosticReport.count(report.draftsLeftOut, "draft")) left out") }
+        if !report.leftOut.isEmpty { leftOut.append("\(DiagnosticReport.count(report.leftOut.count, "article")) with errors left out") }
         print(
-            "built \(output)/ from \(DiagnosticReport.count(content.articles.count - report.draftsLeftOut, "article"))\(leftOut): "
+            "built \(output)/ from \(DiagnosticReport.count(report.articlesBuilt, "article"))"
+                + "\(leftOut.isEmpty ? "" : " (\(leftOut.joined(separator: ", ")))"): "
                 + "\(report.written) files written (\(DiagnosticReport.count(report.pagesWritten, "page"))), "
                 + "\(report.unchanged) unchanged, \(report.removed) removed in \((ContinuousClock.now - started).secondsText) s")
+        // --keep-going wrote the site, but the errors of the articles it left out still stand.
+        if diagnostics.errorCount > 0 || !report.leftOut.isEmpty { throw ExitStatus.findings.exitCode }
     }
 }

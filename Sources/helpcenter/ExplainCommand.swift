@@ -63,7 +63,9 @@ struct ExplainCommand: ParsableCommand {
             DiagnosticReport.printError("error: cannot read \(file): is '\(locale)' a locale of \(content)/?\n")
             throw ExitStatus.usage.exitCode
         }
-        let (phrasebook, diagnostics) = StepExplainer.phrasebook(text: text, file: file, locale: locale)
+        let vocabularyFile = "\(content)/\(locale)/\(ProductVocabulary.fileName)"
+        let vocabulary = (try? String(contentsOfFile: vocabularyFile, encoding: .utf8)).map { (text: $0, file: vocabularyFile) }
+        let (phrasebook, diagnostics) = StepExplainer.phrasebook(text: text, file: file, locale: locale, vocabulary: vocabulary)
         DiagnosticReport.print(diagnostics)
         guard let phrasebook else { throw ExitStatus.usage.exitCode }
         return phrasebook

@@ -18,7 +18,7 @@ struct HelpCenterCommand: ParsableCommand {
             """,
         subcommands: [
             BuildCommand.self, LintCommand.self, ModelCommand.self, ValidateCommand.self, CheckCommand.self,
-            EngineCommand.self, ServeCommand.self, FeedbackCommand.self, ExplainCommand.self, NewCommand.self,
+            EngineCommand.self, ServeCommand.self, FeedbackCommand.self, ExplainCommand.self, NewCommand.self, ImportCommand.self,
         ]
     )
 

@@ -8,10 +8,16 @@ struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
         abstract: "Parse every article and phrasebook of the content folder and report all problems, build's checks included.",
-        discussion: "Exits 0 when there is nothing to report, 1 on any error or warning, 2 when the folder cannot be read."
+        discussion: """
+            Exits 0 when there is nothing to report, 1 on findings (errors, and warnings unless \
+            --fail-on error), 2 when the folder cannot be read.
+            """
     )
 
     @OptionGroup var options: ContentOptions
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 on any finding (warning) or on errors only (error), as validate does.")
+    var failOn: FailureThreshold = .warning
 
     func run() throws {
         var result = try options.load()
@@ -22,6 +28,7 @@ struct LintCommand: ParsableCommand {
         }
         DiagnosticReport.print(result.diagnostics)
         print(ModelSummary(result).line)
-        if !result.diagnostics.isEmpty { throw ExitStatus.findings.exitCode }
+        let failing = failOn == .error ? result.diagnostics.errorCount : result.diagnostics.count
+        if failing > 0 { throw ExitStatus.findings.exitCode }
     }
 }

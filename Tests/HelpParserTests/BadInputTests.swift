@@ -144,6 +144,30 @@ struct BadInputTests {
         }
     }
 
+    @Test("multi-line raw HTML: each warning is one line, quoting its start and naming the lines it spans")
+    func multiLineRawHTML() throws {
+        let content = try TemporaryContent()
+        defer { content.remove() }
+        try content.write("fr/a.md", frenchArticle(body: """
+            La <abbr
+            title="authentification à deux facteurs"> protège le compte.
+
+            <div class="tabs">
+              <ul>
+                <li>Windows</li>
+                <li>macOS</li>
+              </ul>
+            </div>
+            """))
+        let result = try ContentLoader(workingDirectory: content.directory.path).load(root: "content")
+        #expect(result.diagnostics.map(\.formatted) == [
+            "content/fr/a.md:8:4: warning: raw HTML '<abbr title=\"authentification à deux fac…' is dropped; write Markdown instead",
+            "content/fr/a.md:11:1: warning: raw HTML block '<div class=\"tabs\"> <ul> <li>Windows</li>…' (lines 11–16) "
+                + "is dropped; write Markdown instead",
+        ])
+        #expect(result.diagnostics.allSatisfy { !$0.formatted.contains("\n") })
+    }
+
     @Test("raw HTML is dropped with a warning at each place; the article still parses")
     func rawHTML() throws {
         let content = try TemporaryContent()

@@ -44,6 +44,29 @@ struct ArticleBodyTests {
         #expect(html.contains("<li><p>six</p>\n</li>\n<li><p>sept</p>\n</li>\n<li><p>huit</p>\n</li>"), "one blank line makes all loose")
     }
 
+    @Test("a numbered list marked <!-- list --> is cmark's <ol>: its start, its inline formatting, no step class, no marker")
+    func plainNumberedList() throws {
+        let html = try page(of: """
+            <!-- list -->
+            3. Le coffre est **chiffré** de *bout en bout*.
+            4. Voir `vault.json` et [l'aide](https://example.com/aide).
+
+            <!-- list -->
+            1. Un.
+
+            2. Deux.
+            """)
+        #expect(html.contains("""
+            <ol start="3">
+            <li>Le coffre est <strong class="ui-label">chiffré</strong> de <em>bout en bout</em>.</li>
+            <li>Voir <code>vault.json</code> et <a href="https://example.com/aide">l'aide</a>.</li>
+            </ol>
+            """), "\(html)")
+        #expect(html.contains("<ol>\n<li><p>Un.</p>\n</li>\n<li><p>Deux.</p>\n</li>\n</ol>"), "loose, from 1: no start attribute")
+        #expect(!html.contains("class=\"procedure\"") && !html.contains("class=\"step\""))
+        #expect(!html.contains("list --"), "the marker shows nowhere")
+    }
+
     @Test("procedure steps follow the list's tightness: a tight procedure's sentences get no <p>")
     func procedureTightness() throws {
         let html = try page(of: """

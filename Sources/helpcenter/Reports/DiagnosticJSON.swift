@@ -13,6 +13,8 @@ struct DiagnosticJSON: Codable, Equatable {
 
     /// The validator's rule; absent for the checker.
     var rule: String?
+    /// The diagnostic's own code (the README's table of codes), when it has one.
+    var code: String?
     var severity: String
     var file: String
     var line: Int
@@ -22,6 +24,7 @@ struct DiagnosticJSON: Codable, Equatable {
 
     init(_ diagnostic: Diagnostic, rule: String? = nil) {
         self.rule = rule
+        code = diagnostic.code
         severity = diagnostic.severity.rawValue
         file = diagnostic.file
         line = diagnostic.location.line

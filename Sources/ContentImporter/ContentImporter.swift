@@ -1,0 +1,175 @@
+public import HelpModel
+internal import Foundation
+
+/// `helpcenter import`: converts a Jekyll/kramdown or MkDocs Material help center into our
+/// content format — articles under `<locale>/<category>/`, images under `images/`, the
+/// categories in `helpcenter.yml` — and lists at its source `file:line` everything it could not
+/// convert, which it also leaves visible in the article written.
+///
+/// The same source always gives the same files: articles, findings and categories are in
+/// sorted order, and nothing depends on the time of the run (see ``ImportOptions/updated``).
+public enum ContentImporter {
+    /// What an import did.
+    public struct Summary: Sendable {
+        public var articles: Int
+        public var drafts: Int
+        public var imagesCopied: Int
+        public var categoriesAdded: [String]
+        /// Every finding, sorted by file and line: what the report lists.
+        public var findings: [Diagnostic]
+        public var reportPath: String
+    }
+
+    public static func run(_ options: ImportOptions) -> Result<Summary, ImportFailure> {
+        let source: SourceSite
+        switch SourceSite.read(options.format, root: options.source) {
+        case .success(let site): source = site
+        case .failure(let failure): return .failure(failure)
+        }
+        let plans = source.articles.map { ArticlePlan($0, site: source, options: options) }
+        if let clash = clashes(plans) { return .failure(clash) }
+        let site = ImportedSite(
+            format: options.format, root: options.source, imagesRoot: source.imagesRoot, locale: options.locale,
+            outputBySourcePath: Dictionary(uniqueKeysWithValues: plans.map { ($0.source.relativePath, $0.output) }),
+            // Former addresses too: the source site redirected a link to one (jekyll-redirect-from).
+            outputBySlug: Dictionary(
+                plans.map { ($0.source.slug, $0.output) } + plans.flatMap { plan in plan.aliases.map { ($0, plan.output) } },
+                uniquingKeysWith: { first, _ in first }),
+            drafts: Set(plans.filter(\.isDraft).map(\.output)),
+            categoryKeys: Dictionary(plans.map { ($0.source.folder, $0.category) }, uniquingKeysWith: { first, _ in first }))
+        let converted = ParallelResults<ConvertedArticle>.map(count: plans.count) { index in
+            ConvertedArticle(plans[index], site: site)
+        }
+        var findings = plans.flatMap(\.findings) + converted.flatMap(\.findings)
+        findings += draftLinks(converted, site: site)
+        do {
+            try write(converted, to: options.content)
+            let images = try copyImages(converted, site: site, to: options.content)
+            let categories = try CategoryFile.merge(
+                plans: plans, source: source, options: options, findings: &findings)
+            findings.sort { ($0.file, $0.location) < ($1.file, $1.location) }
+            let summary = Summary(
+                articles: plans.count, drafts: plans.filter(\.isDraft).count, imagesCopied: images,
+                categoriesAdded: categories, findings: findings, reportPath: options.content + "/" + ImportReport.fileName)
+            try ImportReport.write(summary, options: options)
+            return .success(summary)
+        } catch {
+            return .failure(ImportFailure(diagnostics: [], message: "\(error)"))
+        }
+    }
+
+    /// Two source articles that would be the same file of ours (the same slug in one category).
+    private static func clashes(_ plans: [ArticlePlan]) -> ImportFailure? {
+        var first: [String: ArticlePlan] = [:]
+        var problems: [Diagnostic] = []
+        for plan in plans {
+            if let earlier = first[plan.slug] {
+                problems.append(.error(
+                    "becomes the article '\(plan.slug)', as \(earlier.source.file) does; give one of them 'slug:' in its front matter",
+                    file: plan.source.file, at: SourceLocation(line: 1, column: 1)))
+            } else {
+                first[plan.slug] = plan
+            }
+        }
+        return problems.isEmpty ? nil : ImportFailure(diagnostics: problems)
+    }
+
+    /// A published article linking to one that becomes a draft: the build refuses that link.
+    private static func draftLinks(_ articles: [ConvertedArticle], site: ImportedSite) -> [Diagnostic] {
+        articles.filter { !$0.plan.isDraft }.flatMap { article in
+            article.articleLinks.filter { site.drafts.contains($0.target) }.map { link in
+                Diagnostic.warning(
+                    "links to \(link.target), hidden in the source and a draft here: the build refuses the link until that article is published or the link goes",
+                    file: article.plan.source.file, at: SourceLocation(line: link.line, column: 1))
+            }
+        }
+    }
+
+    private static func write(_ articles: [ConvertedArticle], to content: String) throws {
+        for article in articles {
+            let path = content + "/" + article.plan.output
+            try FileManager.default.createDirectory(atPath: Paths.folder(of: path), withIntermediateDirectories: true)
+            try Data(article.text.utf8).write(to: URL(fileURLWithPath: path))
+        }
+    }
+
+    /// Copies every image the articles show, once each; the count copied.
+    private static func copyImages(_ articles: [ConvertedArticle], site: ImportedSite, to content: String) throws -> Int {
+        var copies: [String: String] = [:]
+        for article in articles { copies.merge(article.images) { first, _ in first } }
+        for (source, output) in copies.sorted(by: { $0.key < $1.key }) {
+            let target = content + "/" + output
+            try FileManager.default.createDirectory(atPath: Paths.folder(of: target), withIntermediateDirectories: true)
+            if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
+            try FileManager.default.copyItem(atPath: site.root + "/" + source, toPath: target)
+        }
+        return copies.count
+    }
+}
+
+/// One article converted: its text in our format, and what its conversion found.
+struct ConvertedArticle: Sendable {
+    var plan: ArticlePlan
+    var text: String
+    var findings: [Diagnostic]
+    var images: [String: String]
+    var articleLinks: [ArticleLink]
+
+    struct ArticleLink: Sendable {
+        var line: Int
+        var target: String
+    }
+
+    init(_ plan: ArticlePlan, site: ImportedSite) {
+        self.plan = plan
+        var conversion = ArticleConversion(site: site, article: plan.source, output: plan.output)
+        var body = plan.source.body
+        // A page's `# Title` is our front matter's title.
+        if let first = body.firstIndex(where: { !$0.isBlank }), body[first].headingLevel == 1 { body.remove(at: first) }
+        var lines = HeadingLevels.fitted(BodyConverter.convert(body, in: &conversion))
+        while lines.first?.isBlank == true { lines.removeFirst() }
+        let hasIntro = lines.first.map { $0.headingLevel == nil } ?? false
+        var text = plan.frontMatter(withDescriptionComment: hasIntro) + "\n"
+        if !hasIntro, let description = plan.description, !description.isEmpty { text += description + "\n\n" }
+        text += BlankLines.collapsed(lines).map(\.text).joined(separator: "\n") + "\n"
+        self.text = text
+        findings = conversion.findings
+        images = conversion.images
+        articleLinks = conversion.articleLinks.map { ArticleLink(line: $0.line, target: $0.target) }
+    }
+}
+
+/// Headings fitted to our rules: no `#` (the title is the front matter's), and no `####`
+/// before the first `##`/`###`.
+enum HeadingLevels {
+    static func fitted(_ lines: [SourceLine]) -> [SourceLine] {
+        var fence = FenceTracker()
+        let levels = lines.map { fence.isCode($0) || $0.text.hasPrefix(">") ? nil : $0.headingLevel }
+        let shift = levels.contains(1) ? 1 : 0
+        var seenSection = false
+        return zip(lines, levels).map { line, level in
+            guard let level else { return line }
+            var target = min(level + shift, 6)
+            if target >= 4, !seenSection { target = 3 }
+            if target <= 3 { seenSection = true }
+            guard target != level else { return line }
+            let text = line.trimmed.dropFirst(level)
+            return SourceLine(String(repeating: "#", count: target) + text, line: line.line, isFinal: line.isFinal)
+        }
+    }
+}
+
+/// At most one blank line in a row (conversions add blank lines around the blocks they write).
+enum BlankLines {
+    static func collapsed(_ lines: [SourceLine]) -> [SourceLine] {
+        var result: [SourceLine] = []
+        var fence = FenceTracker()
+        for line in lines {
+            let inCode = fence.isCode(line)
+            if !inCode, line.isBlank, result.last?.isBlank ?? true { continue }
+            result.append(inCode || !line.isBlank ? line : SourceLine("", line: line.line))
+        }
+        while result.last?.isBlank == true { result.removeLast() }
+        return result
+    }
+}

@@ -1,0 +1,71 @@
+internal import Foundation
+internal import HelpModel
+internal import Yams
+
+/// Reads `vocabulary.yml` and turns its names into places of a ``StepGrammar``.
+enum ProductVocabularyLoader {
+    static let sections = ["places", "labels"]
+
+    /// The vocabulary, with every bad entry reported at its line and column and left out.
+    static func load(text: String, file: String) -> (ProductVocabulary, [Diagnostic]) {
+        let yaml: YAMLDocument
+        switch YAMLDocument.compose(text, file: file) {
+        case .success(let document): yaml = document
+        case .failure(let diagnostic): return (ProductVocabulary(), [diagnostic])
+        }
+        guard let root = yaml.root else { return (ProductVocabulary(), []) }
+        guard let entries = root.entries else {
+            return (ProductVocabulary(), [yaml.error("a vocabulary is a mapping with 'places' and 'labels', each a list of names", at: root)])
+        }
+        var vocabulary = ProductVocabulary()
+        var diagnostics: [Diagnostic] = []
+        for (key, value) in entries {
+            let name = key.scalarText ?? ""
+            guard sections.contains(name) else {
+                diagnostics.append(yaml.error("unknown vocabulary section '\(name)'; known: places, labels", at: key))
+                continue
+            }
+            guard let items = value.items else {
+                diagnostics.append(yaml.error("'\(name)' is a list of names: [\"Web Vault\", \"Settings\"]", at: value))
+                continue
+            }
+            var names: [String] = []
+            for item in items {
+                guard let text = item.scalarText?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+                    diagnostics.append(yaml.error("each entry of '\(name)' is a name in quotes, not a list, a mapping or nothing", at: item))
+                    continue
+                }
+                guard !PhraseText.tokens(text).isEmpty else {
+                    diagnostics.append(yaml.error("'\(text)' has no word to read; remove it", at: item))
+                    continue
+                }
+                names.append(text)
+            }
+            if name == "places" { vocabulary.places += names } else { vocabulary.labels += names }
+        }
+        return (vocabulary, diagnostics)
+    }
+
+    /// The grammar with each name as a place: "(in|on|from|…) [the|your] [words] NAME [screen word]".
+    static func adding(_ vocabulary: ProductVocabulary, to grammar: StepGrammar) -> StepGrammar {
+        var grammar = grammar
+        let location = SourceLocation(line: 1, column: 1)
+        for name in Set(vocabulary.places + vocabulary.labels).sorted() {
+            let text = "(in|on|from|within|inside|using|to|into) [(the|your)] [… ]\(literal(name)) "
+                + "[(menu|tab|screen|page|section|panel|dialog|window|view|list|dropdown|bar|app|application|client|extension)]"
+            guard let pattern = try? PhrasePattern(text, grammarPart: true) else { continue }
+            grammar.places.append(StepGrammar.Place(part: StepGrammar.Part(pattern: pattern, text: text, location: location), meaning: .page))
+        }
+        return grammar
+    }
+
+    /// A name as pattern text: its characters, never the pattern syntax.
+    private static func literal(_ name: String) -> String {
+        var out = ""
+        for character in name {
+            if "[]()|{}\\*.…".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+@testable import HelpParser
+import HelpModel
+import Testing
+import TestSupport
+
+/// `content/<locale>/vocabulary.yml`: the product's unbolded names read as places, bad entries
+/// reported at their line and column, and the file the importer writes read back.
+@Suite("Product vocabulary")
+struct ProductVocabularyTests {
+    static let phrasebookFile = "content/en/phrasebook.yml"
+
+    static func phrasebook(vocabulary: String?) throws -> (Phrasebook, [Diagnostic]) {
+        let text = try String(contentsOf: repositoryContent.appendingPathComponent("en/phrasebook.yml"), encoding: .utf8)
+        let (book, diagnostics) = StepExplainer.phrasebook(
+            text: text, file: phrasebookFile, locale: "en", vocabulary: vocabulary.map { (text: $0, file: "content/en/vocabulary.yml") })
+        return (try #require(book), diagnostics)
+    }
+
+    @Test("a product place and an unbolded label read as places, adding no action")
+    func namesReadAsPlaces() throws {
+        let steps = ["Select **Export** in Admin Console.", "Choose **Import** from Tools."]
+        let (plain, _) = try Self.phrasebook(vocabulary: nil)
+        for step in steps { #expect(!StepExplainer.read(step, phrasebook: plain).diagnostics.isEmpty, "\(step) reads without the vocabulary") }
+        let (book, diagnostics) = try Self.phrasebook(vocabulary: "places: [\"Admin Console\"]\nlabels: [\"Tools\"]\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
+        #expect(StepExplainer.read(steps[0], phrasebook: book).actions.map(\.summary) == ["choose \"Export\""])
+        #expect(StepExplainer.read(steps[1], phrasebook: book).actions.map(\.summary) == ["choose \"Import\""])
+    }
+
+    @Test("every bad entry is reported at its line and column, and the good ones still read")
+    func badEntries() throws {
+        let (book, diagnostics) = try Self.phrasebook(vocabulary: """
+            places:
+              - "Admin Console"
+              - [nested]
+            labels: "Tools"
+            colours: []
+            """)
+        #expect(diagnostics.map(\.formatted) == [
+            "content/en/vocabulary.yml:3:5: error: each entry of 'places' is a name in quotes, not a list, a mapping or nothing",
+            "content/en/vocabulary.yml:4:9: error: 'labels' is a list of names: [\"Web Vault\", \"Settings\"]",
+            "content/en/vocabulary.yml:5:1: error: unknown vocabulary section 'colours'; known: places, labels",
+        ])
+        #expect(StepExplainer.read("Select **Export** in Admin Console.", phrasebook: book).diagnostics.isEmpty)
+    }
+
+    @Test("a vocabulary that is not a mapping is an error at its position")
+    func notAMapping() throws {
+        let (_, diagnostics) = try Self.phrasebook(vocabulary: "- Tools\n")
+        #expect(diagnostics.map(\.formatted) == [
+            "content/en/vocabulary.yml:1:1: error: a vocabulary is a mapping with 'places' and 'labels', each a list of names"
+        ])
+    }
+
+    @Test("the importer's file lists each name once, sorted and quoted, and loads back as it was given")
+    func writtenFileLoadsBack() throws {
+        let text = ProductVocabulary.yaml(labels: ["Tools", "Save", "Tools", " ", "Say \"hi\" (now)"], places: ["Web Vault"], locale: "en")
+        #expect(text.contains("  - \"Save\"\n  - \"Say \\\"hi\\\" (now)\"\n  - \"Tools\"\n"))
+        let (vocabulary, diagnostics) = ProductVocabularyLoader.load(text: text, file: "vocabulary.yml")
+        #expect(diagnostics.isEmpty)
+        #expect(vocabulary == ProductVocabulary(places: ["Web Vault"], labels: ["Save", "Say \"hi\" (now)", "Tools"]))
+        let (book, _) = try Self.phrasebook(vocabulary: text)
+        #expect(StepExplainer.read("Click **OK** in the Say \"hi\" (now) dialog.", phrasebook: book).actions.map(\.summary) == ["click \"OK\""])
+    }
+}
