@@ -74,10 +74,7 @@ struct InlineRewriter {
 
     /// `{% image path alt words %}` (Bitwarden's image tag: a path under `images/`).
     private func liquidImages(_ text: String, in conversion: inout ArticleConversion) -> String {
-        var result = ""
-        var index = text.startIndex
-        while let tag = Liquid.firstTag(in: text, from: index) {
-            result += text[index..<tag.range.lowerBound]
+        TextRewrite.replacing(in: text, find: { Liquid.firstTag(in: text, from: $0) }, range: \.range) { tag, result, _ in
             if tag.name == "image" {
                 let words = tag.arguments.split(separator: " ", maxSplits: 1)
                 let path = words.first.map(String.init) ?? ""
@@ -93,18 +90,12 @@ struct InlineRewriter {
             } else {
                 result += text[tag.range]
             }
-            index = tag.range.upperBound
         }
-        return result + text[index...]
     }
 
     /// `<img src alt>` → `![alt](src)`; `<a href>text</a>` → `[text](href)`.
     private func htmlImagesAndLinks(_ text: String, in conversion: inout ArticleConversion) -> String {
-        var result = ""
-        var index = text.startIndex
-        while let tag = HTMLTag.first(in: text, from: index) {
-            result += text[index..<tag.range.lowerBound]
-            index = tag.range.upperBound
+        TextRewrite.replacing(in: text, find: { HTMLTag.first(in: text, from: $0) }, range: \.range) { tag, result, index in
             if tag.name == "img", !tag.isClosing, let source = tag.attributes["src"] {
                 var alt = tag.attributes["alt"] ?? ""
                 if alt.isEmpty {
@@ -122,17 +113,12 @@ struct InlineRewriter {
                 result += text[tag.range]
             }
         }
-        return result + text[index...]
     }
 
     /// Liquid tags left: icons go (the text names the control), `raw` markers go, any other
     /// tag stays visible in a code span and is reported.
     private func liquidTags(_ text: String, in conversion: inout ArticleConversion) -> String {
-        var result = ""
-        var index = text.startIndex
-        while let tag = Liquid.firstTag(in: text, from: index) {
-            result += text[index..<tag.range.lowerBound]
-            index = tag.range.upperBound
+        TextRewrite.replacing(in: text, find: { Liquid.firstTag(in: text, from: $0) }, range: \.range) { tag, result, index in
             switch tag.name {
             case "icon", "raw", "endraw":
                 if result.last == " " || result.isEmpty, index < text.endIndex, text[index] == " " { index = text.index(after: index) }
@@ -142,35 +128,29 @@ struct InlineRewriter {
                 result += "`\(source)`"
             }
         }
-        return result + text[index...]
     }
 
     /// `{{ variable }}` outputs left (site variables in links are already resolved).
     private func liquidOutputs(_ text: String, in conversion: inout ArticleConversion) -> String {
-        var result = ""
-        var index = text.startIndex
-        while let open = text.range(of: "{{", range: index..<text.endIndex),
-            let close = text.range(of: "}}", range: open.upperBound..<text.endIndex)
-        {
-            result += text[index..<open.lowerBound]
-            let source = String(text[open.lowerBound..<close.upperBound])
+        let output = { (start: String.Index) -> Range<String.Index>? in
+            guard let open = text.range(of: "{{", range: start..<text.endIndex),
+                let close = text.range(of: "}}", range: open.upperBound..<text.endIndex)
+            else { return nil }
+            return open.lowerBound..<close.upperBound
+        }
+        return TextRewrite.replacing(in: text, find: output, range: \.self) { place, result, _ in
+            let source = String(text[place])
             conversion.report("Liquid output '\(source)' has no equivalent; left as code in the article, write its text", line: line)
             result += "`\(source)`"
-            index = close.upperBound
         }
-        return result + text[index...]
     }
 
     /// Inline HTML: line breaks, emphasis and code become Markdown, wrappers go, icons go,
     /// placeholders (`<url>`) are escaped as the text they are; any other tag is reported.
     private func htmlTags(_ text: String, in conversion: inout ArticleConversion) -> String {
-        var result = ""
-        var index = text.startIndex
         var openIcons = 0
         var reported: Set<String> = []
-        while let tag = HTMLTag.first(in: text, from: index) {
-            result += text[index..<tag.range.lowerBound]
-            index = tag.range.upperBound
+        return TextRewrite.replacing(in: text, find: { HTMLTag.first(in: text, from: $0) }, range: \.range) { tag, result, index in
             switch tag.name {
             case "br": result.append(Self.lineBreakMarker)
             case "b", "strong": result += "**"
@@ -191,6 +171,5 @@ struct InlineRewriter {
                 }
             }
         }
-        return result + text[index...]
     }
 }
