@@ -131,7 +131,8 @@ struct StepReader {
         if isEnd(position) { readings.append(Piece(end: position, actions: [])) }
         if !afterPurpose {
             // "… pour continuer", ", um die Einladung zu verschicken", then the end or another clause.
-            for purpose in matches(closingPurposes, at: afterComma(position)) {
+            let opening = afterComma(position)
+            for purpose in matches(closingPurposes, at: opening) where !holdsInstruction(from: opening, to: purpose.end) {
                 for rest in continuation(at: purpose.end, verb: verb, afterPurpose: true) {
                     readings.append(Piece(end: rest.end, actions: rest.actions, loose: purpose.match.loose + rest.loose))
                 }
@@ -153,6 +154,18 @@ struct StepReader {
     }
 
     private var closingPurposes: [StepGrammar.Part] { grammar.purposes.filter { !$0.text.hasSuffix(",") } }
+
+    /// Whether the words a purpose took from `start` to `end` hold a connector and a clause after
+    /// it: "Sign in to your account and open the Users page" is two instructions, not a sign-in
+    /// with a long purpose (the second would go unchecked). "… to add and remove users" is one.
+    private func holdsInstruction(from start: Int, to end: Int) -> Bool {
+        for position in start..<end where PhraseText.isBoundary(tokens, position) {
+            for connector in matches(connectors, at: position) where connector.end < end {
+                if startsClause(at: afterComma(skip(connector.end))) { return true }
+            }
+        }
+        return false
+    }
 
     /// The position after a comma at `position`, if there is one (", situé à côté de …").
     private func afterComma(_ position: Int) -> Int {
