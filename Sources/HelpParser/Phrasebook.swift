@@ -18,6 +18,8 @@ public final class Phrasebook: Sendable {
     let grammar: StepGrammar
     let cache = ReadingCache()
     let labelKinds = LabelKindCache()
+    /// The sentences a hint compares an unread step with (``StepHint``), made once.
+    let hintExamples = OnceValue<[StepHint.Example]>()
 
     init(locale: String, file: String, entries: [Entry], claims: [ClaimPattern], grammar: StepGrammar) {
         self.locale = locale

@@ -56,7 +56,7 @@ enum StepHint {
             labels: sentence.spans.labels.map { Label("", origin: $0.origin) },
             emphases: sentence.spans.emphases.map { Label("", origin: $0.origin) }))))
         var best: (example: Example, common: Int, score: Double)?
-        for example in examples(phrasebook) where example.labels == shape {
+        for example in phrasebook.hintExamples.get({ examples(phrasebook) }) where example.labels == shape {
             let common = words.intersection(example.words).count
             let score = Double(common) / Double(max(1, words.union(example.words).count))
             if score > (best?.score ?? 0) || (score == best?.score && example.text.count < (best?.example.text.count ?? 0)) {
@@ -94,7 +94,7 @@ enum StepHint {
         return "- {phrase: \"\(phrase)\", actions: \(list)}"
     }
 
-    private struct Example {
+    struct Example: Sendable {
         let text: String
         let location: SourceLocation
         let labels: Int
