@@ -84,7 +84,8 @@ public final class LiveSite {
 
         // A slug changed (not a local edit): say which old address would 404, as `build` does.
         if !isLocal { report.diagnostics += Redirects.slugChanges(since: output, plan: site.plan) }
-        let jobs = site.jobs
+        let searchIndexes = SearchIndex.all(plan: site.plan, cache: searchCache)
+        let jobs = site.jobs(searchIndexes: searchIndexes)
         var selected = jobs
         if isLocal {
             var affected: Set<String> = []
@@ -103,11 +104,12 @@ public final class LiveSite {
                 if before?.updated != after.updated {
                     affected.formUnion(jobs.lazy.map(\.path).filter { $0.hasPrefix("sitemap") })
                 }
-                if before?.title != after.title || before?.updated != after.updated {
-                    // Pages that list it among their related articles (by default or by `related:`).
-                    for other in site.plan.articlesByLocale[article.locale] ?? [] {
-                        let page = site.plan.articles[other]
-                        if page.frontMatter.category == article.frontMatter.category || page.frontMatter.related.contains(article.id) {
+                if before?.title != after.title || before?.updated != after.updated, let previous = plan {
+                    // Pages that list it among their related articles (by default or by `related:`),
+                    // or whose list a new date reordered: a local edit keeps every index.
+                    for other in site.plan.articlesByLocale[article.locale] ?? [] where other != index {
+                        let listed = RelatedArticles.list(for: other, in: site.plan)
+                        if listed.contains(index) || listed != RelatedArticles.list(for: other, in: previous) {
                             affected.insert(site.plan.directory(ofArticleAt: other) + "index.html")
                         }
                     }
@@ -117,10 +119,15 @@ public final class LiveSite {
                     searchCache.cachedDocuments(forFile: article.file).map({ $0.category == category ? $0 : nil }) ?? nil
                         != previousEntries[offset]
                 {
-                    // The locale's index files that changed (the writer skips equal bytes);
-                    // a term file's name holds its hash, so a changed one is a new path.
+                    // The locale's index files that changed (all of them when the index was
+                    // made anew; the writer skips equal bytes); a term file's name holds its
+                    // hash, so a changed one is a new path.
                     let search = "\(article.locale)/search/"
-                    affected.formUnion(jobs.lazy.map(\.path).filter { $0.hasPrefix(search) && !$0.hasSuffix(".html") })
+                    if let changed = searchIndexes[article.locale]?.changedFiles {
+                        affected.formUnion(changed.map { search + $0 })
+                    } else {
+                        affected.formUnion(jobs.lazy.map(\.path).filter { $0.hasPrefix(search) && !$0.hasSuffix(".html") })
+                    }
                 }
             }
             selected = jobs.filter { affected.contains($0.path) }
@@ -130,6 +137,8 @@ public final class LiveSite {
                 .update(selected, manifest: &manifest, allPaths: Set(jobs.map(\.path)))
             report.record(outcome)
         } catch {
+            // Index files made for this edit may not be on disk: the next edit makes every one.
+            searchCache.forgetIndexes()
             throw SiteBuilder.WriteError(description: error.description)
         }
         if isLocal {

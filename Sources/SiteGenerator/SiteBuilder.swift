@@ -132,7 +132,7 @@ public struct SiteBuilder: Sendable {
         report.diagnostics += Redirects.slugChanges(since: options.output, plan: site.plan)
         let writer = SiteWriter(output: options.output, clean: options.clean, progress: options.progress)
         do {
-            report.record(try writer.write(site.jobs))
+            report.record(try writer.write(site.jobs()))
         } catch {
             throw WriteError(description: error.description)
         }

@@ -38,7 +38,9 @@ struct SiteRenderer: Sendable {
     }
 
     /// Every file of the site, each rendered on demand (in parallel by the writer).
-    var jobs: [OutputJob] {
+    /// - Parameter searchIndexes: each locale's search index, when the caller made them (to
+    ///   know which of their files changed); nil to make them here.
+    func jobs(searchIndexes: [String: SearchIndex]? = nil) -> [OutputJob] {
         var jobs: [OutputJob] = []
         let languageNames = chromes.mapValues { $0[.languageName] }
         let roots = RootPages(plan: plan, chromes: chromes, csp: csp)
@@ -68,7 +70,7 @@ struct SiteRenderer: Sendable {
         for image in Self.usedImages(of: plan) {
             jobs.append(OutputJob(path: image.sitePath) { Self.bytes(of: image) })
         }
-        let searchIndexes = SearchIndex.all(plan: plan, cache: searchCache)
+        let searchIndexes = searchIndexes ?? SearchIndex.all(plan: plan, cache: searchCache)
         for locale in plan.configuration.locales {
             guard let chrome = chromes[locale] else { continue }
             let layout = PageLayout(plan: plan, chrome: chrome, csp: csp)
@@ -101,7 +103,9 @@ struct SiteRenderer: Sendable {
     /// The image files the built articles show (an image only a left-out draft shows is not
     /// copied), in path order.
     static func usedImages(of plan: SitePlan) -> [ImageFile] {
-        let used = Set(plan.articles.flatMap(\.imageFiles.values))
+        // By index: a key path applied to each article copies it.
+        var used: Set<String> = []
+        for index in plan.articles.indices { used.formUnion(plan.articles[index].imageFiles.values) }
         return used.sorted().compactMap { plan.images[$0] }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 import HelpModel
 import HelpParser
-import SiteGenerator
+@testable import SiteGenerator
 import Testing
 import TestSupport
 
@@ -85,10 +85,9 @@ struct SearchIndexTests {
         #expect(weights("telecharger")["1"] ?? 0 > 0)
     }
 
-    @Test("a large index is split by word prefix, and an edit rewrites only its files")
-    func splitAndIncremental() throws {
-        let site = try SiteFixture(withSeed: false)
-        defer { site.remove() }
+    /// 160 French articles of 24 words each from a vocabulary of 44 nouns with numbers: enough
+    /// words for the index to split into many term files.
+    static func writeLargeLocale(_ site: SiteFixture) throws {
         let vocabulary = ["abonnement", "accès", "administrateur", "adresse", "annulation", "arrivée", "avis", "banque",
             "bloquer", "calendrier", "carte", "chambre", "client", "commission", "compte", "connexion", "contrat",
             "date", "départ", "disponibilité", "document", "établissement", "facture", "fermeture", "formulaire",
@@ -99,6 +98,13 @@ struct SearchIndexTests {
             try site.content.write("fr/a\(number).md", Self.article("fr", id: "a\(number)", title: "Article \(number)",
                 body: "## Section\n\n" + words.joined(separator: " ") + "."))
         }
+    }
+
+    @Test("a large index is split by word prefix, and an edit rewrites only its files")
+    func splitAndIncremental() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try Self.writeLargeLocale(site)
         let first = try site.build()
         #expect(first.succeeded, "\(first.diagnostics.map(\.formatted).prefix(3))")
         let termFiles = try site.snapshotOfSite().keys.filter { $0.hasPrefix("fr/search/terms/") }
@@ -116,5 +122,79 @@ struct SearchIndexTests {
         #expect(search.filter { $0.hasPrefix("fr/search/docs/") }.count == 1, "its own result file: \(search)")
         #expect(!terms.isEmpty && terms.count <= 2, "\(terms) of \(termFiles.count) term files")
         #expect(edit.removed >= terms.count - 1, "the term files it replaced are gone")
+    }
+
+    @Test("watch mode updates a split index in place: each edit rewrites its few term files, and the site is a full build's")
+    func watchModeUpdatesInPlace() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try Self.writeLargeLocale(site)
+        try site.content.write("en/b.md", Self.article("en", id: "b", title: "Other locale", body: "Untouched words."))
+        let loader = ContentLoader(workingDirectory: site.content.directory.path)
+        var loaded = try site.loadContent()
+        let live = LiveSite(output: site.siteURL.path)
+        #expect(try live.rebuildAll(content: try #require(loaded.content)).succeeded)
+        let termFiles = try site.snapshotOfSite().keys.filter { $0.hasPrefix("fr/search/terms/") }.count
+        func text(_ file: String) throws -> String {
+            try String(contentsOf: site.content.root.appendingPathComponent(file), encoding: .utf8)
+        }
+        // A word no article had; a word taken out of one of the articles that have it; a word
+        // repeated (its weight changes); a whole body replaced; two articles at once.
+        // With the most term files each may rewrite: those of the words it adds or removes and
+        // of the other words of their stems (a body replaced touches the files of 24 words).
+        let edits: [(files: [String], change: (String) -> String, termFiles: Int)] = [
+            (["fr/a7.md"], { $0.replacingOccurrences(of: ".\n", with: " zygomatique.\n") }, 1),
+            (["fr/a7.md"], { $0.replacingOccurrences(of: " zygomatique", with: "") }, 0),  // "z" removed
+            (["fr/a12.md"], { $0.replacingOccurrences(of: "Section\n\n", with: "Section\n\nbanque12 banque12 ") }, 1),
+            (["fr/a40.md"], { $0.components(separatedBy: "## Section")[0] + "## Autre\n\nUn texte tout nouveau, sans rapport.\n" }, 30),
+            (["fr/a1.md", "fr/a150.md"], { $0.replacingOccurrences(of: "Article", with: "Fiche") }, 3),
+        ]
+        for (number, edit) in edits.enumerated() {
+            for file in edit.files { try site.content.write(file, edit.change(try text(file))) }
+            let changed = Set(edit.files.map { "content/" + $0 })
+            loaded = loader.reload(changed, in: loaded)
+            let report = try live.update(content: try #require(loaded.content), changedFiles: changed)
+            #expect(report.succeeded, "edit \(number)")
+            let terms = report.writtenPaths.filter { $0.hasPrefix("fr/search/terms/") }
+            #expect(terms.count <= edit.termFiles && terms.count + report.removed > 0,
+                "edit \(number): \(terms.count) of \(termFiles) term files written, \(report.removed) removed")
+            #expect(!report.writtenPaths.contains { $0.hasPrefix("en/search/") }, "edit \(number): the other locale's index stays")
+            let afterLive = try site.snapshotOfSite()
+            #expect(try site.build(clean: true).succeeded)
+            let full = try site.snapshotOfSite()
+            #expect(full.keys.sorted() == afterLive.keys.sorted(), "edit \(number): the same files as a full build")
+            for (path, bytes) in full where afterLive[path] != bytes { Issue.record("edit \(number): \(path) differs from a full build's") }
+        }
+    }
+
+    @Test("an update rewrites only the files it names, and they are the files a fresh index makes")
+    func updateNamesItsFiles() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try Self.writeLargeLocale(site)
+        func documents(_ articles: [Article]) -> [ArticleSearchDocuments] {
+            let tally = StemTally(tokenizer: SearchTokenizer(locale: "fr"))
+            return articles.map { ArticleSearchDocuments(article: $0, category: "Compte", tally: tally) }
+        }
+        func bytes(_ index: SearchIndex) -> [String: [UInt8]] {
+            Dictionary(uniqueKeysWithValues: index.files.map { ($0.path, $0.render()) })
+        }
+        let before = try site.loadContent().articles.filter { $0.locale == "fr" }
+        let ids = before.map(\.id)
+        let postings = LocalePostings(articles: documents(before), ids: ids, vocabulary: nil, keepingState: true)
+        let first = bytes(SearchIndex(locale: "fr", postings: postings))
+        let edited = try #require(before.firstIndex { $0.id == "a7" })
+        let text = try String(contentsOf: site.content.root.appendingPathComponent("fr/a7.md"), encoding: .utf8)
+        try site.content.write("fr/a7.md", text.replacingOccurrences(of: ".\n", with: " zygomatique banque7.\n"))
+        let after = try site.loadContent().articles.filter { $0.locale == "fr" }
+        let stems = try #require(postings.update(documents(after), changed: [edited]), "the average length stays")
+        let updated = SearchIndex(locale: "fr", postings: postings, changedStems: stems, changedArticles: [edited])
+        let fresh = bytes(SearchIndex(locale: "fr", postings: LocalePostings(
+            articles: documents(after), ids: ids, vocabulary: nil, keepingState: false)))
+        #expect(bytes(updated) == fresh, "the same files as an index made anew")
+        let changed = try #require(updated.changedFiles, "an update knows its files")
+        let differing = Set(fresh.keys.filter { first[$0] != fresh[$0] })
+        #expect(changed == differing, "exactly the new or changed files: \(changed.sorted()) against \(differing.sorted())")
+        #expect(changed.count <= 4, "the manifest, a result file, the term files of z and b: \(changed.sorted())")
     }
 }

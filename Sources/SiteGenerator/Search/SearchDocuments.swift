@@ -211,6 +211,10 @@ struct ArticleSearchDocuments: Sendable, Equatable {
 /// reads one article again rather than a whole locale.
 final class SearchEntryCache: @unchecked Sendable {
     private var entries: [String: ArticleSearchDocuments] = [:]
+    /// The files read again since the index last asked: the articles its postings must take in.
+    private var freshFiles: Set<String> = []
+    /// Each locale's postings as its index was last made from them.
+    private var localePostings: [String: LocalePostings] = [:]
     private let lock = NSLock()
     /// Whether documents are kept: watch mode keeps them for the next edit; a one-shot build
     /// does not, so that each article's documents are freed once its locale's index is made
@@ -230,8 +234,36 @@ final class SearchEntryCache: @unchecked Sendable {
         guard keeps else { return made }
         lock.lock()
         entries[article.file] = made
+        freshFiles.insert(article.file)
         lock.unlock()
         return made
+    }
+
+    /// The files read again since the last call.
+    func takeFreshFiles() -> Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        let files = freshFiles
+        freshFiles = []
+        return files
+    }
+
+    func postings(forLocale locale: String) -> LocalePostings? {
+        lock.lock()
+        defer { lock.unlock() }
+        return localePostings[locale]
+    }
+
+    func forgetIndexes() {
+        lock.lock()
+        defer { lock.unlock() }
+        localePostings = [:]
+    }
+
+    func keep(_ postings: LocalePostings, forLocale locale: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        localePostings[locale] = postings
     }
 
     /// The cached documents of a file, without computing them.

@@ -58,78 +58,40 @@ struct SearchIndex {
 
     /// The files of a locale's index, paths relative to `<locale>/search/`.
     let files: [File]
+    /// The files that may differ from the index the same postings made before (an edit in
+    /// watch mode): the new term files, the result files of the articles read again, the
+    /// manifest; nil when every file may.
+    let changedFiles: Set<String>?
 
-    /// - Parameter vocabulary: the locale's words with their stems when the articles do not
-    /// list theirs (a one-shot build); nil to take them from ``ArticleSearchDocuments/words``.
-    init(locale: String, articles: [ArticleSearchDocuments], ids: [String], vocabulary: [SearchTokenizer.Word]? = nil) {
-        let keys = Self.articleKeys(ids)
-        // Documents: lengths for BM25, then postings per stem.
-        var lengthSum = 0
-        var documentCount = 0
-        for article in articles {
-            for document in article.documents {
-                lengthSum += document.length
-                documentCount += 1
-            }
-        }
-        // The average length rounded to tens: one edit rarely moves it, so it rarely rewrites
-        // every weight of the index.
-        let average = max(10, Double((lengthSum / max(documentCount, 1) + 5) / 10 * 10))
-        // Postings packed in one integer each: weight (high bits, so that sorting ranks them),
-        // the article's position in the locale, the document's number in the article.
-        // By a locale-wide stem number: each article's stems are looked up once, not once per
-        // document and term.
-        var stemNumbers: [String: Int] = [:]
-        var stemOrder: [String] = []
-        var lists: [[UInt64]] = []
-        var words: [String: String] = [:]
-        // Each tokenizer's stem numbers to the locale's (-1: not met yet): one string lookup per
-        // stem and tokenizer rather than per stem and article.
-        var tables: [ObjectIdentifier: Int] = [:]
-        var translations: [[Int]] = []
-        for (position, article) in articles.enumerated() {
-            let table = article.stemTable
-            let slot = tables[ObjectIdentifier(table)] ?? {
-                tables[ObjectIdentifier(table)] = translations.count
-                translations.append([])
-                return translations.count - 1
-            }()
-            if translations[slot].count < table.count {
-                translations[slot] += repeatElement(-1, count: table.count - translations[slot].count)
-            }
-            let numbers = article.stemNumbers.map { tokenizerNumber -> Int in
-                let known = translations[slot][Int(tokenizerNumber)]
-                if known >= 0 { return known }
-                let stem = table[tokenizerNumber]
-                let number = stemNumbers[stem] ?? {
-                    stemNumbers[stem] = lists.count
-                    stemOrder.append(stem)
-                    lists.append([])
-                    return lists.count - 1
-                }()
-                translations[slot][Int(tokenizerNumber)] = number
-                return number
-            }
-            for (number, document) in article.documents.enumerated() {
-                let norm = Self.k1 * (1 - Self.b + Self.b * Self.steppedLength(document.length) / average)
-                for term in document.terms {
-                    let frequency = Double(term.frequency)
-                    let weight = UInt64(min(65_535, (frequency * (Self.k1 + 1) / (frequency + norm) * 100).rounded()))
-                    lists[numbers[Int(term.stem)]].append(weight << 48 | UInt64(position) << 16 | UInt64(min(number, 65_535)))
-                }
-            }
-            for word in article.words { words[word.folded] = article.stem(at: word.stem) }
-        }
-        let postings = Dictionary(uniqueKeysWithValues: zip(stemOrder, lists))
-        for word in vocabulary ?? [] { words[word.folded] = word.stem }
+    /// A made term file, kept by watch mode: the next edit reuses it when its group of words is
+    /// the same and none of their stems' postings changed.
+    struct CachedTermFile: Sendable {
+        /// The group's words; `whole`: all the words of the prefix (a file that was not split),
+        /// else those no longer than the prefix (a split group's own file).
+        var words: ArraySlice<String>
+        var whole: Bool
+        var prefix: String
+        var path: String
+        var bytes: [UInt8]
+    }
+
+    /// - Parameter changedStems: the stems whose postings changed since `postings` last made
+    ///   its term files (an edit in watch mode), which only their files are made again for; nil
+    ///   to make every file.
+    init(locale: String, postings: LocalePostings, changedStems: Set<Int>? = nil, changedArticles: [Int] = []) {
+        let keys = postings.keys
+        let articles = postings.articles
         var files: [File] = []
-        let termFiles = Self.termFiles(words: words, postings: postings, keys: keys)
+        var split = TermFileSplit(postings: postings, changedStems: changedStems)
+        split.split(postings.sortedWords[...], length: 0)
+        if postings.keepsState { postings.termFiles = split.made }
+        let termFiles = split.files
         files += termFiles.map { File(path: $0.path, bytes: $0.bytes) }
         let buckets = Self.bucketCount(articles.count)
         files += Self.documentFiles(articles, keys: keys, buckets: buckets)
         var manifest: [UInt8] = Array("self.helpCenterSearch.index({\"l\":".utf8)
         SearchText.appendJSONString(locale, to: &manifest)
-        manifest += Array(",\"n\":\(documentCount),\"b\":\(buckets),\"s\":".utf8)
+        manifest += Array(",\"n\":\(postings.documentCount),\"b\":\(buckets),\"s\":".utf8)
         SearchText.appendJSONString(SearchStopWords.words(forLocale: locale).sorted().joined(separator: " "), to: &manifest)
         manifest += Array(",\"t\":{".utf8)
         for (offset, file) in termFiles.enumerated() {
@@ -141,6 +103,20 @@ struct SearchIndex {
         manifest += Array("}});\n".utf8)
         files.append(File(path: "index.js", bytes: manifest))
         self.files = files
+        if changedStems != nil {
+            var changed: Set<String> = ["index.js"]
+            changed.formUnion(split.madeAgain)
+            for position in changedArticles { changed.insert("docs/\(Self.bucket(ofKey: keys[position], count: buckets)).js") }
+            changedFiles = changed
+        } else {
+            changedFiles = nil
+        }
+    }
+
+    /// The same files, none of them changed.
+    private init(unchanged index: SearchIndex) {
+        files = index.files
+        changedFiles = []
     }
 
     /// Every locale's index, the articles read on all cores (through `cache`), then each
@@ -177,17 +153,41 @@ struct SearchIndex {
             for found in vocabularies.values { for (locale, words) in found { vocabulary[locale, default: []] += words } }
         }
         let localeWords = vocabulary
+        let fresh = cache.takeFreshFiles()
         let made = ParallelResults<SearchIndex>(count: locales.count)
         DispatchQueue.concurrentPerform(iterations: locales.count) { position in
-            let indexes = plan.articlesByLocale[locales[position]] ?? []
-            made.store(
-                SearchIndex(
-                    locale: locales[position], articles: indexes.map { documents[$0] }, ids: indexes.map { all[$0].id },
-                    vocabulary: cache.keeps ? nil : localeWords[locales[position]] ?? []),
-                at: position)
+            let locale = locales[position]
+            let indexes = plan.articlesByLocale[locale] ?? []
+            let articles = indexes.map { documents[$0] }
+            let ids = indexes.map { all[$0].id }
+            // Watch mode: the same articles as last time, a few of them read again.
+            if let previous = cache.postings(forLocale: locale), previous.ids == ids, let index = previous.index {
+                let changed = indexes.indices.filter { fresh.contains(all[indexes[$0]].file) }
+                if changed.isEmpty {
+                    made.store(SearchIndex(unchanged: index), at: position)
+                    return
+                }
+                if changed.count <= Self.incrementalLimit, let stems = previous.update(articles, changed: changed) {
+                    let index = SearchIndex(locale: locale, postings: previous, changedStems: stems, changedArticles: changed)
+                    previous.index = index
+                    made.store(index, at: position)
+                    return
+                }
+            }
+            let postings = LocalePostings(
+                articles: articles, ids: ids, vocabulary: cache.keeps ? nil : localeWords[locale] ?? [], keepingState: cache.keeps)
+            let index = SearchIndex(locale: locale, postings: postings)
+            if cache.keeps {
+                postings.index = index
+                cache.keep(postings, forLocale: locale)
+            }
+            made.store(index, at: position)
         }
         return Dictionary(uniqueKeysWithValues: zip(locales, made.values))
     }
+
+    /// Past this many articles read again, a locale's index is made anew rather than updated.
+    static let incrementalLimit = 32
 
     /// A document's length on a scale of steps of a fifth: a word more or less rarely moves it,
     /// so an edit rarely changes the weights of every word of the document (and their files).
@@ -226,39 +226,10 @@ struct SearchIndex {
 
     // MARK: Term files
 
-    private struct TermFile {
+    struct TermFile {
         var prefix: String
         var path: String
         var bytes: [UInt8]
-    }
-
-    private static func termFiles(words: [String: String], postings: [String: [UInt64]], keys: [String]) -> [TermFile] {
-        // Each stem's postings, best first, cut at the limit, serialized once.
-        var serialized: [String: [UInt8]] = [:]
-        serialized.reserveCapacity(postings.count)
-        let keyBytes = keys.map { Array($0.utf8) }
-        for (stem, list) in postings {
-            // Best first past the limit; else in document order (article position, number),
-            // the order they were gathered in.
-            let best = list.count > postingLimit ? largest(postingLimit, of: list) : list
-            var out: [UInt8] = [UInt8(ascii: "[")]
-            SearchText.appendJSONString(stem, to: &out)
-            out += Array(",\(list.count),\"".utf8)
-            for (offset, posting) in best.enumerated() {
-                if offset > 0 { out.append(UInt8(ascii: " ")) }
-                out += keyBytes[Int(posting >> 16 & 0xFFFF_FFFF)]
-                out.append(UInt8(ascii: "."))
-                appendDecimal(posting & 0xFFFF, to: &out)
-                out.append(UInt8(ascii: ":"))
-                appendDecimal(posting >> 48, to: &out)
-            }
-            out += Array("\"]".utf8)
-            serialized[stem] = out
-        }
-        var result: [TermFile] = []
-        // From one file for all words (a small help center) down to as many as its size needs.
-        split(words.keys.sorted(), length: 0, words: words, serialized: serialized, into: &result)
-        return result
     }
 
     /// The `count` largest of `values` (which are distinct), largest first: one pass with a heap
@@ -285,81 +256,120 @@ struct SearchIndex {
         return heap.sorted(by: >)
     }
 
-    /// Digits without a `String` per number: a locale's postings are hundreds of thousands.
-    private static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) {
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        var rest = value
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
-        }
-    }
+    /// The split of a locale's sorted words into term files: from one file for all words (a small
+    /// help center) down to as many as its size needs.
+    struct TermFileSplit {
+        let postings: LocalePostings
+        /// Stems whose postings changed since ``LocalePostings/termFiles`` were made; nil: all.
+        let changedStems: Set<Int>?
+        private(set) var files: [TermFile] = []
+        /// The files made, for the next edit (watch mode).
+        private(set) var made: [String: CachedTermFile] = [:]
+        /// The paths of the files made rather than reused.
+        private(set) var madeAgain: [String] = []
 
-    /// Groups sorted words by their first `length` letters; a group over ``termFileTarget``
-    /// is split one letter further (its words no longer than the prefix stay in its own file).
-    private static func split(
-        _ sorted: [String], length: Int, words: [String: String], serialized: [String: [UInt8]], into result: inout [TermFile]
-    ) {
-        var groups: [(prefix: String, words: [String])] = []
-        for word in sorted {
-            let prefix = String(word.unicodeScalars.prefix(length).map(Character.init))
-            if groups.last?.prefix == prefix { groups[groups.count - 1].words.append(word) } else { groups.append((prefix, [word])) }
+        init(postings: LocalePostings, changedStems: Set<Int>?) {
+            self.postings = postings
+            self.changedStems = changedStems
         }
-        for group in groups {
-            let bytes = termFile(group.prefix, group.words, words: words, serialized: serialized)
-            let longer = group.words.filter { $0.unicodeScalars.count > length }
-            if bytes.count > (length == 0 ? singleTermFileLimit : termFileTarget), length < 6, !longer.isEmpty, longer.count < group.words.count || longer.count > 1 {
-                let own = group.words.filter { $0.unicodeScalars.count <= length }
-                if !own.isEmpty { result.append(named(group.prefix, termFile(group.prefix, own, words: words, serialized: serialized))) }
-                split(longer, length: length + 1, words: words, serialized: serialized, into: &result)
-            } else {
-                result.append(named(group.prefix, bytes))
+
+        /// Groups sorted words by their first `length` letters; a group over ``termFileTarget``
+        /// is split one letter further (its words no longer than the prefix stay in its own file).
+        mutating func split(_ sorted: ArraySlice<String>, length: Int) {
+            var start = sorted.startIndex
+            while start < sorted.endIndex {
+                let prefix = String(String.UnicodeScalarView(sorted[start].unicodeScalars.prefix(length)))
+                let prefixLength = prefix.unicodeScalars.count
+                // The words whose first `length` letters are the prefix (a shorter word is its own prefix).
+                var end = start + 1
+                while end < sorted.endIndex, sorted[end].unicodeScalars.starts(with: prefix.unicodeScalars),
+                    prefixLength == length || sorted[end].unicodeScalars.count == prefixLength
+                {
+                    end += 1
+                }
+                add(prefix, sorted[start..<end], length: length)
+                start = end
             }
         }
-    }
 
-    private static func named(_ prefix: String, _ bytes: [UInt8]) -> TermFile {
-        var hash: UInt64 = 14_695_981_039_346_656_037
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
-        let name = prefix.isEmpty ? "all" : prefix.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
-            ? prefix : prefix.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "_")
-        return TermFile(prefix: prefix, path: "terms/\(name).\(String(hash, radix: 36)).js", bytes: bytes)
-    }
-
-    /// `self.helpCenterSearch.terms("re",{"w":{"reinitialiser":0,…},"s":[[stem,df,"postings"],…]});`
-    private static func termFile(_ prefix: String, _ group: [String], words: [String: String], serialized: [String: [UInt8]]) -> [UInt8] {
-        var stems: [String] = []
-        var stemIndex: [String: Int] = [:]
-        var out: [UInt8] = Array("self.helpCenterSearch.terms(".utf8)
-        SearchText.appendJSONString(prefix, to: &out)
-        out += Array(",{\"w\":{".utf8)
-        for (offset, word) in group.enumerated() {
-            guard let stem = words[word] else { continue }
-            let index: Int
-            if let known = stemIndex[stem] {
-                index = known
-            } else {
-                index = stems.count
-                stemIndex[stem] = index
-                stems.append(stem)
+        private mutating func add(_ prefix: String, _ group: ArraySlice<String>, length: Int) {
+            if reuse(prefix, group, whole: true) { return }
+            let longer = group.filter { $0.unicodeScalars.count > length }
+            let splittable = length < 6 && !longer.isEmpty && (longer.count < group.count || longer.count > 1)
+            let limit = length == 0 ? singleTermFileLimit : termFileTarget
+            if let bytes = termFile(prefix, group, limit: splittable ? limit : nil) {
+                keep(prefix, group, whole: true, bytes)
+                return
             }
-            if offset > 0 { out.append(UInt8(ascii: ",")) }
-            SearchText.appendJSONString(word, to: &out)
-            out += Array(":\(index)".utf8)
+            let own = group.filter { $0.unicodeScalars.count <= length }
+            if !own.isEmpty, !reuse(prefix, own[...], whole: false), let bytes = termFile(prefix, own[...], limit: nil) {
+                keep(prefix, own[...], whole: false, bytes)
+            }
+            split(longer[...], length: length + 1)
         }
-        out += Array("},\"s\":[".utf8)
-        for (offset, stem) in stems.enumerated() {
-            if offset > 0 { out.append(UInt8(ascii: ",")) }
-            out += serialized[stem] ?? Array("[\"\",0,\"\"]".utf8)
+
+        /// Takes the file made last time for the same words, when none of their stems changed.
+        private mutating func reuse(_ prefix: String, _ group: ArraySlice<String>, whole: Bool) -> Bool {
+            guard let changedStems, let cached = postings.termFiles[prefix], cached.whole == whole,
+                cached.words.count == group.count, cached.words.elementsEqual(group),
+                !group.contains(where: { changedStems.contains(postings.wordStems[$0] ?? -1) })
+            else { return false }
+            files.append(TermFile(prefix: prefix, path: cached.path, bytes: cached.bytes))
+            made[prefix] = cached
+            return true
         }
-        out += Array("]});\n".utf8)
-        return out
+
+        private mutating func keep(_ prefix: String, _ group: ArraySlice<String>, whole: Bool, _ bytes: [UInt8]) {
+            var hash: UInt64 = 14_695_981_039_346_656_037
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 1_099_511_628_211 }
+            let name = prefix.isEmpty ? "all" : prefix.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }
+                ? prefix : prefix.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: "_")
+            let file = TermFile(prefix: prefix, path: "terms/\(name).\(String(hash, radix: 36)).js", bytes: bytes)
+            files.append(file)
+            madeAgain.append(file.path)
+            if postings.keepsState {
+                made[prefix] = CachedTermFile(words: group, whole: whole, prefix: prefix, path: file.path, bytes: bytes)
+            }
+        }
+
+        /// `self.helpCenterSearch.terms("re",{"w":{"reinitialiser":0,…},"s":[[stem,df,"postings"],…]});`,
+        /// or nil as soon as it grows past `limit`: a group too large is split, and making its
+        /// whole file first made every level of the split write the locale's terms again.
+        private func termFile(_ prefix: String, _ group: ArraySlice<String>, limit: Int?) -> [UInt8]? {
+            let limit = limit ?? .max
+            var stems: [Int] = []
+            var stemIndex: [Int: Int] = [:]
+            var stemBytes = 0
+            var out: [UInt8] = Array("self.helpCenterSearch.terms(".utf8)
+            SearchText.appendJSONString(prefix, to: &out)
+            out += Array(",{\"w\":{".utf8)
+            for (offset, word) in group.enumerated() {
+                guard let stem = postings.wordStems[word] else { continue }
+                let index: Int
+                if let known = stemIndex[stem] {
+                    index = known
+                } else {
+                    index = stems.count
+                    stemIndex[stem] = index
+                    stems.append(stem)
+                    stemBytes += 1 + (stem >= 0 ? postings.serialized[stem].count : Self.unknownStem.count)
+                }
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                SearchText.appendJSONString(word, to: &out)
+                out.append(UInt8(ascii: ":"))
+                SearchText.appendDecimal(UInt64(index), to: &out)
+                if out.count + stemBytes > limit { return nil }
+            }
+            out += Array("},\"s\":[".utf8)
+            for (offset, stem) in stems.enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ",")) }
+                out += stem >= 0 ? postings.serialized[stem] : Self.unknownStem
+            }
+            out += Array("]});\n".utf8)
+            return out.count > limit ? nil : out
+        }
+
+        private static let unknownStem = Array("[\"\",0,\"\"]".utf8)
     }
 
     // MARK: Result files

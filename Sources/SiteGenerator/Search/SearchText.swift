@@ -33,6 +33,22 @@ enum SearchText {
         }
     }
 
+    /// Digits without a `String` per number: a locale's postings are hundreds of thousands.
+    static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) {
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var rest = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
+        }
+    }
+
     /// A JSON string literal, also safe in a script (`<`, U+2028 and U+2029 escaped). On UTF-8
     /// bytes: every title and excerpt of every article goes through here.
     static func appendJSONString(_ text: String, to out: inout [UInt8]) {
