@@ -51,22 +51,29 @@ struct ContentImages {
     /// The images folders are listed once (which files exist, and which no article shows);
     /// each file an article shows is read and measured once, all of them in parallel.
     func check(
-        _ articles: inout [Article], measuredBefore: [String: Measured] = [:]
-    ) -> (images: [String: ImageFile], diagnostics: [Diagnostic], measured: [String: Measured]) {
-        let existing = folders.flatMap { Self.files(under: String($0.dropLast()), resolve: resolve) }
-        let existingSet = Set(existing)
-        var images: [String: ImageFile] = [:]
-        var problems: [String: String] = [:]
-        var cache: [String: Measured] = [:]
-        let checked: [(resolved: [String: String], diagnostics: [Diagnostic])]
+        _ articles: inout [Article], measuredBefore: [String: Measured] = [:], unchangedSince previous: Scan? = nil,
+        changedFiles: Set<String> = []
+    ) -> (images: [String: ImageFile], diagnostics: [Diagnostic], scan: Scan) {
+        // No image file changed since `previous` (watch mode reloads articles alone): its
+        // listing and its measures stand, and so do the results of the articles not read again.
+        let existing = previous?.existing ?? folders.flatMap { Self.files(under: String($0.dropLast()), resolve: resolve) }
+        let existingSet = previous?.existingSet ?? Set(existing)
+        var scan = Scan(existing: existing, existingSet: existingSet)
+        let checked: [ArticleImages]
+        let located: [[Located]?]
         do {
             // Read, not written, in here: `articles` is set only once this copy is gone, so
             // that setting an article's images does not copy all twenty thousand.
             let all = articles
+            for index in all.indices { scan.sources.insert("\(all[index].locale)/\(all[index].id)") }
+            // Another article's id or locale can change an article's translation warnings.
+            let reusable = previous.map { $0.sources == scan.sources ? $0.perArticle : [:] } ?? [:]
+            scan.perArticle = reusable
             // Per article, on every core: each image with its relative path (nil: a URL) and
             // its file. By index, from the parser's list of the article's links: binding an
             // `Article` to a name, or walking its tree, costs a copy of all of it.
-            let located = ParallelResults<[Located]>.map(count: all.count) { index in
+            located = ParallelResults<[Located]?>.map(count: all.count) { index in
+                if reusable[all[index].file] != nil, !changedFiles.contains(all[index].file) { return nil }
                 let place = Place(file: all[index].file, locale: all[index].locale)
                 return Self.images(of: all[index]).map { image in
                     guard let path = Self.relativePath(image.destination) else { return Located(image: image, path: nil, file: nil) }
@@ -76,35 +83,61 @@ struct ContentImages {
             var toMeasure: [String] = []
             var seen: Set<String> = []
             for images in located {
-                for image in images { if let file = image.file, seen.insert(file).inserted { toMeasure.append(file) } }
+                for image in images ?? [] { if let file = image.file, seen.insert(file).inserted { toMeasure.append(file) } }
             }
             let measured = ParallelResults<Measured>.map(count: toMeasure.count, chunk: 16) { [toMeasure] position in
                 let file = toMeasure[position]
+                if previous != nil, let before = measuredBefore[file] { return before }
                 let stamp = Self.stamp(of: resolve(file))
                 if let stamp, let before = measuredBefore[file], before.stamp == stamp { return before }
                 return Measured(stamp: stamp, result: measure(file))
             }
-            for (file, entry) in zip(toMeasure, measured) {
-                cache[file] = entry
-                switch entry.result {
-                case .success(let image): images[file] = image
-                case .failure(let problem): problems[file] = problem.message
-                }
+            scan.measured = previous != nil ? measuredBefore : [:]
+            for (file, entry) in zip(toMeasure, measured) { scan.measured[file] = entry }
+            var problems: [String: String] = [:]
+            for (file, entry) in scan.measured {
+                if case .failure(let problem) = entry.result { problems[file] = problem.message }
             }
-            var sources: Set<String> = []
-            for index in all.indices { sources.insert("\(all[index].locale)/\(all[index].id)") }
-            checked = ParallelResults.map(count: all.count) { [problems, sources] index in
-                diagnose(located[index], of: all[index], problems: problems, sources: sources, existing: existingSet)
+            let sources = scan.sources
+            checked = ParallelResults.map(count: all.count) { [problems] index in
+                guard let found = located[index] else { return reusable[all[index].file]! }
+                return diagnose(found, of: all[index], problems: problems, sources: sources, existing: existingSet)
             }
         }
         var diagnostics: [Diagnostic] = []
+        var images: [String: ImageFile] = [:]
+        var used: Set<String> = []
         for index in articles.indices {
             articles[index].imageFiles = checked[index].resolved
             diagnostics += checked[index].diagnostics
+            if previous == nil || located[index] != nil { scan.perArticle[articles[index].file] = checked[index] }
+            for file in checked[index].resolved.values where images[file] == nil {
+                if case .success(let image) = scan.measured[file]?.result { images[file] = image }
+            }
+            used.formUnion(checked[index].shown)
         }
-        let used = Set(images.keys).union(problems.keys)
         diagnostics += existing.filter { !used.contains($0) }.map(Self.unusedWarning)
-        return (images, diagnostics, cache)
+        return (images, diagnostics, scan)
+    }
+
+    /// What a check found, kept by watch mode for the next reload of articles alone.
+    struct Scan: Sendable {
+        /// The image files of the images folders, and the same as a set.
+        var existing: [String]
+        var existingSet: Set<String>
+        /// `locale/id` of every article: what translation warnings depend on.
+        var sources: Set<String> = []
+        /// Each image file measured, with the size and time it had then.
+        var measured: [String: Measured] = [:]
+        var perArticle: [String: ArticleImages] = [:]
+    }
+
+    /// One article's images: the file each source shows, its image diagnostics, and every
+    /// file it shows (a file with a problem included: it is not unused).
+    struct ArticleImages: Sendable {
+        var resolved: [String: String]
+        var diagnostics: [Diagnostic]
+        var shown: Set<String>
     }
 
     /// An image of an article: its link, its relative path (nil: a URL) and the content file
@@ -118,10 +151,11 @@ struct ContentImages {
     /// The errors and warnings of one article's images, and the files its image sources show.
     private func diagnose(
         _ located: [Located], of article: Article, problems: [String: String], sources: Set<String>, existing: Set<String>
-    ) -> (resolved: [String: String], diagnostics: [Diagnostic]) {
+    ) -> ArticleImages {
         let place = Place(file: article.file, locale: article.locale)
         var resolved: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
+        var shown: Set<String> = []
         for entry in located {
             let source = entry.image.destination
             let at = entry.image.range.start
@@ -138,6 +172,7 @@ struct ContentImages {
                     file: place.file, at: at))
                 continue
             }
+            shown.insert(file)
             if let problem = problems[file] {
                 diagnostics.append(.error("image '\(source)': \(problem)", file: place.file, at: at))
                 continue
@@ -148,7 +183,7 @@ struct ContentImages {
                     file, source: source, article: place, sourceLocale: translated.locale, existing: existing, at: at)
             }
         }
-        return (resolved, diagnostics)
+        return ArticleImages(resolved: resolved, diagnostics: diagnostics, shown: shown)
     }
 
     /// A measured image with the size and modification time its file had: while they stay,

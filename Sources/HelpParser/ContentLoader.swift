@@ -39,9 +39,10 @@ public struct ContentLoadResult: Sendable {
     var folderDiagnostics: [Diagnostic] = []
     /// Article files in publication order (locale, then path), kept while no file comes or goes.
     var orderedFiles: [String] = []
-    /// Each image file measured, with the size and time it had then: a watch-mode reload reads
-    /// again only the images that changed (a large help center has thousands).
-    var measuredImages: [String: ContentImages.Measured] = [:]
+    /// What the image check found, with each image file measured and the size and time it had
+    /// then: a watch-mode reload reads again only the images that changed (a large help center
+    /// has thousands), and none at all when it knows that no image file changed.
+    var imageScan: ContentImages.Scan?
 
     /// Article files that were read but are not among ``articles`` (each has its error among
     /// the diagnostics), so that a link to one is not also reported as leading nowhere.
@@ -165,15 +166,18 @@ public struct ContentLoader: Sendable {
     /// Re-reads some article files of a loaded content folder (changed, added or deleted ones),
     /// keeping everything else: what `helpcenter build --watch` does on each edit.
     /// - Parameter files: paths as the folder's diagnostics name them (`content/fr/a.md`).
-    public func reload(_ files: Set<String>, in previous: ContentLoadResult) -> ContentLoadResult {
+    /// - Parameter imagesUnchanged: whether the caller knows that no image file changed since
+    ///   `previous` was loaded (a watcher that saw only `.md` files change): then no image
+    ///   folder is listed again and no image file looked at.
+    public func reload(_ files: Set<String>, in previous: ContentLoadResult, imagesUnchanged: Bool = false) -> ContentLoadResult {
         var result = previous
-        reload(files, in: &result)
+        reload(files, in: &result, imagesUnchanged: imagesUnchanged)
         return result
     }
 
     /// Re-reads some article files in place; a uniquely held result is updated without copying
     /// the other twenty thousand articles.
-    public func reload(_ files: Set<String>, in result: inout ContentLoadResult) {
+    public func reload(_ files: Set<String>, in result: inout ContentLoadResult, imagesUnchanged: Bool = false) {
         var jobs: [ArticleJob] = []
         var fileSetChanged = false
         for file in files.sorted() {
@@ -191,11 +195,14 @@ public struct ContentLoader: Sendable {
         for (job, parsed) in zip(jobs, parseInParallel(jobs, phrasebooks: result.phrasebooks)) {
             result.perFile[job.file] = (parsed.article, parsed.diagnostics, parsed.byteCount)
         }
-        assemble(&result, reorder: fileSetChanged)
+        assemble(&result, reorder: fileSetChanged, reread: files, imagesUnchanged: imagesUnchanged)
     }
 
     /// Orders the parsed articles, runs the cross-file checks and gathers every diagnostic.
-    private func assemble(_ result: inout ContentLoadResult, reorder: Bool = true) {
+    /// - Parameters:
+    ///   - reread: the article files read again since the result was last assembled.
+    ///   - imagesUnchanged: whether no image file changed since then.
+    private func assemble(_ result: inout ContentLoadResult, reorder: Bool = true, reread: Set<String> = [], imagesUnchanged: Bool = false) {
         guard let configuration = result.configuration else { return }
         if reorder || result.orderedFiles.count != result.perFile.count {
             // Locale folders come first in the path (`root/<locale>/…`): order by locale, then path.
@@ -224,8 +231,10 @@ public struct ContentLoader: Sendable {
             guard let workingDirectory, !path.hasPrefix("/") else { return path }
             return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
         }
-        let (found, imageDiagnostics, measured) = images.check(&articles, measuredBefore: result.measuredImages)
-        result.measuredImages = measured
+        let (found, imageDiagnostics, scan) = images.check(
+            &articles, measuredBefore: result.imageScan?.measured ?? [:], unchangedSince: imagesUnchanged ? result.imageScan : nil,
+            changedFiles: reread)
+        result.imageScan = scan
         diagnostics += imageDiagnostics
         result.images = found
         result.articles = articles

@@ -24,11 +24,16 @@ enum Redirects {
 
     /// An alias taking an article's address, a reserved folder or another alias of its locale.
     static func collisions(in plan: SitePlan) -> [Diagnostic] {
+        let aliases = aliases(of: plan)
+        guard !aliases.isEmpty else { return [] }
         var diagnostics: [Diagnostic] = []
         var slugs: [String: Int] = [:]
-        for (index, article) in plan.articles.enumerated() { slugs["\(article.locale)/\(article.frontMatter.slug)"] = index }
+        // By index: binding each article to a name copies it.
+        for index in plan.articles.indices {
+            slugs["\(plan.articles[index].locale)/\(plan.articles[index].frontMatter.slug)"] = index
+        }
         var taken: [String: Int] = [:]
-        for alias in aliases(of: plan) {
+        for alias in aliases {
             let article = plan.articles[alias.articleIndex]
             let at = article.frontMatter.aliasLocations[alias.alias] ?? SourceLocation(line: 1, column: 1)
             if let owner = slugs["\(alias.locale)/\(alias.alias)"] {

@@ -87,9 +87,11 @@ final class SitePlan: Sendable {
             groups[categoryKey(articles[index].locale, articles[index].frontMatter.category), default: []].append(index)
         }
         let newest = groups.mapValues { members in
+            // Fields read in place: binding two front matters per comparison copied them.
             members.sorted { lhs, rhs in
-                let (left, right) = (articles[lhs].frontMatter, articles[rhs].frontMatter)
-                return left.updated != right.updated ? left.updated > right.updated : left.title < right.title
+                articles[lhs].frontMatter.updated != articles[rhs].frontMatter.updated
+                    ? articles[lhs].frontMatter.updated > articles[rhs].frontMatter.updated
+                    : articles[lhs].frontMatter.title < articles[rhs].frontMatter.title
             }
         }
         let byTitle = groups.mapValues { members in

@@ -55,9 +55,10 @@ struct SiteWriter {
         let results = try renderAndWrite(jobs, into: output, previous: manifest, replaceAtomically: true)
         var outcome = Outcome()
         Self.record(results, of: jobs, into: &manifest, outcome: &outcome)
-        for path in manifest.entries.keys where allPaths.map({ !$0.contains(path) }) ?? false {
+        let gone = allPaths.map { all in manifest.entries.keys.filter { !all.contains($0) } } ?? []
+        for path in gone {
             FileOutput.remove(output + "/" + path)
-            manifest.entries[path] = nil
+            manifest.set(path, to: nil)
             outcome.removed += 1
         }
         if outcome.written > 0 || outcome.removed > 0 {
@@ -113,7 +114,7 @@ struct SiteWriter {
     ) {
         for (index, result) in results.enumerated() {
             let path = jobs[index].path
-            manifest.entries[path] = BuildManifest.Entry(hash: result.hash, size: result.size)
+            manifest.set(path, to: BuildManifest.Entry(hash: result.hash, size: result.size))
             if result.written {
                 outcome.written += 1
                 outcome.writtenPaths.append(path)

@@ -44,7 +44,8 @@ struct WatchLoop {
                 pending = []
                 continue
             }
-            loader.reload(changed, in: &reloaded)
+            // Only `.md` files changed: the image files are as the last load found them.
+            loader.reload(changed, in: &reloaded, imagesUnchanged: true)
             loaded = reloaded
             pending.formUnion(changed)
             guard let model = reloaded.content, reloaded.diagnostics.errorCount == 0 else {

@@ -90,6 +90,27 @@ struct ImageTests {
         #expect(try site.snapshotOfSite()["images/menu.gif"] == Data(TestImages.gif(width: 6, height: 4)))
     }
 
+    @Test("a watch reload that knows no image changed resolves an edited article's images as a full load does")
+    func reloadWithImagesUnchanged() throws {
+        let site = try fixture()
+        defer { site.remove() }
+        let loader = ContentLoader(workingDirectory: site.content.directory.path)
+        var loaded = try site.loadContent()
+        // The French article now shows the orphan, a missing file and an image without alt text.
+        try site.content.write("fr/captures.md", Self.french.replacingOccurrences(
+            of: "Voir ![Le menu](images/menu.gif).",
+            with: "Voir ![Le menu](images/menu.gif), ![Autre](images/orphan.webp), ![Absente](images/absente.png), ![](images/bouton.png)."))
+        loader.reload(["content/fr/captures.md"], in: &loaded, imagesUnchanged: true)
+        let full = try site.loadContent()
+        #expect(loaded.diagnostics.map(\.formatted) == full.diagnostics.map(\.formatted))
+        #expect(loaded.diagnostics.contains { $0.formatted.contains("image 'images/absente.png' not found") })
+        #expect(!loaded.diagnostics.contains { $0.formatted.contains("orphan.webp") }, "the orphan is shown now")
+        #expect(loaded.articles.map(\.imageFiles) == full.articles.map(\.imageFiles))
+        #expect(loaded.images.keys.sorted() == full.images.keys.sorted())
+        #expect(loaded.articles.first { $0.locale == "en" }?.imageFiles["images/menu.gif"] == "content/images/menu.gif",
+            "an article not read again keeps its images")
+    }
+
     @Test("missing file, no alt text, too large, not an image, misnamed, active SVG: errors at the image")
     func errors() throws {
         let content = try TemporaryContent()
