@@ -50,10 +50,16 @@ struct ContentImages {
     ///
     /// The images folders are listed once (which files exist, and which no article shows);
     /// each file an article shows is read and measured once, all of them in parallel.
+    /// - Parameters:
+    ///   - last: what the previous check of the same folder found (a watch-mode reload).
+    ///   - imagesUnchanged: whether the caller knows no image file changed since `last`; then
+    ///     nothing is listed or looked at again, and only `changedFiles`' images are resolved.
     func check(
-        _ articles: inout [Article], measuredBefore: [String: Measured] = [:], unchangedSince previous: Scan? = nil,
-        changedFiles: Set<String> = []
+        _ articles: inout [Article], after last: Scan? = nil, imagesUnchanged: Bool = false, changedFiles: Set<String> = []
     ) -> (images: [String: ImageFile], diagnostics: [Diagnostic], scan: Scan) {
+        // An image measured last time stands while its size and time do.
+        let measuredBefore = last?.measured ?? [:]
+        let previous = imagesUnchanged ? last : nil
         // No image file changed since `previous` (watch mode reloads articles alone): its
         // listing and its measures stand, and so do the results of the articles not read again.
         let existing = previous?.existing ?? folders.flatMap { Self.files(under: String($0.dropLast()), resolve: resolve) }

@@ -232,8 +232,7 @@ public struct ContentLoader: Sendable {
             return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
         }
         let (found, imageDiagnostics, scan) = images.check(
-            &articles, measuredBefore: result.imageScan?.measured ?? [:], unchangedSince: imagesUnchanged ? result.imageScan : nil,
-            changedFiles: reread)
+            &articles, after: result.imageScan, imagesUnchanged: imagesUnchanged, changedFiles: reread)
         result.imageScan = scan
         diagnostics += imageDiagnostics
         result.images = found
