@@ -45,6 +45,14 @@ struct ContentConsistency {
         return diagnostics
     }
 
+    /// Whether two versions of an article agree on all this check looks at: then an edit
+    /// between them cannot change what it finds.
+    static func sameKeys(_ before: Article, _ after: Article) -> Bool {
+        before.locale == after.locale && before.id == after.id && before.frontMatter.slug == after.frontMatter.slug
+            && before.frontMatter.category == after.frontMatter.category
+            && before.frontMatter.translates == after.frontMatter.translates
+    }
+
     private func translationProblems(of article: Article) -> [Diagnostic] {
         guard let source = article.frontMatter.translates else { return [] }
         let place = location(of: "translates", in: article)

@@ -80,11 +80,7 @@ struct ContentImages {
             // `Article` to a name, or walking its tree, costs a copy of all of it.
             located = ParallelResults<[Located]?>.map(count: all.count) { index in
                 if reusable[all[index].file] != nil, !changedFiles.contains(all[index].file) { return nil }
-                let place = Place(file: all[index].file, locale: all[index].locale)
-                return Self.images(of: all[index]).map { image in
-                    guard let path = Self.relativePath(image.destination) else { return Located(image: image, path: nil, file: nil) }
-                    return Located(image: image, path: path, file: locate(path, from: place, existing: existingSet))
-                }
+                return locatedImages(of: all[index], existing: existingSet)
             }
             var toMeasure: [String] = []
             var seen: Set<String> = []
@@ -124,6 +120,31 @@ struct ContentImages {
         }
         diagnostics += existing.filter { !used.contains($0) }.map(Self.unusedWarning)
         return (images, diagnostics, scan)
+    }
+
+    /// One article's images checked again against what `scan` found, with no folder listed
+    /// and no file read: a watch-mode reload of an edited article when no image file changed.
+    /// Translation warnings are as in ``check(_:after:imagesUnchanged:changedFiles:)`` as long
+    /// as no article's id or locale changed (`scan.sources` still holds).
+    /// - Returns: nil when the article shows a file that `scan` never measured (an image it
+    ///   did not show before): then only a whole check can say what it is.
+    func recheck(_ article: Article, in scan: Scan) -> ArticleImages? {
+        let located = locatedImages(of: article, existing: scan.existingSet)
+        var problems: [String: String] = [:]
+        for file in located.lazy.compactMap(\.file) {
+            guard let measured = scan.measured[file] else { return nil }
+            if case .failure(let problem) = measured.result { problems[file] = problem.message }
+        }
+        return diagnose(located, of: article, problems: problems, sources: scan.sources, existing: scan.existingSet)
+    }
+
+    /// Each image source of `article` with its relative path and the content file it shows.
+    private func locatedImages(of article: Article, existing: Set<String>) -> [Located] {
+        let place = Place(file: article.file, locale: article.locale)
+        return Self.images(of: article).map { image in
+            guard let path = Self.relativePath(image.destination) else { return Located(image: image, path: nil, file: nil) }
+            return Located(image: image, path: path, file: locate(path, from: place, existing: existing))
+        }
     }
 
     /// What a check found, kept by watch mode for the next reload of articles alone.

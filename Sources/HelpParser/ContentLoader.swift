@@ -43,6 +43,13 @@ public struct ContentLoadResult: Sendable {
     /// then: a watch-mode reload reads again only the images that changed (a large help center
     /// has thousands), and none at all when it knows that no image file changed.
     var imageScan: ContentImages.Scan?
+    /// Whether ``articles`` holds every file of ``orderedFiles``, in that order, with no
+    /// cross-file finding (every file parsed, no duplicate taken out): then an edit that keeps
+    /// it so replaces its article where it is rather than assembling twenty thousand again.
+    var assembledInOrder = false
+    /// Each article file's place in ``articles``, made on the first such edit (a one-shot
+    /// build never needs it) and kept while ``assembledInOrder`` holds.
+    var positions: [String: Int]?
 
     /// Article files that were read but are not among ``articles`` (each has its error among
     /// the diagnostics), so that a link to one is not also reported as leading nowhere.
@@ -192,10 +199,59 @@ public struct ContentLoader: Sendable {
             else { continue }
             jobs.append(ArticleJob(file: file, locale: locale))
         }
+        var replaced: [String: ParsedArticle] = [:]
         for (job, parsed) in zip(jobs, parseInParallel(jobs, phrasebooks: result.phrasebooks)) {
+            if let before = result.perFile[job.file] {
+                replaced[job.file] = ParsedArticle(article: before.article, diagnostics: before.diagnostics, byteCount: before.bytes)
+            }
             result.perFile[job.file] = (parsed.article, parsed.diagnostics, parsed.byteCount)
         }
+        if !fileSetChanged, imagesUnchanged, jobs.count == files.count, replaceInPlace(&result, replaced: replaced) { return }
         assemble(&result, reorder: fileSetChanged, reread: files, imagesUnchanged: imagesUnchanged)
+    }
+
+    /// Puts re-read articles in the places of their former selves, when nothing another file
+    /// could see has changed: the same id, slug, locale, category and source, no finding
+    /// before or after, the same image files. Then every other article, every cross-file
+    /// finding (there were none) and the image listing stand as they were.
+    /// - Parameter replaced: each re-read file's former result.
+    /// - Returns: false, leaving `result` as it was, when a whole assembly is needed.
+    private func replaceInPlace(_ result: inout ContentLoadResult, replaced: [String: ParsedArticle]) -> Bool {
+        guard result.assembledInOrder, let configuration = result.configuration, result.imageScan != nil else { return false }
+        let positions = result.positions ?? Dictionary(uniqueKeysWithValues: result.orderedFiles.enumerated().map { ($1, $0) })
+        result.positions = positions
+        var updates: [(position: Int, article: Article, images: ContentImages.ArticleImages)] = []
+        var byteDelta = 0
+        // In a scope of its own: the scan is changed below, and a copy still alive would copy it.
+        do {
+            guard let scan = result.imageScan else { return false }
+            let images = contentImages(root: result.root, locales: configuration.locales)
+            for (file, before) in replaced {
+                guard let position = positions[file], let after = result.perFile[file], var article = after.article,
+                    before.diagnostics.isEmpty, after.diagnostics.isEmpty, let former = scan.perArticle[file],
+                    former.diagnostics.isEmpty, ContentConsistency.sameKeys(result.articles[position], article),
+                    let found = images.recheck(article, in: scan), found.diagnostics.isEmpty, found.shown == former.shown,
+                    Set(found.resolved.values) == Set(former.resolved.values)
+                else { return false }
+                article.imageFiles = found.resolved
+                updates.append((position, article, found))
+                byteDelta += after.bytes - before.byteCount
+            }
+        }
+        for update in updates {
+            result.articles[update.position] = update.article
+            result.imageScan?.perArticle[update.article.file] = update.images
+        }
+        result.byteCount += byteDelta
+        return true
+    }
+
+    private func contentImages(root: String, locales: [String]) -> ContentImages {
+        let workingDirectory = self.workingDirectory
+        return ContentImages(root: root, locales: locales) { path in
+            guard let workingDirectory, !path.hasPrefix("/") else { return path }
+            return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
+        }
     }
 
     /// Orders the parsed articles, runs the cross-file checks and gathers every diagnostic.
@@ -212,6 +268,7 @@ public struct ContentLoader: Sendable {
                 let locale = file.dropFirst(prefix).prefix { $0 != "/" }
                 return (order: localeOrder[String(locale)] ?? Int.max, file: file)
             }.sorted { ($0.order, $0.file) < ($1.order, $1.file) }.map(\.file)
+            result.positions = nil
         }
         var articles: [Article] = []
         articles.reserveCapacity(result.orderedFiles.count)
@@ -225,12 +282,10 @@ public struct ContentLoader: Sendable {
         }
         let checker = ContentConsistency(
             configuration: configuration, configurationPath: join(result.root, Self.configurationFileName))
-        diagnostics += checker.check(&articles)
-        let workingDirectory = self.workingDirectory
-        let images = ContentImages(root: result.root, locales: configuration.locales) { path in
-            guard let workingDirectory, !path.hasPrefix("/") else { return path }
-            return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
-        }
+        let consistency = checker.check(&articles)
+        diagnostics += consistency
+        result.assembledInOrder = consistency.isEmpty && articles.count == result.orderedFiles.count
+        let images = contentImages(root: result.root, locales: configuration.locales)
         let (found, imageDiagnostics, scan) = images.check(
             &articles, after: result.imageScan, imagesUnchanged: imagesUnchanged, changedFiles: reread)
         result.imageScan = scan
