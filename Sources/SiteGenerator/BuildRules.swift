@@ -46,15 +46,17 @@ public enum BuildRules {
                     file: "\(locale)/chrome.yml", at: SourceLocation(line: 1, column: 1)))
             }
         }
-        let plan = previousPlan.map { SitePlan(content: content, reusing: $0) } ?? SitePlan(content: content)
-        for index in plan.articles.indices where SitePlan.reservedSlugs.contains(plan.articles[index].frontMatter.slug) {
+        let plan = previousPlan.map { SitePlan(content: content, reusing: $0, changed: linkedArticles) } ?? SitePlan(content: content)
+        // Slugs and aliases: a plan reused for an edit kept every one, and they passed then.
+        let slugsChecked = previousPlan == nil ? Array(plan.articles.indices) : []
+        for index in slugsChecked where SitePlan.reservedSlugs.contains(plan.articles[index].frontMatter.slug) {
             let article = plan.articles[index]
             diagnostics.append(.error(
                 "slug '\(article.frontMatter.slug)' is the address of the site's own pages (\(SitePlan.reservedSlugs.sorted().joined(separator: ", "))); give the article another 'slug:'",
                 file: article.file, at: article.frontMatter.keyLocations["slug"] ?? SourceLocation(line: 1, column: 1)))
         }
-        diagnostics += Redirects.collisions(in: plan)
-        diagnostics += RelatedArticles.check(plan, leftOut: leftOut)
+        if previousPlan == nil { diagnostics += Redirects.collisions(in: plan) }
+        diagnostics += RelatedArticles.check(plan, articlesAt: linkedArticles, leftOut: leftOut)
         var links = LinkResolver(plan: plan)
         links.unparsedFiles = unparsedFiles
         links.draftFiles = draftFiles

@@ -73,7 +73,7 @@ public final class LiveSite {
             guard let before = articles[file], let after = now[file] else { return false }
             return before.keepsLinks(after)
         }
-        let previousEntries = changedFiles.map { searchCache.cachedDocuments(forFile: $0) }
+        let previousEntries = Dictionary(uniqueKeysWithValues: changedFiles.map { ($0, searchCache.cachedDocuments(forFile: $0)) })
         searchCache.forget(changedFiles)
         let (site, findings) = SiteRenderer.prepare(
             content, checkingLinksOf: isLocal ? changedIndexes : nil, reusing: isLocal ? plan : nil, searchCache: searchCache,
@@ -84,57 +84,19 @@ public final class LiveSite {
 
         // A slug changed (not a local edit): say which old address would 404, as `build` does.
         if !isLocal { report.diagnostics += Redirects.slugChanges(since: output, plan: site.plan) }
-        let searchIndexes = SearchIndex.all(plan: site.plan, cache: searchCache)
-        let jobs = site.jobs(searchIndexes: searchIndexes)
-        var selected = jobs
+        let searchIndexes = SearchIndex.all(plan: site.plan, cache: searchCache, changed: isLocal ? changedIndexes : nil)
+        let selected: [OutputJob]
+        let gone: [String]
         if isLocal {
-            var affected: Set<String> = []
-            for (offset, index) in changedIndexes.enumerated() {
-                let article = content.articles[index]
-                let before = articles[article.file]
-                let after = ArticleState(article)
-                affected.insert(site.plan.directory(ofArticleAt: index) + "index.html")
-                // The images it shows, in case one is new (the writer skips unchanged bytes).
-                for key in article.imageFiles.values { if let image = site.plan.images[key] { affected.insert(image.sitePath) } }
-                if before?.title != after.title {
-                    affected.insert("\(article.locale)/index.html")
-                    affected.insert("\(article.locale)/\(SitePlan.categoryPath(after.category))index.html")
-                    affected.insert(ArticleCatalogFile.path)
-                }
-                if before?.updated != after.updated {
-                    affected.formUnion(jobs.lazy.map(\.path).filter { $0.hasPrefix("sitemap") })
-                }
-                if before?.title != after.title || before?.updated != after.updated, let previous = plan {
-                    // Pages that list it among their related articles (by default or by `related:`),
-                    // or whose list a new date reordered: a local edit keeps every index.
-                    for other in site.plan.articlesByLocale[article.locale] ?? [] where other != index {
-                        let listed = RelatedArticles.list(for: other, in: site.plan)
-                        if listed.contains(index) || listed != RelatedArticles.list(for: other, in: previous) {
-                            affected.insert(site.plan.directory(ofArticleAt: other) + "index.html")
-                        }
-                    }
-                }
-                let category = content.configuration.categories[article.frontMatter.category]?[article.locale] ?? ""
-                if previousEntries.indices.contains(offset),
-                    searchCache.cachedDocuments(forFile: article.file).map({ $0.category == category ? $0 : nil }) ?? nil
-                        != previousEntries[offset]
-                {
-                    // The locale's index files that changed (all of them when the index was
-                    // made anew; the writer skips equal bytes); a term file's name holds its
-                    // hash, so a changed one is a new path.
-                    let search = "\(article.locale)/search/"
-                    if let changed = searchIndexes[article.locale]?.changedFiles {
-                        affected.formUnion(changed.map { search + $0 })
-                    } else {
-                        affected.formUnion(jobs.lazy.map(\.path).filter { $0.hasPrefix(search) && !$0.hasSuffix(".html") })
-                    }
-                }
-            }
-            selected = jobs.filter { affected.contains($0.path) }
+            (selected, gone) = localJobs(site, changedIndexes, content: content, searchIndexes: searchIndexes, previousEntries: previousEntries)
+        } else {
+            selected = site.jobs(searchIndexes: searchIndexes)
+            let paths = Set(selected.map(\.path))
+            gone = manifest.entries.keys.filter { !paths.contains($0) }
         }
         do {
             let outcome = try SiteWriter(output: output, clean: false, progress: nil)
-                .update(selected, manifest: &manifest, allPaths: Set(jobs.map(\.path)))
+                .update(selected, manifest: &manifest, removing: gone)
             report.record(outcome)
         } catch {
             // Index files made for this edit may not be on disk: the next edit makes every one.
@@ -148,6 +110,77 @@ public final class LiveSite {
             remember(content, plan: site.plan, manifestOnDisk: false)
         }
         return report
+    }
+
+    /// The files a local edit reaches (the same URLs: only pages that show what changed), and
+    /// the search files it made obsolete; nothing else of the site is even listed.
+    private func localJobs(
+        _ site: SiteRenderer, _ changedIndexes: [Int], content: HelpContent, searchIndexes: [String: SearchIndex],
+        previousEntries: [String: ArticleSearchDocuments?]
+    ) -> (jobs: [OutputJob], gone: [String]) {
+        var jobs: [OutputJob] = []
+        var gone: [String] = []
+        var articlePages: Set<Int> = []
+        var pages: Set<String> = []
+        var rootFiles: Set<String> = []
+        var sitemaps = false
+        var searchLocales: Set<String> = []
+        var images: Set<String> = []
+        var droppedImages: Set<String> = []
+        for index in changedIndexes {
+            let article = content.articles[index]
+            let before = articles[article.file]
+            let after = ArticleState(article)
+            articlePages.insert(index)
+            // The images it shows, in case one is new (the writer skips unchanged bytes).
+            images.formUnion(article.imageFiles.values)
+            if let previous = plan { droppedImages.formUnion(previous.articles[index].imageFiles.values) }
+            if before?.title != after.title {
+                pages.insert("\(article.locale)/index.html")
+                pages.insert("\(article.locale)/\(SitePlan.categoryPath(after.category))index.html")
+                rootFiles.insert(ArticleCatalogFile.path)
+            }
+            if before?.updated != after.updated { sitemaps = true }
+            if before?.title != after.title || before?.updated != after.updated, let previous = plan {
+                // Pages that list it among their related articles (by default or by `related:`),
+                // or whose list a new date reordered: a local edit keeps every index.
+                let planned = site.plan.articles
+                for other in site.plan.articlesByLocale[article.locale] ?? [] where other != index {
+                    // A default list is of the article's own category: others cannot change.
+                    if planned[other].frontMatter.related.isEmpty, planned[other].frontMatter.category != after.category { continue }
+                    let listed = RelatedArticles.list(for: other, in: site.plan)
+                    if listed.contains(index) || listed != RelatedArticles.list(for: other, in: previous) {
+                        articlePages.insert(other)
+                    }
+                }
+            }
+            let category = content.configuration.categories[article.frontMatter.category]?[article.locale] ?? ""
+            let entry = searchCache.cachedDocuments(forFile: article.file).flatMap { $0.category == category ? $0 : nil }
+            if entry != previousEntries[article.file] ?? nil { searchLocales.insert(article.locale) }
+        }
+        // An image the edit no longer shows leaves the site unless another article shows it.
+        droppedImages.subtract(images)
+        if !droppedImages.isEmpty {
+            let used = Set(SiteRenderer.usedImages(of: site.plan).map(\.file))
+            gone += droppedImages.subtracting(used).compactMap { plan?.images[$0]?.sitePath }
+        }
+        jobs += site.rootJobs().filter { rootFiles.contains($0.path) || sitemaps && $0.path.hasPrefix("sitemap") }
+        jobs += images.sorted().compactMap { site.plan.images[$0].map(SiteRenderer.imageJob) }
+        for locale in site.plan.configuration.locales {
+            let indexes = articlePages.filter { site.plan.articles[$0].locale == locale }
+            guard !indexes.isEmpty || searchLocales.contains(locale), let files = site.localeFiles(locale) else { continue }
+            jobs += files.pageJobs().filter { pages.contains($0.path) }
+            jobs += indexes.sorted().map(files.articleJob(at:))
+            guard searchLocales.contains(locale) else { continue }
+            // The index files that changed (all of them when the index was made anew; the writer
+            // skips equal bytes); a term file's name holds its hash, so a changed one is a new path.
+            let search = files.searchJobs(searchIndexes[locale])
+            let changed = searchIndexes[locale]?.changedFiles.map { Set($0.map { "\(locale)/search/\($0)" }) }
+            jobs += changed.map { changed in search.filter { changed.contains($0.path) } } ?? search
+            let current = Set(search.map(\.path) + ["\(locale)/search/index.html"])
+            gone += manifest.paths(withPrefix: "\(locale)/search/").filter { !current.contains($0) }
+        }
+        return (jobs, gone)
     }
 
     private func remember(_ content: HelpContent, plan: SitePlan, manifestOnDisk: Bool = true) {

@@ -8,19 +8,25 @@ enum RelatedArticles {
 
     /// Indexes of the plan's articles to list on the page of the article at `index`.
     static func list(for index: Int, in plan: SitePlan) -> [Int] {
-        let article = plan.articles[index]
-        if !article.frontMatter.related.isEmpty {
-            return article.frontMatter.related.compactMap { plan.translations[$0]?[article.locale] }.filter { $0 != index }
+        // Fields read in place: binding the article to a name copies all of it.
+        let locale = plan.articles[index].locale
+        let related = plan.articles[index].frontMatter.related
+        if !related.isEmpty {
+            return related.compactMap { plan.translations[$0]?[locale] }.filter { $0 != index }
         }
-        let newest = plan.newestInCategory[SitePlan.categoryKey(article.locale, article.frontMatter.category)] ?? []
+        let newest = plan.newestInCategory[SitePlan.categoryKey(locale, plan.articles[index].frontMatter.category)] ?? []
         return Array(newest.prefix(defaultCount + 1).filter { $0 != index }.prefix(defaultCount))
     }
 
     /// A `related:` id with no article in the article's locale (a draft left out counts as
     /// none); one that `build --keep-going` left out for its errors is a warning, not listed.
-    static func check(_ plan: SitePlan, leftOut: [LeftOutArticle] = []) -> [Diagnostic] {
-        plan.articles.flatMap { article in
-            article.frontMatter.related.compactMap { id -> Diagnostic? in
+    /// - Parameter indexes: the articles whose lists to check; nil for all.
+    static func check(_ plan: SitePlan, articlesAt indexes: [Int]? = nil, leftOut: [LeftOutArticle] = []) -> [Diagnostic] {
+        // By index: binding each article to a name copies it.
+        (indexes ?? Array(plan.articles.indices)).flatMap { index -> [Diagnostic] in
+            guard !plan.articles[index].frontMatter.related.isEmpty else { return [] }
+            let article = plan.articles[index]
+            return article.frontMatter.related.compactMap { id -> Diagnostic? in
                 guard plan.translations[id]?[article.locale] == nil else { return nil }
                 let location = article.frontMatter.relatedLocations[id] ?? SourceLocation(line: 1, column: 1)
                 if let missing = leftOut.first(where: { $0.id == id && $0.locale == article.locale }) {

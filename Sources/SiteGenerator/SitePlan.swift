@@ -62,7 +62,9 @@ final class SitePlan: Sendable {
 
     /// A plan for edited articles that kept their files, ids, slugs and locales: the URL
     /// tables of `previous` still hold, only the articles are new.
-    init(content: HelpContent, reusing previous: SitePlan) {
+    /// - Parameter changed: the indexes of the edited articles, when the caller knows them
+    ///   (and they kept their categories too): only their categories are sorted again.
+    init(content: HelpContent, reusing previous: SitePlan, changed: [Int]? = nil) {
         configuration = content.configuration
         articles = content.articles
         images = content.images
@@ -74,7 +76,20 @@ final class SitePlan: Sendable {
         directories = previous.directories
         categoriesByLocale = previous.categoriesByLocale
         // An edit may change an article's date or title, and so the order.
-        (newestInCategory, byTitleInCategory) = Self.categoryOrders(content.articles)
+        if let changed {
+            var newest = previous.newestInCategory
+            var byTitle = previous.byTitleInCategory
+            let keys = Set(changed.map { Self.categoryKey(content.articles[$0].locale, content.articles[$0].frontMatter.category) })
+            for key in keys {
+                // In index order, as a whole sort meets them: ties come out the same.
+                let members = (newest[key] ?? []).sorted()
+                newest[key] = Self.newestFirst(members, content.articles)
+                byTitle[key] = Self.byTitle(members, content.articles)
+            }
+            (newestInCategory, byTitleInCategory) = (newest, byTitle)
+        } else {
+            (newestInCategory, byTitleInCategory) = Self.categoryOrders(content.articles)
+        }
     }
 
     static func categoryKey(_ locale: String, _ category: String) -> String { locale + "/" + category }
@@ -86,18 +101,20 @@ final class SitePlan: Sendable {
         for index in articles.indices {
             groups[categoryKey(articles[index].locale, articles[index].frontMatter.category), default: []].append(index)
         }
-        let newest = groups.mapValues { members in
-            // Fields read in place: binding two front matters per comparison copied them.
-            members.sorted { lhs, rhs in
-                articles[lhs].frontMatter.updated != articles[rhs].frontMatter.updated
-                    ? articles[lhs].frontMatter.updated > articles[rhs].frontMatter.updated
-                    : articles[lhs].frontMatter.title < articles[rhs].frontMatter.title
-            }
+        return (groups.mapValues { newestFirst($0, articles) }, groups.mapValues { byTitle($0, articles) })
+    }
+
+    private static func newestFirst(_ members: [Int], _ articles: [Article]) -> [Int] {
+        // Fields read in place: binding two front matters per comparison copied them.
+        members.sorted { lhs, rhs in
+            articles[lhs].frontMatter.updated != articles[rhs].frontMatter.updated
+                ? articles[lhs].frontMatter.updated > articles[rhs].frontMatter.updated
+                : articles[lhs].frontMatter.title < articles[rhs].frontMatter.title
         }
-        let byTitle = groups.mapValues { members in
-            members.sorted { articles[$0].frontMatter.title < articles[$1].frontMatter.title }
-        }
-        return (newest, byTitle)
+    }
+
+    private static func byTitle(_ members: [Int], _ articles: [Article]) -> [Int] {
+        members.sorted { articles[$0].frontMatter.title < articles[$1].frontMatter.title }
     }
 
     /// Whether `locale` has a page for the category `key` (it has articles in it).

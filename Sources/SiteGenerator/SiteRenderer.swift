@@ -41,8 +41,23 @@ struct SiteRenderer: Sendable {
     /// - Parameter searchIndexes: each locale's search index, when the caller made them (to
     ///   know which of their files changed); nil to make them here.
     func jobs(searchIndexes: [String: SearchIndex]? = nil) -> [OutputJob] {
+        var jobs = rootJobs()
+        for image in Self.usedImages(of: plan) { jobs.append(Self.imageJob(image)) }
+        let searchIndexes = searchIndexes ?? SearchIndex.all(plan: plan, cache: searchCache)
+        for locale in plan.configuration.locales {
+            guard let files = localeFiles(locale) else { continue }
+            jobs += files.pageJobs()
+            jobs += files.searchJobs(searchIndexes[locale])
+            for index in plan.articlesByLocale[locale] ?? [] { jobs.append(files.articleJob(at: index)) }
+            jobs += files.aliasJobs()
+        }
+        return jobs
+    }
+
+    /// The files of the site as a whole: the language chooser, robots.txt, the article
+    /// catalog, the sitemaps, the assets and the redirects.
+    func rootJobs() -> [OutputJob] {
         var jobs: [OutputJob] = []
-        let languageNames = chromes.mapValues { $0[.languageName] }
         let roots = RootPages(plan: plan, chromes: chromes, csp: csp)
         jobs.append(OutputJob(path: "index.html") { roots.languageChooser() })
         jobs.append(OutputJob(path: "robots.txt") { roots.robots() })
@@ -67,15 +82,34 @@ struct SiteRenderer: Sendable {
         if let sheet = brand.stylesheetReadPath {
             jobs.append(OutputJob(path: "assets/extra.css") { FileManager.default.contents(atPath: sheet).map { [UInt8]($0) } ?? [] })
         }
-        for image in Self.usedImages(of: plan) {
-            jobs.append(OutputJob(path: image.sitePath) { Self.bytes(of: image) })
-        }
-        let searchIndexes = searchIndexes ?? SearchIndex.all(plan: plan, cache: searchCache)
-        for locale in plan.configuration.locales {
-            guard let chrome = chromes[locale] else { continue }
-            let layout = PageLayout(plan: plan, chrome: chrome, csp: csp)
-            let pages = LocalePages(layout: layout, languageNames: languageNames)
-            jobs.append(OutputJob(path: "\(locale)/index.html") { pages.home() })
+        return jobs
+    }
+
+    /// An image file, copied into the site.
+    static func imageJob(_ image: ImageFile) -> OutputJob {
+        OutputJob(path: image.sitePath) { bytes(of: image) }
+    }
+
+    /// What renders one locale's files; nil for a locale without a chrome catalog.
+    func localeFiles(_ locale: String) -> LocaleFiles? {
+        guard let chrome = chromes[locale] else { return nil }
+        let languageNames = chromes.mapValues { $0[.languageName] }
+        let layout = PageLayout(plan: plan, chrome: chrome, csp: csp)
+        return LocaleFiles(
+            locale: locale, plan: plan, pages: LocalePages(layout: layout, languageNames: languageNames),
+            articlePage: ArticlePage(layout: layout, links: links, dates: dates, languageNames: languageNames, verification: verification))
+    }
+
+    /// One locale's files, by kind: what a whole build lists and an edit picks from.
+    struct LocaleFiles {
+        let locale: String
+        let plan: SitePlan
+        let pages: LocalePages
+        let articlePage: ArticlePage
+
+        /// The home page, the category pages, the search page and the 404 pages.
+        func pageJobs() -> [OutputJob] {
+            var jobs: [OutputJob] = [OutputJob(path: "\(locale)/index.html") { pages.home() }]
             for category in plan.configuration.categoryOrder where plan.hasCategoryPage(category, in: locale) {
                 jobs.append(OutputJob(path: "\(locale)/\(SitePlan.categoryPath(category))index.html") { pages.category(category) })
             }
@@ -84,20 +118,24 @@ struct SiteRenderer: Sendable {
             if locale == plan.configuration.defaultLocale {
                 jobs.append(OutputJob(path: "404.html") { pages.notFound() })
             }
-            let indexes = plan.articlesByLocale[locale] ?? []
-            for file in searchIndexes[locale]?.files ?? [] {
-                jobs.append(OutputJob(path: "\(locale)/search/\(file.path)", render: file.render))
-            }
-            let articlePage = ArticlePage(
-                layout: layout, links: links, dates: dates, languageNames: languageNames, verification: verification)
-            for index in indexes {
-                jobs.append(OutputJob(path: plan.directory(ofArticleAt: index) + "index.html") { articlePage.render(articleAt: index) })
-            }
-            for alias in Redirects.aliases(of: plan) where alias.locale == locale {
-                jobs.append(OutputJob(path: alias.path + "index.html") { articlePage.redirect(alias) })
+            return jobs
+        }
+
+        /// The search index's files, below `<locale>/search/`.
+        func searchJobs(_ index: SearchIndex?) -> [OutputJob] {
+            (index?.files ?? []).map { file in OutputJob(path: "\(locale)/search/\(file.path)", render: file.render) }
+        }
+
+        func articleJob(at index: Int) -> OutputJob {
+            OutputJob(path: plan.directory(ofArticleAt: index) + "index.html") { articlePage.render(articleAt: index) }
+        }
+
+        /// The pages at former slugs, which send readers on to the article.
+        func aliasJobs() -> [OutputJob] {
+            Redirects.aliases(of: plan).filter { $0.locale == locale }.map { alias in
+                OutputJob(path: alias.path + "index.html") { articlePage.redirect(alias) }
             }
         }
-        return jobs
     }
 
     /// The image files the built articles show (an image only a left-out draft shows is not

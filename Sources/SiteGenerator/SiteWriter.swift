@@ -49,14 +49,14 @@ struct SiteWriter {
     }
 
     /// Writes the files of some jobs into an existing output, updating a manifest kept in
-    /// memory (watch mode); files the site no longer has (`allPaths`, when given) are removed.
-    func update(_ jobs: [OutputJob], manifest: inout BuildManifest, allPaths: Set<String>?) throws(FileOutput.Failure) -> Outcome {
+    /// memory (watch mode), then removes the files the site no longer has.
+    /// - Parameter gone: recorded paths the site no longer has.
+    func update(_ jobs: [OutputJob], manifest: inout BuildManifest, removing gone: [String]) throws(FileOutput.Failure) -> Outcome {
         let output = Self.trimmed(output)
         let results = try renderAndWrite(jobs, into: output, previous: manifest, replaceAtomically: true)
         var outcome = Outcome()
         Self.record(results, of: jobs, into: &manifest, outcome: &outcome)
-        let gone = allPaths.map { all in manifest.entries.keys.filter { !all.contains($0) } } ?? []
-        for path in gone {
+        for path in gone where manifest.entries[path] != nil {
             FileOutput.remove(output + "/" + path)
             manifest.set(path, to: nil)
             outcome.removed += 1

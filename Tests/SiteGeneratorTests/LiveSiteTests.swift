@@ -88,4 +88,63 @@ struct LiveSiteTests {
         #expect(reloaded.content?.articles.contains { $0.locale == "fr" } == false)
         #expect(try site.snapshotOfSite() == before)
     }
+
+    /// Edits, reloads as the watcher does, updates the live site, and checks the site against
+    /// a clean build of the same content.
+    private static func update(
+        _ site: SiteFixture, _ live: LiveSite, _ loaded: inout ContentLoadResult, _ edits: [String: (String) -> String],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> (report: SiteBuilder.Report, files: [String: Data]) {
+        for (file, change) in edits { try edit(site, file, change) }
+        let changed = Set(edits.keys.map { "content/" + $0 })
+        ContentLoader(workingDirectory: site.content.directory.path).reload(changed, in: &loaded, imagesUnchanged: true)
+        let report = try live.update(content: try #require(loaded.content, sourceLocation: sourceLocation), changedFiles: changed)
+        #expect(report.succeeded, "\(report.diagnostics.map(\.formatted))", sourceLocation: sourceLocation)
+        let afterLive = try site.snapshotOfSite()
+        #expect(try site.build(clean: true).succeeded, sourceLocation: sourceLocation)
+        let full = try site.snapshotOfSite()
+        #expect(afterLive.keys.sorted() == full.keys.sorted(), "the files of a full build", sourceLocation: sourceLocation)
+        for (path, bytes) in full where afterLive[path] != bytes {
+            Issue.record("\(path) differs from a full build's", sourceLocation: sourceLocation)
+        }
+        return (report, afterLive)
+    }
+
+    @Test("two articles of two locales edited at once: both pages, both listings, both search indexes")
+    func twoLocalesAtOnce() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        var loaded = try site.loadContent()
+        let live = LiveSite(output: site.siteURL.path)
+        _ = try live.rebuildAll(content: try #require(loaded.content))
+        let (report, _) = try Self.update(site, live, &loaded, [
+            "fr/modifier-identifiants-connexion.md": { $0.replacingOccurrences(of: "title: Comment modifier", with: "title: Comment changer") },
+            "en/change-reset-login-credentials.md": { $0.replacingOccurrences(of: "title: How do I change", with: "title: How do I alter") },
+        ])
+        for locale in ["fr", "en"] {
+            #expect(report.writtenPaths.contains("\(locale)/index.html"))
+            #expect(report.writtenPaths.contains("\(locale)/search/index.js"), "the \(locale) index holds the new title")
+        }
+        #expect(try site.searchFiles("en").contains("alter"))
+        #expect(try site.searchFiles("fr").contains("changer"))
+    }
+
+    @Test("an image an edit stops showing leaves the site, unless another article still shows it")
+    func imageNoLongerShown() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try site.content.write("fr/a.md", frenchArticle(id: "a", title: "A", body: "Voir ![Le menu](images/menu.png) et ![Seule](images/seule.png)."))
+        try site.content.write("fr/b.md", frenchArticle(id: "b", title: "B", body: "Voir ![Le menu](images/menu.png)."))
+        try site.content.write("images/menu.png", bytes: TestImages.png(width: 4, height: 3))
+        try site.content.write("images/seule.png", bytes: TestImages.png(width: 2, height: 2))
+        var loaded = try site.loadContent()
+        let live = LiveSite(output: site.siteURL.path)
+        _ = try live.rebuildAll(content: try #require(loaded.content))
+        #expect(try site.snapshotOfSite()["images/seule.png"] != nil)
+        let (_, files) = try Self.update(site, live, &loaded, [
+            "fr/a.md": { $0.replacingOccurrences(of: "![Le menu](images/menu.png) et ![Seule](images/seule.png)", with: "le menu") },
+        ])
+        #expect(files["images/seule.png"] == nil, "no article shows it")
+        #expect(files["images/menu.png"] != nil, "b still shows it")
+    }
 }

@@ -187,7 +187,7 @@ struct SearchIndexTests {
         let text = try String(contentsOf: site.content.root.appendingPathComponent("fr/a7.md"), encoding: .utf8)
         try site.content.write("fr/a7.md", text.replacingOccurrences(of: ".\n", with: " zygomatique banque7.\n"))
         let after = try site.loadContent().articles.filter { $0.locale == "fr" }
-        let stems = try #require(postings.update(documents(after), changed: [edited]), "the average length stays")
+        let stems = try #require(postings.update([(edited, documents(after)[edited])]), "the average length stays")
         let updated = SearchIndex(locale: "fr", postings: postings, changedStems: stems, changedArticles: [edited])
         let fresh = bytes(SearchIndex(locale: "fr", postings: LocalePostings(
             articles: documents(after), ids: ids, vocabulary: nil, keepingState: false)))

@@ -42,7 +42,7 @@ final class LocalePostings: @unchecked Sendable {
     /// - Parameters:
     ///   - vocabulary: the locale's words with their stems when the articles do not list theirs
     ///     (a one-shot build); nil to take them from ``ArticleSearchDocuments/words``.
-    ///   - keepingState: whether to keep what ``update(_:changed:)`` needs (watch mode).
+    ///   - keepingState: whether to keep what ``update(_:)`` needs (watch mode).
     init(articles: [ArticleSearchDocuments], ids: [String], vocabulary: [SearchTokenizer.Word]?, keepingState: Bool) {
         self.ids = ids
         keys = SearchIndex.articleKeys(ids)
@@ -96,13 +96,14 @@ final class LocalePostings: @unchecked Sendable {
     /// Takes the changed articles' documents in, in place of their earlier ones.
     /// - Returns: the numbers of the stems whose term-file entries changed, or nil when the edit moved the
     ///   average document length (every weight changes: the caller makes the index again).
-    func update(_ newArticles: [ArticleSearchDocuments], changed: [Int]) -> Set<Int>? {
-        precondition(keepsState && newArticles.count == articles.count)
+    /// - Parameter changes: each changed article's position in the locale and its new documents.
+    func update(_ changes: [(position: Int, documents: ArticleSearchDocuments)]) -> Set<Int>? {
+        precondition(keepsState)
         var sum = lengthSum
         var count = documentCount
-        for position in changed {
-            sum += newArticles[position].documents.reduce(0) { $0 + $1.length } - articles[position].documents.reduce(0) { $0 + $1.length }
-            count += newArticles[position].documents.count - articles[position].documents.count
+        for (position, article) in changes {
+            sum += article.documents.reduce(0) { $0 + $1.length } - articles[position].documents.reduce(0) { $0 + $1.length }
+            count += article.documents.count - articles[position].documents.count
         }
         guard Self.average(sum, count) == average else { return nil }
         lengthSum = sum
@@ -110,7 +111,7 @@ final class LocalePostings: @unchecked Sendable {
         var dirty: Set<Int> = []
         // Words that went from some articles to none or back: their place in the sorted list.
         var movedWords: Set<String> = []
-        for position in changed {
+        for (position, article) in changes {
             for stem in articleStems[position] {
                 lists[stem].removeAll { Self.position(of: $0) == position }
                 dirty.insert(stem)
@@ -123,7 +124,6 @@ final class LocalePostings: @unchecked Sendable {
                     movedWords.insert(word.folded)
                 }
             }
-            let article = newArticles[position]
             let numbers = article.stemNumbers.map { number(ofStem: article.stemTable[$0]) }
             articleStems[position] = numbers
             var added: [Int: [UInt64]] = [:]

@@ -121,7 +121,12 @@ struct SearchIndex {
 
     /// Every locale's index, the articles read on all cores (through `cache`), then each
     /// locale's files made beside the others'.
-    static func all(plan: SitePlan, cache: SearchEntryCache) -> [String: SearchIndex] {
+    /// - Parameter changed: in watch mode, after an edit that kept every article in its place,
+    ///   the indexes of the articles read again: only they are looked at.
+    static func all(plan: SitePlan, cache: SearchEntryCache, changed: [Int]? = nil) -> [String: SearchIndex] {
+        if let changed, cache.keeps, let updated = updatedInPlace(plan: plan, cache: cache, changed: changed) {
+            return updated
+        }
         let locales = plan.configuration.locales
         let all = plan.articles
         // Few large chunks: each keeps a tokenizer per locale, whose cache of the words it has
@@ -154,7 +159,7 @@ struct SearchIndex {
         }
         let localeWords = vocabulary
         let fresh = cache.takeFreshFiles()
-        let made = ParallelResults<SearchIndex>(count: locales.count)
+        let results = ParallelResults<SearchIndex>(count: locales.count)
         DispatchQueue.concurrentPerform(iterations: locales.count) { position in
             let locale = locales[position]
             let indexes = plan.articlesByLocale[locale] ?? []
@@ -164,26 +169,91 @@ struct SearchIndex {
             if let previous = cache.postings(forLocale: locale), previous.ids == ids, let index = previous.index {
                 let changed = indexes.indices.filter { fresh.contains(all[indexes[$0]].file) }
                 if changed.isEmpty {
-                    made.store(SearchIndex(unchanged: index), at: position)
+                    results.store(SearchIndex(unchanged: index), at: position)
                     return
                 }
-                if changed.count <= Self.incrementalLimit, let stems = previous.update(articles, changed: changed) {
-                    let index = SearchIndex(locale: locale, postings: previous, changedStems: stems, changedArticles: changed)
-                    previous.index = index
-                    made.store(index, at: position)
+                if let index = updated(previous, locale: locale, changes: changed.map { ($0, articles[$0]) }) {
+                    results.store(index, at: position)
                     return
                 }
             }
-            let postings = LocalePostings(
-                articles: articles, ids: ids, vocabulary: cache.keeps ? nil : localeWords[locale] ?? [], keepingState: cache.keeps)
-            let index = SearchIndex(locale: locale, postings: postings)
-            if cache.keeps {
-                postings.index = index
-                cache.keep(postings, forLocale: locale)
-            }
-            made.store(index, at: position)
+            results.store(made(locale, articles: articles, ids: ids, vocabulary: localeWords[locale] ?? [], cache: cache), at: position)
         }
-        return Dictionary(uniqueKeysWithValues: zip(locales, made.values))
+        return Dictionary(uniqueKeysWithValues: zip(locales, results.values))
+    }
+
+    /// Watch mode after a local edit (the same articles in the same places, a few read again):
+    /// each locale's kept postings take in the edited articles, with no pass over the others.
+    /// - Returns: nil, having changed nothing, when a locale has no index kept for these articles.
+    private static func updatedInPlace(plan: SitePlan, cache: SearchEntryCache, changed: [Int]) -> [String: SearchIndex]? {
+        var kept: [String: (postings: LocalePostings, index: SearchIndex)] = [:]
+        for locale in plan.configuration.locales {
+            guard let postings = cache.postings(forLocale: locale), let index = postings.index,
+                postings.ids.count == plan.articlesByLocale[locale]?.count ?? 0
+            else { return nil }
+            kept[locale] = (postings, index)
+        }
+        var places: [String: [(index: Int, position: Int)]] = [:]
+        for index in changed {
+            let locale = plan.articles[index].locale
+            guard let members = plan.articlesByLocale[locale], let postings = kept[locale]?.postings else { return nil }
+            let position = members.partitionPoint { $0 >= index }
+            guard position < members.count, members[position] == index, postings.ids[position] == plan.articles[index].id
+            else { return nil }
+            places[locale, default: []].append((index, position))
+        }
+        var tallies: [String: StemTally] = [:]
+        var indexes: [String: SearchIndex] = [:]
+        for (locale, (postings, index)) in kept {
+            guard let found = places[locale] else {
+                indexes[locale] = SearchIndex(unchanged: index)
+                continue
+            }
+            let changes = found.map { place in
+                let category = plan.configuration.categories[plan.articles[place.index].frontMatter.category]?[locale] ?? ""
+                let documents = cache.documents(for: plan.articles[place.index], category: category) {
+                    if let made = tallies[locale] { return made }
+                    let made = StemTally(tokenizer: SearchTokenizer(locale: locale))
+                    tallies[locale] = made
+                    return made
+                }
+                return (position: place.position, documents: documents)
+            }
+            if let updated = updated(postings, locale: locale, changes: changes) {
+                indexes[locale] = updated
+                continue
+            }
+            var articles = postings.articles
+            for change in changes { articles[change.position] = change.documents }
+            indexes[locale] = made(locale, articles: articles, ids: postings.ids, vocabulary: [], cache: cache)
+        }
+        _ = cache.takeFreshFiles()
+        return indexes
+    }
+
+    /// The locale's index with a few articles' documents replaced, made from its kept postings;
+    /// nil when too many changed, or the edit moved the average length (every weight changes).
+    private static func updated(
+        _ postings: LocalePostings, locale: String, changes: [(position: Int, documents: ArticleSearchDocuments)]
+    ) -> SearchIndex? {
+        guard changes.count <= Self.incrementalLimit, let stems = postings.update(changes) else { return nil }
+        let index = SearchIndex(locale: locale, postings: postings, changedStems: stems, changedArticles: changes.map(\.position))
+        postings.index = index
+        return index
+    }
+
+    /// A locale's index made anew from its articles' documents (and kept, in watch mode).
+    private static func made(
+        _ locale: String, articles: [ArticleSearchDocuments], ids: [String], vocabulary: [SearchTokenizer.Word],
+        cache: SearchEntryCache
+    ) -> SearchIndex {
+        let postings = LocalePostings(articles: articles, ids: ids, vocabulary: cache.keeps ? nil : vocabulary, keepingState: cache.keeps)
+        let index = SearchIndex(locale: locale, postings: postings)
+        if cache.keeps {
+            postings.index = index
+            cache.keep(postings, forLocale: locale)
+        }
+        return index
     }
 
     /// Past this many articles read again, a locale's index is made anew rather than updated.

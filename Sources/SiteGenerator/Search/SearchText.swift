@@ -35,14 +35,24 @@ enum SearchText {
 
     /// Digits without a `String` per number: a locale's postings are hundreds of thousands.
     static func appendDecimal(_ value: UInt64, to out: inout [UInt8]) {
+        appendDigits(value, radix: 10, to: &out)
+    }
+
+    /// Lowercase hexadecimal digits, as `String(value, radix: 16)` writes them.
+    static func appendHexadecimal(_ value: UInt64, to out: inout [UInt8]) {
+        appendDigits(value, radix: 16, to: &out)
+    }
+
+    private static func appendDigits(_ value: UInt64, radix: UInt64, to out: inout [UInt8]) {
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var rest = value
         withUnsafeMutableBytes(of: &digits) { buffer in
             repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(rest % 10)
-                rest /= 10
+                let digit = UInt8(rest % radix)
+                buffer[count] = digit < 10 ? UInt8(ascii: "0") + digit : UInt8(ascii: "a") + digit - 10
+                rest /= radix
                 count += 1
             } while rest > 0
             for index in stride(from: count - 1, through: 0, by: -1) { out.append(buffer[index]) }
