@@ -175,19 +175,25 @@ def articles(content):
     return sorted(p for p in (content / "en").rglob("*.md"))
 
 
+PLAIN_LIST_MARK = re.compile(r"<html_block[^>]*>\s*&lt;!--\s*list\s*--&gt;\s*</html_block>")
+
+
 def ordered_items(markdown):
-    """Items of ordered lists, as cmark reads them: each one is a step of ours."""
+    """Items of ordered lists, as cmark reads them: each one is a step of ours, but for the
+    items of a list right after the line `<!-- list -->` (a plain list: no steps)."""
     xml = subprocess.run(["cmark", "--to", "xml"], input=markdown, capture_output=True, text=True, check=True).stdout
-    count, depth = 0, []
-    for tag in re.finditer(r"<(/?)(list|item)\b([^>]*)>", xml):
+    xml = PLAIN_LIST_MARK.sub("<plain_list_mark/>", xml)
+    count, depth, marked = 0, [], False
+    for tag in re.finditer(r"<(/?)(list|item|plain_list_mark|paragraph|heading|code_block|html_block|block_quote|thematic_break)\b([^>]*)>", xml):
         closing, name, attributes = tag.groups()
         if name == "list":
             if closing:
                 depth.pop()
             else:
-                depth.append('type="ordered"' in attributes)
-        elif not closing and depth and depth[-1]:
+                depth.append('type="ordered"' in attributes and not marked)
+        elif name == "item" and not closing and depth and depth[-1]:
             count += 1
+        marked = name == "plain_list_mark"
     return count
 
 

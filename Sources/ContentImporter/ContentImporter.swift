@@ -1,5 +1,6 @@
 public import HelpModel
 internal import Foundation
+internal import HelpParser
 
 /// `helpcenter import`: converts a Jekyll/kramdown or MkDocs Material help center into our
 /// content format — articles under `<locale>/<category>/`, images under `images/`, the
@@ -36,7 +37,8 @@ public enum ContentImporter {
                 plans.map { ($0.source.slug, $0.output) } + plans.flatMap { plan in plan.aliases.map { ($0, plan.output) } },
                 uniquingKeysWith: { first, _ in first }),
             drafts: Set(plans.filter(\.isDraft).map(\.output)),
-            categoryKeys: Dictionary(plans.map { ($0.source.folder, $0.category) }, uniquingKeysWith: { first, _ in first }))
+            categoryKeys: Dictionary(plans.map { ($0.source.folder, $0.category) }, uniquingKeysWith: { first, _ in first }),
+            phrasebook: phrasebook(options))
         let converted = ParallelResults<ConvertedArticle>.map(count: plans.count) { index in
             ConvertedArticle(plans[index], site: site)
         }
@@ -56,6 +58,17 @@ public enum ContentImporter {
         } catch {
             return .failure(ImportFailure(diagnostics: [], message: "\(error)"))
         }
+    }
+
+    /// The content's phrasebook for the imported locale, with its product vocabulary; nil when
+    /// the content has none yet or it does not load (the build says why).
+    private static func phrasebook(_ options: ImportOptions) -> Phrasebook? {
+        let folder = options.content + "/" + options.locale + "/"
+        let file = folder + ContentLoader.phrasebookFileName
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        let vocabularyFile = folder + ProductVocabulary.fileName
+        let vocabulary = (try? String(contentsOfFile: vocabularyFile, encoding: .utf8)).map { (text: $0, file: vocabularyFile) }
+        return StepExplainer.phrasebook(text: text, file: file, locale: options.locale, vocabulary: vocabulary).0
     }
 
     /// Two source articles that would be the same file of ours (the same slug in one category).
@@ -131,7 +144,21 @@ struct ConvertedArticle: Sendable {
         let hasIntro = lines.first.map { $0.headingLevel == nil } ?? false
         var text = plan.frontMatter(withDescriptionComment: hasIntro) + "\n"
         if !hasIntro, let description = plan.description, !description.isEmpty { text += description + "\n\n" }
-        text += BlankLines.collapsed(lines).map(\.text).joined(separator: "\n") + "\n"
+        let firstBodyLine = text.utf8.count(where: { $0 == 0x0A }) + 1
+        let written = BlankLines.collapsed(lines)
+        text += written.map(\.text).joined(separator: "\n") + "\n"
+        if let phrasebook = site.phrasebook {
+            let (marked, lists) = PlainLists.marked(text, file: plan.output, locale: site.locale, phrasebook: phrasebook)
+            text = marked
+            // Each marker takes two lines (itself and a blank one) before the lists after it.
+            for (earlier, line) in lists.enumerated() where written.indices.contains(line - firstBodyLine) {
+                conversion.report(
+                    "numbered list written as a plain list (\(ArticleParser.plainListMarker) at \(plan.output):\(line + 2 * earlier)): "
+                        + "no item reads as a step, starts with a verb of the phrasebook or holds a **bold** label; "
+                        + "if it is a procedure, remove the marker and word its steps",
+                    line: written[line - firstBodyLine].line)
+            }
+        }
         self.text = text
         findings = conversion.findings
         images = conversion.images

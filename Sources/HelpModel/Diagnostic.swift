@@ -17,11 +17,16 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         public var file: String
         public var location: SourceLocation
         public var message: String
+        /// What a tool may do about it without a person, when the note proposes an edit
+        /// (`plain-list`: the line `<!-- list -->` before the list at ``location``); printed
+        /// after the message as `[code]`, like a diagnostic's.
+        public var code: String?
 
-        public init(file: String, location: SourceLocation, message: String) {
+        public init(file: String, location: SourceLocation, message: String, code: String? = nil) {
             self.file = file
             self.location = location
             self.message = Diagnostic.oneLine(message)
+            self.code = code
         }
     }
 
@@ -71,7 +76,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable {
         if let code { first += " [\(code)]" }
         var lines = [first]
         for note in notes {
-            lines.append("\(note.file):\(note.location): note: \(note.message)")
+            lines.append("\(note.file):\(note.location): note: \(note.message)" + (note.code.map { " [\($0)]" } ?? ""))
         }
         return lines.joined(separator: "\n")
     }

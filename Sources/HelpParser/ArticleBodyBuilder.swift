@@ -284,7 +284,8 @@ struct ArticleBodyBuilder {
                 file: file, location: node.range.start,
                 message: "this numbered list does not look like steps (no item starts with a verb of the \(phrasebook.locale) "
                     + "phrasebook or holds a **bold** label); if it is a plain list, not a procedure, write \(Self.listMarkerText) "
-                    + "on its own line just before it"))
+                    + "on its own line just before it",
+                code: ArticleParser.plainListCode))
         }
         return Procedure(start: start, steps: steps, range: node.range)
     }

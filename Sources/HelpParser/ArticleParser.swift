@@ -3,6 +3,11 @@ public import HelpModel
 /// Parses one Markdown help article: front matter, then the body through cmark into the model.
 public struct ArticleParser: Sendable {
     public var limits: InputLimits
+    /// The code of the note that proposes `<!-- list -->` before a numbered list that reads as
+    /// no step and does not look like steps: `helpcenter import` writes the marker there.
+    public static let plainListCode = "plain-list"
+    /// The line that marks the numbered list after it as a plain list, not a procedure.
+    public static let plainListMarker = ArticleBodyBuilder.listMarkerText
 
     public init(limits: InputLimits = .standard) {
         self.limits = limits

@@ -7,17 +7,6 @@ import Testing
 /// Input the import refuses, and source problems it reports without refusing.
 @Suite("import: bad input and the source's own problems")
 struct ImportErrorTests {
-    /// A Jekyll source folder written by the test.
-    private func source(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("import-source-\(UUID().uuidString)")
-        for (path, text) in files {
-            let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-        }
-        return root
-    }
-
     @Test("a missing source folder is refused, naming it")
     func missingFolder() throws {
         let fixture = try ImportFixture()
@@ -31,7 +20,7 @@ struct ImportErrorTests {
 
     @Test("front matter that does not parse: every file at its line, and nothing written")
     func unreadableFrontMatter() throws {
-        let root = try source([
+        let root = try ImportFixture.writeSource([
             "_articles/a/one.md": "---\ntitle: One\ntags: [a, b\n---\nText.\n",
             "_articles/a/two.md": "---\ntitle: Two\ndescription: \"open\n---\nText.\n",
             "_articles/a/three.md": "---\ntitle: Three\n---\nText.\n",
@@ -53,7 +42,7 @@ struct ImportErrorTests {
 
     @Test("a key given twice is taken from its last line, as Jekyll does, with a warning")
     func duplicateKey() throws {
-        let root = try source(["_articles/a/one.md": "---\ntitle: First\ndescription: old\ntitle: Second\n---\nText.\n"])
+        let root = try ImportFixture.writeSource(["_articles/a/one.md": "---\ntitle: First\ndescription: old\ntitle: Second\n---\nText.\n"])
         defer { try? FileManager.default.removeItem(at: root) }
         let fixture = try ImportFixture()
         defer { fixture.remove() }
@@ -65,7 +54,7 @@ struct ImportErrorTests {
 
     @Test("links the source already had dead, links to a hidden article and missing images are reported at their lines")
     func sourceProblems() throws {
-        let root = try source([
+        let root = try ImportFixture.writeSource([
             "_articles/a/one.md": """
                 ---
                 title: One

@@ -14,6 +14,17 @@ struct ImportFixture {
         repositoryRoot.appendingPathComponent("Tests/ContentImporterTests/Fixtures/\(name)").path
     }
 
+    /// A source folder written by the test, in a fresh temporary directory.
+    static func writeSource(_ files: [String: String]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("import-source-\(UUID().uuidString)")
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return root
+    }
+
     /// - Parameter seedSettings: start from the repository's own helpcenter.yml (to merge into).
     init(seedSettings: Bool = false) throws {
         if seedSettings {

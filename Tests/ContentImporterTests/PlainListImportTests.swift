@@ -1,0 +1,65 @@
+import ContentImporter
+import Foundation
+import HelpModel
+import HelpParser
+import Testing
+
+/// Numbered lists of the source that are no procedure: the import parses each converted article
+/// as the build will and marks `<!-- list -->` before a list that reads as no step and does not
+/// look like steps, and lists each one in the report at its source line and its output line.
+@Suite("import: numbered lists that are only lists")
+struct PlainListImportTests {
+    static let article = """
+        ---
+        title: Vault facts
+        ---
+        How the vault keeps data:
+
+        1. Your vault is encrypted on your device.
+        2. Passwords never leave it unencrypted.
+
+        To sign out:
+
+        1. Click **Account**.
+        2. Click **Sign out**.
+
+        Steps no phrase reads yet, but that look like steps:
+
+        1. Frobnicate the **Widget** knob.
+        2. Calibrate your flux capacitor.
+        """
+
+    @Test("a list of facts is marked and reported; steps, read or not, are left as steps")
+    func marksFactsOnly() throws {
+        let root = try ImportFixture.writeSource(["_articles/vault/facts.md": Self.article])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fixture = try ImportFixture()
+        defer { fixture.remove() }
+        let summary = try fixture.run(.jekyll, source: root.path).summary()
+        let text = try fixture.text("en/vault/facts.md")
+        #expect(text.contains("How the vault keeps data:\n\n<!-- list -->\n\n1. Your vault is encrypted on your device."), "\(text)")
+        #expect(text.components(separatedBy: "<!-- list -->").count == 2, "one list marked: \(text)")
+        let marked = try #require(text.components(separatedBy: "\n").firstIndex(of: "<!-- list -->")) + 1
+        #expect(summary.findings.lines(under: root.path).contains(
+            "_articles/vault/facts.md:6: numbered list written as a plain list (<!-- list --> at en/vault/facts.md:\(marked)): "
+                + "no item reads as a step, starts with a verb of the phrasebook or holds a **bold** label; "
+                + "if it is a procedure, remove the marker and word its steps"))
+        // Read back: the facts are a list, the sign-out steps a procedure; the last list still
+        // stops the article, as steps the phrasebook does not read yet.
+        let loaded = try fixture.load()
+        let errors = loaded.diagnostics.filter { $0.severity == .error }.map(\.formatted)
+        #expect(errors.count == 2, "the two unread steps only: \(errors)")
+        #expect(errors.first?.contains("Frobnicate") == true && errors.last?.contains("Calibrate") == true, "\(errors)")
+    }
+
+    @Test("without a phrasebook in the content, nothing is marked")
+    func noPhrasebookNoMarks() throws {
+        let root = try ImportFixture.writeSource(["_articles/vault/facts.md": Self.article])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fixture = try ImportFixture()
+        defer { fixture.remove() }
+        try FileManager.default.removeItem(atPath: fixture.content + "/en/phrasebook.yml")
+        _ = fixture.run(.jekyll, source: root.path)
+        #expect(try !fixture.text("en/vault/facts.md").contains("<!-- list -->"))
+    }
+}
