@@ -15,6 +15,8 @@ struct PhrasePattern: Sendable {
         case wildcard
         case optional([Element])
         case choice([[Element]])
+        /// One of a set of names, looked up rather than tried one by one.
+        case names(PhraseNames)
     }
 
     struct SyntaxError: Error {
@@ -42,6 +44,31 @@ struct PhrasePattern: Sendable {
         }
         labelSlots = parser.labelSlots
         emphasisSlots = parser.emphasisSlots
+    }
+
+    /// A grammar part around a set of names: `prefix`, one of `names`, then `suffix` (each
+    /// written in the pattern syntax), as one pattern however many names there are.
+    init(_ prefix: String, names: [String], _ suffix: String) throws(SyntaxError) {
+        var before = Parser(characters: Array(prefix), grammarPart: true)
+        var after = Parser(characters: Array(suffix), grammarPart: true)
+        var tokens: [[PhraseText.Token]] = []
+        for name in names {
+            var literal: [PhraseText.Token] = []
+            PhraseText.append(name, to: &literal)
+            guard case .literal(let folded)? = Self.normalized([.literal(literal)]).first else { continue }
+            // Spaces around the name belong to the pattern, not to the name.
+            tokens.append(Array(folded.drop { $0 == .space }.reversed().drop { $0 == .space }.reversed()))
+        }
+        let elements = Self.normalized(try before.parseSequence(until: []))
+            + [.names(PhraseNames(tokens))] + Self.normalized(try after.parseSequence(until: []))
+        self.elements = elements
+        if case .literal(let literal) = elements.first {
+            requiredPrefix = Array(literal.prefix { $0 != .space })
+        } else {
+            requiredPrefix = []
+        }
+        labelSlots = before.labelSlots.union(after.labelSlots)
+        emphasisSlots = before.emphasisSlots.union(after.emphasisSlots)
     }
 
     /// Bindings of slots to the sentence's bold and italic spans, by index.
@@ -141,6 +168,11 @@ struct PhrasePattern: Sendable {
                 if let result { return result }
             }
             return nil
+        case .names(let names):
+            for end in names.ends(in: tokens, from: position) where end > position {
+                if let result = match(rest, tokens, end, bindings, then: continuation) { return result }
+            }
+            return nil
         }
     }
 
@@ -177,7 +209,7 @@ struct PhrasePattern: Sendable {
                 return .literal(folded)
             case .optional(let inner): return .optional(normalized(inner))
             case .choice(let alternatives): return .choice(alternatives.map { normalized($0) })
-            case .label, .emphasis, .span, .wildcard: return element
+            case .label, .emphasis, .span, .wildcard, .names: return element
             }
         }
     }

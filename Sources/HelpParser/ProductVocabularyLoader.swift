@@ -46,26 +46,18 @@ enum ProductVocabularyLoader {
         return (vocabulary, diagnostics)
     }
 
-    /// The grammar with each name as a place: "(in|on|from|…) [the|your] [words] NAME [screen word]".
+    /// The grammar with the names as one place: "(in|on|from|…) [the|your] [words] NAME [screen
+    /// word]", the names looked up in a trie (``PhraseNames``), however many the file holds.
     static func adding(_ vocabulary: ProductVocabulary, to grammar: StepGrammar) -> StepGrammar {
+        let names = Set(vocabulary.places + vocabulary.labels).sorted()
+        guard !names.isEmpty else { return grammar }
         var grammar = grammar
-        let location = SourceLocation(line: 1, column: 1)
-        for name in Set(vocabulary.places + vocabulary.labels).sorted() {
-            let text = "(in|on|from|within|inside|using|to|into) [(the|your)] [… ]\(literal(name)) "
-                + "[(menu|tab|screen|page|section|panel|dialog|window|view|list|dropdown|bar|app|application|client|extension)]"
-            guard let pattern = try? PhrasePattern(text, grammarPart: true) else { continue }
-            grammar.places.append(StepGrammar.Place(part: StepGrammar.Part(pattern: pattern, text: text, location: location), meaning: .page))
-        }
+        let prefix = "(in|on|from|within|inside|using|to|into) [(the|your)] [… ]"
+        let suffix = " [(menu|tab|screen|page|section|panel|dialog|window|view|list|dropdown|bar|app|application|client|extension)]"
+        guard let pattern = try? PhrasePattern(prefix, names: names, suffix) else { return grammar }
+        let text = prefix + "<one of the \(names.count) names of \(ProductVocabulary.fileName)>" + suffix
+        let part = StepGrammar.Part(pattern: pattern, text: text, location: SourceLocation(line: 1, column: 1))
+        grammar.places.append(StepGrammar.Place(part: part, meaning: .page))
         return grammar
-    }
-
-    /// A name as pattern text: its characters, never the pattern syntax.
-    private static func literal(_ name: String) -> String {
-        var out = ""
-        for character in name {
-            if "[]()|{}\\*.…".contains(character) { out.append("\\") }
-            out.append(character)
-        }
-        return out
     }
 }

@@ -28,6 +28,24 @@ struct ProductVocabularyTests {
         #expect(StepExplainer.read(steps[1], phrasebook: book).actions.map(\.summary) == ["choose \"Import\""])
     }
 
+    @Test("hundreds of names are one place: each reads, names sharing words read as the longest, a name in part does not")
+    func manyNames() throws {
+        // Names that share their first words, special characters, accents and case.
+        var names = (0..<400).map { "Panel \($0)" } + ["Tools", "Tools & Settings", "Réglages (avancés)", "Admin Console"]
+        names.shuffle()
+        let yaml = "labels:\n" + names.map { "  - \"\($0)\"\n" }.joined()
+        let (book, diagnostics) = try Self.phrasebook(vocabulary: yaml)
+        #expect(diagnostics.isEmpty)
+        #expect(book.grammar.places.filter { $0.part.text.contains("names of vocabulary.yml") }.count == 1, "one place for 404 names")
+        for step in ["Choose **Import** from Panel 399.", "Choose **Import** from the Tools & Settings menu.",
+                     "Choose **Import** from Tools.", "Choose **Import** in réglages (Avancés).", "Choose **Import** in your admin console."] {
+            #expect(StepExplainer.read(step, phrasebook: book).actions.map(\.summary) == ["choose \"Import\""], "\(step)")
+        }
+        for step in ["Choose **Import** from Panel 400.", "Choose **Import** from Admin."] {
+            #expect(!StepExplainer.read(step, phrasebook: book).diagnostics.isEmpty, "\(step) names no name of the file")
+        }
+    }
+
     @Test("every bad entry is reported at its line and column, and the good ones still read")
     func badEntries() throws {
         let (book, diagnostics) = try Self.phrasebook(vocabulary: """
