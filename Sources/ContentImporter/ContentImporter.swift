@@ -16,6 +16,9 @@ public enum ContentImporter {
         public var drafts: Int
         public var imagesCopied: Int
         public var categoriesAdded: [String]
+        /// The labels `<locale>/vocabulary.yml` holds after the import (the steps' bold labels
+        /// merged into the file's own).
+        public var vocabularyLabels: Int
         /// Every finding, sorted by file and line: what the report lists.
         public var findings: [Diagnostic]
         public var reportPath: String
@@ -49,10 +52,12 @@ public enum ContentImporter {
             let images = try copyImages(converted, site: site, to: options.content)
             let categories = try CategoryFile.merge(
                 plans: plans, source: source, options: options, findings: &findings)
+            let labels = try VocabularyFile.merge(
+                VocabularyFile.labels(of: converted, locale: options.locale), options: options, findings: &findings)
             findings.sort { ($0.file, $0.location) < ($1.file, $1.location) }
             let summary = Summary(
                 articles: plans.count, drafts: plans.filter(\.isDraft).count, imagesCopied: images,
-                categoriesAdded: categories, findings: findings, reportPath: options.content + "/" + ImportReport.fileName)
+                categoriesAdded: categories, vocabularyLabels: labels, findings: findings, reportPath: options.content + "/" + ImportReport.fileName)
             try ImportReport.write(summary, options: options)
             return .success(summary)
         } catch {

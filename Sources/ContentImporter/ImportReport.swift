@@ -1,4 +1,5 @@
 internal import Foundation
+internal import HelpParser
 internal import HelpModel
 
 /// The import's findings as a checklist the team works through, written beside the content.
@@ -14,6 +15,7 @@ enum ImportReport {
             "",
             "Imported from the \(options.format.rawValue) site `\(options.source)` into `\(options.content)/\(options.locale)/`: "
                 + "\(summary.articles) articles (drafts: \(summary.drafts)), \(summary.imagesCopied) images copied, "
+                + "\(summary.vocabularyLabels) labels in `\(options.locale)/\(ProductVocabulary.fileName)`, "
                 + "\(summary.findings.count) findings to look at.",
             "",
             "Each finding names the source file and line; the article written keeps the construct visible "

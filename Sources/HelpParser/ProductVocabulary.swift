@@ -23,6 +23,12 @@ public struct ProductVocabulary: Sendable, Equatable {
         self.labels = labels
     }
 
+    /// A vocabulary file's names, with every bad entry reported at its line and column and
+    /// left out: what `helpcenter import` merges its labels into.
+    public static func read(text: String, file: String) -> (ProductVocabulary, [Diagnostic]) {
+        ProductVocabularyLoader.load(text: text, file: file)
+    }
+
     /// The file text for `labels` and `places`, sorted and without repeats, that ``load(text:file:)``
     /// reads back; for the importer, which collects the labels of the articles it converts.
     public static func yaml(labels: [String], places: [String] = [], locale: String) -> String {

@@ -63,7 +63,7 @@ struct ImportCommand: ParsableCommand {
         case .success(let summary):
             DiagnosticReport.print(summary.findings)
             let categories = summary.categoriesAdded.isEmpty ? "" : ", categories added: \(summary.categoriesAdded.joined(separator: ", "))"
-            print("imported \(DiagnosticReport.count(summary.articles, "article")) (\(DiagnosticReport.count(summary.drafts, "draft"))) into \(content)/\(locale)/, \(summary.imagesCopied) images copied\(categories); \(DiagnosticReport.count(summary.findings.count, "finding")) in \(summary.reportPath)")
+            print("imported \(DiagnosticReport.count(summary.articles, "article")) (\(DiagnosticReport.count(summary.drafts, "draft"))) into \(content)/\(locale)/, \(summary.imagesCopied) images copied, \(DiagnosticReport.count(summary.vocabularyLabels, "label")) in \(locale)/vocabulary.yml\(categories); \(DiagnosticReport.count(summary.findings.count, "finding")) in \(summary.reportPath)")
             if !summary.findings.isEmpty { throw ExitStatus.findings.exitCode }
         }
     }

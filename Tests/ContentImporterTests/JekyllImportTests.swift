@@ -187,7 +187,39 @@ struct JekyllImportTests {
         // The report the team works through: one checklist line per finding, by file.
         let report = try fixture.text("import-report.txt")
         #expect(report.contains("## \(ImportFixture.source("jekyll"))/_articles/security/two-step.md\n\n- [ ] \(ImportFixture.source("jekyll"))/_articles/security/two-step.md:15: warning: <iframe>"))
-        #expect(report.contains("3 articles (drafts: 1), 3 images copied, \(summary.findings.count) findings to look at."))
+        #expect(report.contains("3 articles (drafts: 1), 3 images copied, \(summary.vocabularyLabels) labels in `en/vocabulary.yml`, \(summary.findings.count) findings to look at."))
+    }
+
+    @Test("the steps' bold labels go into en/vocabulary.yml, merged with the places and labels it held")
+    func vocabulary() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.remove() }
+        let path = fixture.content + "/en/vocabulary.yml"
+        try "places: [\"Web Vault\"]\nlabels: [\"Tools\"]\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let summary = try fixture.run(.jekyll).summary()
+        let (vocabulary, problems) = ProductVocabulary.read(text: try fixture.text("en/vocabulary.yml"), file: path)
+        #expect(problems.isEmpty)
+        #expect(vocabulary.places == ["Web Vault"], "its own places kept")
+        #expect(vocabulary.labels.contains("Tools"), "its own labels kept")
+        #expect(vocabulary.labels.contains("Settings") && vocabulary.labels.contains("Sync Vault Now"), "\(vocabulary.labels)")
+        #expect(vocabulary.labels == vocabulary.labels.sorted() && Set(vocabulary.labels).count == vocabulary.labels.count)
+        #expect(summary.vocabularyLabels == vocabulary.labels.count)
+        // The imported content reads the file: a step naming a label without bold reads.
+        let phrasebook = try #require(StepExplainer.phrasebook(
+            text: try fixture.text("en/phrasebook.yml"), file: "en/phrasebook.yml", locale: "en",
+            vocabulary: (text: try fixture.text("en/vocabulary.yml"), file: path)).0)
+        #expect(StepExplainer.read("Click **Sync Vault Now** in the Settings tab.", phrasebook: phrasebook).actions.count == 1)
+    }
+
+    @Test("a vocabulary file with a mistake is left as it is, its problem listed")
+    func vocabularyWithMistake() throws {
+        let fixture = try ImportFixture()
+        defer { fixture.remove() }
+        let path = fixture.content + "/en/vocabulary.yml"
+        try "places: Web Vault\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let summary = try fixture.run(.jekyll).summary()
+        #expect(try fixture.text("en/vocabulary.yml") == "places: Web Vault\n")
+        #expect(summary.findings.contains { $0.file == path && $0.message.contains("'places' is a list of names") })
     }
 
     @Test("the same source imports to the same bytes")

@@ -25,7 +25,7 @@ struct ImportCommandTests {
         let result = try CommandRunner.run(
             ["import", "--from", "jekyll", Self.jekyll, "--content", "content", "--locale", "en", "--updated", "2026-12-01"], in: directory)
         #expect(result.status == 1, "findings to look at")
-        #expect(result.standardOutput == "imported 3 articles (1 draft) into content/en/, 3 images copied, categories added: account, security; 7 findings in content/import-report.txt\n")
+        #expect(result.standardOutput == "imported 3 articles (1 draft) into content/en/, 3 images copied, 2 labels in en/vocabulary.yml, categories added: account, security; 7 findings in content/import-report.txt\n")
         #expect(result.standardError.contains("\(Self.jekyll)/_articles/security/two-step.md:15:1: warning: <iframe> 'https://www.youtube.com/embed/abc123' cannot be embedded"))
         #expect(result.standardError.hasSuffix("0 errors, 7 warnings\n"))
         let findingLines = result.standardError.split(separator: "\n").dropLast()
