@@ -77,6 +77,7 @@ struct SiteWriter {
         let results = ParallelResults<(hash: UInt64, size: Int, written: Bool)>(count: jobs.count)
         let failures = ParallelResults<FileOutput.Failure>(count: 1)
         let done = Counter()
+        let folders = MadeFolders()
         let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let job = jobs[index]
@@ -89,7 +90,13 @@ struct SiteWriter {
             if !unchanged {
                 do throws(FileOutput.Failure) {
                     if let slash = job.path.lastIndex(of: "/") {
-                        try FileOutput.makeDirectories(target + "/" + job.path[..<slash])
+                        let folder = target + "/" + job.path[..<slash]
+                        // Each folder once: 10,000 images or term files in one folder were
+                        // 10,000 mkdir calls answered "exists", each a directory lookup.
+                        if !folders.contains(folder) {
+                            try FileOutput.makeDirectories(folder)
+                            folders.insert(folder)
+                        }
                     }
                     if replaceAtomically {
                         try FileOutput.replace(path, with: bytes, temporarySuffix: ".tmp-\(pid)")
@@ -163,5 +170,25 @@ final class Counter: @unchecked Sendable {
         defer { lock.unlock() }
         value += 1
         return value
+    }
+}
+
+/// The folders one write made or found, shared by its threads. A folder is added once it
+/// exists, so a thread that finds it here can write into it; two threads may both make it
+/// (the second is told it exists).
+final class MadeFolders: @unchecked Sendable {
+    private var folders: Set<String> = []
+    private let lock = NSLock()
+
+    func contains(_ folder: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return folders.contains(folder)
+    }
+
+    func insert(_ folder: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        folders.insert(folder)
     }
 }
