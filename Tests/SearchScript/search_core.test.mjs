@@ -71,6 +71,17 @@ test('an excerpt starts near the first word found and marks the words, as text s
   assert.ok(segments.every(s => typeof s[0] === 'string'), 'text, never markup: the page makes text nodes');
 });
 
+test('an excerpt marks every form of a matched stem the loaded files hold, typos included', () => {
+  const perWord = [core.matches('reinitialisation', false, [chunk]), core.matches('modifer', false, [chunk])];
+  assert.deepEqual(core.forms(perWord, [chunk]).sort(), ['modifier', 'reinitialisation', 'reinitialiser']);
+  const text = 'Pour réinitialiser le mot de passe, modifier le compte.';
+  const ranked = core.rank(perWord, 10);
+  const marked = core.excerpt(text, ranked[0].words.concat(core.forms(perWord, [chunk])), 90).filter(s => s[1]).map(s => s[0]);
+  assert.deepEqual(marked, ['réinitialiser', 'modifier'], 'the form in the text, and the word a typo meant');
+  assert.deepEqual(core.excerpt(text, ranked[0].words, 90).filter(s => s[1]).map(s => s[0]), ['modifier'],
+    'the matched words alone miss the other form');
+});
+
 test('the nearest indexed word for a query that found nothing', () => {
   assert.equal(core.nearest('pasee', [chunk]), 'passe');
   assert.equal(core.nearest('zzzzzzzz', [chunk]), null);

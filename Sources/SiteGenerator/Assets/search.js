@@ -188,6 +188,18 @@
     return out;
   }
 
+  /** Every word of the loaded term files whose stem a query word matched: the forms an
+      excerpt marks ("réinitialiser" for "réinitialisation", "passwords" for "pasword"), where
+      the matched words alone are one form per stem. */
+  function forms(perWord, loaded) {
+    var stems = {}, out = [];
+    perWord.forEach(function (list) { list.forEach(function (m) { stems[m.postings] = true; }); });
+    loaded.forEach(function (chunk) {
+      for (var w in chunk.w) if (stems[chunk.s[chunk.w[w]][2]]) out.push(w);
+    });
+    return out;
+  }
+
   /** The indexed word nearest to `word` in the loaded term files, for "did you mean". */
   function nearest(word, loaded) {
     var best = null, bestDistance = 3;
@@ -213,7 +225,7 @@
   }
 
   var core = { fold: fold, words: words, distance: distance, fileFor: fileFor, filesStarting: filesStarting,
-    matches: matches, rank: rank, perArticle: perArticle, excerpt: excerpt, nearest: nearest, missBody: missBody };
+    matches: matches, rank: rank, perArticle: perArticle, excerpt: excerpt, forms: forms, nearest: nearest, missBody: missBody };
   if (typeof module === 'object' && module.exports) { module.exports = core; return; }
 
   // ---- The page: load what a query needs, show the results ----
@@ -309,6 +321,7 @@
           }));
         });
         var best = perArticle(rank(perWord, manifest.n), 10);
+        var marked = forms(perWord, loaded);
         if (!best.length) {
           list.textContent = '';
           say('data-no-results', 0, nearest(typed[typed.length - 1], loaded));
@@ -333,7 +346,7 @@
             if (!/^\s*javascript:/i.test(article.u)) link.setAttribute('href', article.u + (section[1] ? '#' + section[1] : ''));
             if (section[0]) add(li, 'p', section[0], 'search-section');
             var p = add(li, 'p', '', 'search-excerpt');
-            excerpt(section[2], r.words).forEach(function (seg) {
+            excerpt(section[2], r.words.concat(marked)).forEach(function (seg) {
               if (seg[1]) add(p, 'mark', seg[0]); else p.appendChild(doc.createTextNode(seg[0]));
             });
             if (article.c) add(li, 'p', article.c, 'search-category');
