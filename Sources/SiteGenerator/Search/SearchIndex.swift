@@ -139,14 +139,7 @@ struct SearchIndex {
             var tallies: [String: StemTally] = [:]
             var documents: [ArticleSearchDocuments] = []
             for index in chunk * chunkSize..<min(all.count, (chunk + 1) * chunkSize) {
-                let locale = all[index].locale
-                let category = plan.configuration.categories[all[index].frontMatter.category]?[locale] ?? ""
-                documents.append(cache.documents(for: all[index], category: category) {
-                    if let made = tallies[locale] { return made }
-                    let made = StemTally(tokenizer: SearchTokenizer(locale: locale))
-                    tallies[locale] = made
-                    return made
-                })
+                documents.append(Self.documents(ofArticleAt: index, plan: plan, cache: cache, tallies: &tallies))
             }
             read.store(documents, at: chunk)
             vocabularies.store(tallies.mapValues(\.tokenizer.keptWords), at: chunk)
@@ -210,14 +203,7 @@ struct SearchIndex {
                 continue
             }
             let changes = found.map { place in
-                let category = plan.configuration.categories[plan.articles[place.index].frontMatter.category]?[locale] ?? ""
-                let documents = cache.documents(for: plan.articles[place.index], category: category) {
-                    if let made = tallies[locale] { return made }
-                    let made = StemTally(tokenizer: SearchTokenizer(locale: locale))
-                    tallies[locale] = made
-                    return made
-                }
-                return (position: place.position, documents: documents)
+                (position: place.position, documents: documents(ofArticleAt: place.index, plan: plan, cache: cache, tallies: &tallies))
             }
             if let updated = updated(postings, locale: locale, changes: changes) {
                 indexes[locale] = updated
@@ -229,6 +215,20 @@ struct SearchIndex {
         }
         _ = cache.takeFreshFiles()
         return indexes
+    }
+
+    /// An article's documents, from the cache or read with its locale's tally (made on first use).
+    private static func documents(
+        ofArticleAt index: Int, plan: SitePlan, cache: SearchEntryCache, tallies: inout [String: StemTally]
+    ) -> ArticleSearchDocuments {
+        let locale = plan.articles[index].locale
+        let category = plan.configuration.categories[plan.articles[index].frontMatter.category]?[locale] ?? ""
+        return cache.documents(for: plan.articles[index], category: category) {
+            if let made = tallies[locale] { return made }
+            let made = StemTally(tokenizer: SearchTokenizer(locale: locale))
+            tallies[locale] = made
+            return made
+        }
     }
 
     /// The locale's index with a few articles' documents replaced, made from its kept postings;
