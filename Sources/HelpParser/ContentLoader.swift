@@ -35,7 +35,7 @@ public struct ContentLoadResult: Sendable {
     /// and the findings that belong to no article file.
     var root = ""
     var phrasebooks: [String: Phrasebook] = [:]
-    var perFile: [String: (article: Article?, diagnostics: [Diagnostic], bytes: Int)] = [:]
+    var perFile: [String: ContentLoader.ParsedArticle] = [:]
     var folderDiagnostics: [Diagnostic] = []
     /// Article files in publication order (locale, then path), kept while no file comes or goes.
     var orderedFiles: [String] = []
@@ -164,7 +164,7 @@ public struct ContentLoader: Sendable {
         }
         result.folderDiagnostics = diagnostics
         for (job, parsed) in zip(jobs, parseInParallel(jobs, phrasebooks: phrasebooks)) {
-            result.perFile[job.file] = (parsed.article, parsed.diagnostics, parsed.byteCount)
+            result.perFile[job.file] = parsed
         }
         assemble(&result)
         return result
@@ -201,10 +201,7 @@ public struct ContentLoader: Sendable {
         }
         var replaced: [String: ParsedArticle] = [:]
         for (job, parsed) in zip(jobs, parseInParallel(jobs, phrasebooks: result.phrasebooks)) {
-            if let before = result.perFile[job.file] {
-                replaced[job.file] = ParsedArticle(article: before.article, diagnostics: before.diagnostics, byteCount: before.bytes)
-            }
-            result.perFile[job.file] = (parsed.article, parsed.diagnostics, parsed.byteCount)
+            replaced[job.file] = result.perFile.updateValue(parsed, forKey: job.file)
         }
         if !fileSetChanged, imagesUnchanged, jobs.count == files.count, replaceInPlace(&result, replaced: replaced) { return }
         assemble(&result, reorder: fileSetChanged, reread: files, imagesUnchanged: imagesUnchanged)
@@ -235,7 +232,7 @@ public struct ContentLoader: Sendable {
                 else { return false }
                 article.imageFiles = found.resolved
                 updates.append((position, article, found))
-                byteDelta += after.bytes - before.byteCount
+                byteDelta += after.byteCount - before.byteCount
             }
         }
         for update in updates {
@@ -278,7 +275,7 @@ public struct ContentLoader: Sendable {
             guard let entry = result.perFile[file] else { continue }
             if let article = entry.article { articles.append(article) }
             diagnostics += entry.diagnostics
-            byteCount += entry.bytes
+            byteCount += entry.byteCount
         }
         let checker = ContentConsistency(
             configuration: configuration, configurationPath: join(result.root, Self.configurationFileName))
@@ -339,7 +336,7 @@ public struct ContentLoader: Sendable {
         }
     }
 
-    private struct ParsedArticle: Sendable {
+    struct ParsedArticle: Sendable {
         var article: Article?
         var diagnostics: [Diagnostic]
         var byteCount: Int
