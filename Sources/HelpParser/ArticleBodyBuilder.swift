@@ -21,6 +21,8 @@ struct ArticleBodyBuilder {
     /// The line that says the numbered list right after it is a list, not a procedure: an HTML
     /// comment, valid CommonMark that no renderer shows (cmark makes it an HTML block).
     static let listMarkerText = "<!-- list -->"
+    /// The code of the warning on a step that reads only through `unlabelled:` (the README's table).
+    static let unlabelledStepCode = "unlabelled-step"
 
     init(file: String, phrasebook: Phrasebook?, source: SourceText? = nil) {
         self.file = file
@@ -315,7 +317,8 @@ struct ArticleBodyBuilder {
         let details = blocks(Array(item.children.dropFirst()))
         let before = diagnostics.count
         let actions = markedManual ? [.manual] : read(sentence, range: first.range, number: number)
-        if diagnostics.count > before { errors.append(before) }
+        // A warning (an unlabelled step) leaves the step read: only errors count against the list.
+        if let error = diagnostics[before...].firstIndex(where: { $0.severity == .error }) { errors.append(error) }
         return Step(sentence: sentence, sentenceRange: first.range, actions: actions, details: details, range: item.range)
     }
 
@@ -335,13 +338,21 @@ struct ArticleBodyBuilder {
         let sentence = StepSentence(paragraph)
         let reading = phrasebook.resolved(phrasebook.reading(of: sentence.tokens), spans: sentence.spans)
         if case .read(let read) = reading {
+            if read.contains(.unlabelled) {
+                diagnostics.append(.warning(
+                    "step \(number) names what to act on in plain words, not as a label, so it reads as a step for people "
+                        + "that check does not run; write the label in bold as the product shows it (**…**), "
+                        + "or end the step with <!-- manual --> if only a person can do it",
+                    file: file, at: range.start, code: Self.unlabelledStepCode))
+            }
             switch phrasebook.actions(of: read, spans: sentence.spans) {
             case .success(let actions): return actions
             case .failure(.unknownField(let label)):
                 diagnostics.append(.error(
                     "step \(number): no field labelled \(label) in the \(phrasebook.locale) field vocabulary; "
-                        + "add it under 'grammar: fields:' in \(phrasebook.file) with its value kind",
-                    file: file, at: Self.start(of: label, or: range)))
+                        + "add it under 'grammar: fields:' in \(phrasebook.file) with its value kind, "
+                        + "or, for a field that takes any text, under 'fields:' in the locale's \(ProductVocabulary.fileName)",
+                    file: file, at: Self.start(of: label, or: range), code: ArticleParser.unknownFieldCode))
                 return []
             case .failure(.unclearValue(let label)):
                 diagnostics.append(.error(

@@ -6,6 +6,11 @@ public struct ArticleParser: Sendable {
     /// The code of the note that proposes `<!-- list -->` before a numbered list that reads as
     /// no step and does not look like steps: `helpcenter import` writes the marker there.
     public static let plainListCode = "plain-list"
+    /// The code of the error on a step that types into a label no field vocabulary knows: what
+    /// the importer collects into the vocabulary's `fields:` (the error is at the label's text).
+    public static let unknownFieldCode = "unknown-field"
+    /// The code of the warning on a step that names the control it acts on in plain words.
+    public static let unlabelledStepCode = ArticleBodyBuilder.unlabelledStepCode
     /// The line that marks the numbered list after it as a plain list, not a procedure.
     public static let plainListMarker = ArticleBodyBuilder.listMarkerText
 

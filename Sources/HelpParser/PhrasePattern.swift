@@ -177,13 +177,14 @@ struct PhrasePattern: Sendable {
     }
 
     /// Matches literal text; a space in the pattern may also match nothing at a token boundary
-    /// where the sentence has none (`**{1}** .` against `**X**.`).
+    /// where the sentence has none (`**{1}** .` against `**X**.`), never inside a word ("copy …"
+    /// does not match "copying").
     private static func matchLiteral(_ literal: [PhraseText.Token], _ tokens: [PhraseText.Token], _ start: Int) -> Int? {
         var position = start
         for token in literal {
             if position < tokens.count, tokens[position] == token {
                 position += 1
-            } else if token == .space {
+            } else if token == .space, PhraseText.isBoundary(tokens, position) {
                 continue
             } else {
                 return nil

@@ -116,7 +116,7 @@ public final class Phrasebook: Sendable {
             switch action {
             case .signIn: actions.append(.signIn)
             case .followEmailLink: actions.append(.followEmailLink)
-            case .manual: actions.append(.manual)
+            case .manual, .unlabelled: actions.append(.manual)
             case .open(let page): actions.append(.open(page))
             case .target(let kind, let reference, let within, let beside):
                 let target = Action.Target(label(reference, spans), within: within.map { label($0, spans) }, beside: beside)
@@ -163,7 +163,7 @@ public final class Phrasebook: Sendable {
                 if next < tokens.count, !starts.contains(next) { starts.append(next) }
             }
         }
-        let openings = grammar.verbs.compactMap(\.head) + grammar.clauses.map(\.part) + grammar.look + grammar.manual
+        let openings = grammar.clauseOpenings + grammar.look
         return starts.contains { start in
             openings.contains { !$0.pattern.prefixMatches(tokens, from: start).isEmpty }
         }

@@ -108,6 +108,11 @@ struct StepGrammar: Sendable {
     var manual: [Part] = []
     /// Clauses that only ask the reader to look ("vérifiez les informations affichées").
     var look: [Part] = []
+    /// A verb of the product's screens whose object is named in plain words, not a label: "open
+    /// your organization", "select the created service account". What to act on is clear to a
+    /// person but not to the checker, so the clause reads as a step for people, with a warning
+    /// asking for the label in bold; the loosest reading, it never wins over a labelled one.
+    var unlabelled: [Part] = []
     /// "pour …,": why the step is done, before or after it.
     var purposes: [Part] = []
     /// Between two clauses: ", puis", "and then".
@@ -154,5 +159,8 @@ struct StepGrammar: Sendable {
         return field.forms
     }
 
-    var isEmpty: Bool { verbs.isEmpty && clauses.isEmpty && manual.isEmpty }
+    var isEmpty: Bool { verbs.isEmpty && clauses.isEmpty && manual.isEmpty && unlabelled.isEmpty }
+
+    /// The parts a clause can open with: where a sentence starts reading as an instruction.
+    var clauseOpenings: [Part] { verbs.compactMap(\.head) + clauses.map(\.part) + manual + unlabelled }
 }

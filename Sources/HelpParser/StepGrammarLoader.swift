@@ -9,7 +9,7 @@ enum StepGrammarLoader {
     nonisolated(unsafe) private static let partLists: [String: WritableKeyPath<StepGrammar, [StepGrammar.Part]>] = [
         "connectors": \.connectors, "lists": \.lists, "paths": \.paths, "repeat": \.repeats,
         "alternatives": \.alternatives, "owners": \.owners, "twice": \.twice, "purposes": \.purposes,
-        "look": \.look, "manual": \.manual,
+        "look": \.look, "manual": \.manual, "unlabelled": \.unlabelled,
         "plural-checkboxes": \.pluralCheckboxes, "plural-fields": \.pluralFields, "field-lists": \.fieldListOpeners,
     ]
     private static let controlLists: [String: StepGrammar.Control.Meaning] = [
@@ -20,6 +20,10 @@ enum StepGrammarLoader {
         "click": .target(.click), "choose": .target(.choose), "tick": .target(.tick), "fill": .fill, "fill-twice": .fillTwice,
         "fill-confirmation": .fillConfirmation,
     ]
+    /// The parts that may name a label they do not act on: "locate the **Danger Zone** section"
+    /// (look), "hover over **Reports**" (manual). The label is shown on the page like any other;
+    /// no action takes it, so the checker neither clicks it nor fails on it.
+    private static let partsMentioningLabels: Set<String> = ["look", "manual"]
 
     static var knownKeys: [String] {
         (Array(partLists.keys) + Array(controlLists.keys) + Array(placeLists.keys) + ["verbs", "rows", "fields", "clauses", "forms", "not-controls"]).sorted()
@@ -35,7 +39,8 @@ enum StepGrammarLoader {
         for (key, value) in entries {
             let name = key.scalarText ?? ""
             if let path = partLists[name] {
-                grammar[keyPath: path] += loader.parts(value, name: name)
+                let label: Loader.LabelRule = partsMentioningLabels.contains(name) ? .optional : .forbidden
+                grammar[keyPath: path] += loader.parts(value, name: name, label: label)
             } else if let meaning = controlLists[name] {
                 grammar.controls += loader.parts(value, name: name, label: .required).map { StepGrammar.Control(part: $0, meaning: meaning) }
             } else if let meaning = placeLists[name] {

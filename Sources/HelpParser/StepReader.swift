@@ -206,6 +206,10 @@ struct StepReader {
                 pieces.append(Piece(end: found.end, actions: [], loose: found.match.loose))
             }
         }
+        // After any opening place: "From the **Region** dropdown, select your region".
+        for found in matches(grammar.unlabelled, at: position) {
+            pieces.append(Piece(end: found.end, actions: [.unlabelled], loose: found.match.loose))
+        }
         for verb in grammar.verbs {
             let heads = verb.head.map { $0.pattern.prefixMatches(tokens, from: position).map(\.end) } ?? [position]
             for head in heads {
@@ -575,8 +579,7 @@ struct StepReader {
     }
 
     private func startsClause(at position: Int) -> Bool {
-        let heads = grammar.verbs.compactMap(\.head) + grammar.clauses.map(\.part) + grammar.manual
-        return heads.contains { !$0.pattern.prefixMatches(tokens, from: position).isEmpty }
+        grammar.clauseOpenings.contains { !$0.pattern.prefixMatches(tokens, from: position).isEmpty }
     }
 
     /// The start of the word after the one at `position`.

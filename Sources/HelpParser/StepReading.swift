@@ -8,6 +8,9 @@ enum ReadAction: Sendable, Hashable {
     case signIn
     case followEmailLink
     case manual
+    /// An action on the product whose object the sentence names without a label: done by a
+    /// person, like ``manual``, and warned about so that the writer bolds the label.
+    case unlabelled
     case open(PageName)
     case target(Action.Kind, label: SpanReference, within: SpanReference?, beside: ValueKind?)
     /// A field to fill; a nil value is looked up from the label in the field vocabulary.

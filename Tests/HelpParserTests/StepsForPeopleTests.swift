@@ -1,0 +1,75 @@
+import Foundation
+import HelpModel
+@testable import HelpParser
+import Testing
+
+/// Steps a person does that the checker cannot run, in the small French grammar of
+/// ``StepGrammarTests``: a product's control named in plain words (`unlabelled:`, read with a
+/// warning), and looking or people-only clauses that name a label without acting on it.
+@Suite("Steps for people")
+struct StepsForPeopleTests {
+    static let grammar = StepGrammarTests.grammar
+        .replacingOccurrences(of: "  look: [\"vérifiez …\"]", with: "  look: [\"vérifiez …\", \"repérez la section {}\"]")
+        .replacingOccurrences(of: "  manual: [\"fermez …\"]", with: "  manual: [\"fermez …\", \"survolez {}\"]\n  unlabelled: [\"(cliquez sur|ouvrez|sélectionnez) …\"]")
+
+    static func read(_ step: String) throws -> (actions: [String], diagnostics: [Diagnostic]) {
+        let (actions, diagnostics) = StepExplainer.read(step, phrasebook: try StepGrammarTests.phrasebook(Self.grammar))
+        return (actions.map(\.summary), diagnostics)
+    }
+
+    @Test("a control named in plain words reads as a step for people, warned at the step with its code")
+    func unlabelledIsWarned() throws {
+        let (actions, diagnostics) = try Self.read("Ouvrez votre organisation, puis cliquez sur **Enregistrer**.")
+        #expect(actions == ["manual", "click \"Enregistrer\""])
+        #expect(diagnostics.map(\.severity) == [.warning])
+        #expect(diagnostics.first?.code == ArticleParser.unlabelledStepCode)
+        #expect(diagnostics.first?.location == SourceLocation(line: 1, column: 1))
+        #expect(diagnostics.first?.message.contains("write the label in bold") == true, "\(diagnostics.map(\.formatted))")
+        // Without the part, the same sentence is an error, as before.
+        let (_, plain) = StepExplainer.read("Ouvrez votre organisation.", phrasebook: try StepGrammarTests.phrasebook())
+        #expect(plain.first?.severity == .error)
+    }
+
+    @Test("a labelled reading always wins over the plain-words one, and gives no warning")
+    func labelledWins() throws {
+        let (actions, diagnostics) = try Self.read("Cliquez sur **Compte**.")
+        #expect(actions == ["click \"Compte\""])
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
+        // A label the plain words cannot take: "…" holds no label, so a label left over is still an error.
+        let (_, leftOver) = try Self.read("Ouvrez le menu **Compte** de votre organisation.")
+        #expect(leftOver.first?.severity == .error, "\(leftOver.map(\.formatted))")
+    }
+
+    @Test("an article with a warned step builds, the step a step for people, the warning at its line and column")
+    func articleBuildsWithWarning() throws {
+        let text = "---\nid: a\ntitle: T\nupdated: 2026-12-01\ncategory: c\n---\n\n1. Cliquez sur **Compte**.\n2. Sélectionnez votre établissement.\n"
+        let (article, diagnostics) = ArticleParser().parse(
+            Array(text.utf8), file: "a.md", locale: "fr", phrasebook: try StepGrammarTests.phrasebook(Self.grammar))
+        #expect(diagnostics.map(\.formatted) == [
+            "a.md:9:4: warning: step 2 names what to act on in plain words, not as a label, so it reads as a step for people "
+                + "that check does not run; write the label in bold as the product shows it (**…**), "
+                + "or end the step with <!-- manual --> if only a person can do it [unlabelled-step]"
+        ])
+        guard case .procedure(let procedure)? = try #require(article).intro.first else {
+            Issue.record("no procedure")
+            return
+        }
+        #expect(procedure.steps.map { $0.actions.map(\.summary) } == [["click \"Compte\""], ["manual"]])
+    }
+
+    @Test("looking and people-only clauses may name a label they do not act on; other parts still may not")
+    func labelsInLookAndManual() throws {
+        #expect(try Self.read("Repérez la section **Sécurité**, puis cliquez sur **Modifier**.").actions == ["click \"Modifier\""])
+        #expect(try Self.read("Survolez **Menu**.").actions == ["manual"])
+        let broken = StepGrammarTests.grammar.replacingOccurrences(of: "  connectors: [\", puis\", \"puis\"]", with: "  connectors: [\", puis\", \"puis {}\"]")
+        let (_, diagnostics) = StepExplainer.phrasebook(text: broken, file: "content/fr/phrasebook.yml", locale: "fr")
+        #expect(diagnostics.map(\.message) == ["an entry of 'connectors' holds no label; remove {} or the slot"])
+    }
+
+    @Test("a verb before … matches a whole word only: \"fermez …\" does not read \"Fermeture …\"")
+    func wholeWordsOnly() throws {
+        #expect(try Self.read("Fermez la fenêtre.").actions == ["manual"])
+        let (_, diagnostics) = try Self.read("Fermeture de la fenêtre.")
+        #expect(diagnostics.first?.severity == .error, "\(diagnostics.map(\.formatted))")
+    }
+}
