@@ -40,20 +40,22 @@ public enum ContentImporter {
                 plans.map { ($0.source.slug, $0.output) } + plans.flatMap { plan in plan.aliases.map { ($0, plan.output) } },
                 uniquingKeysWith: { first, _ in first }),
             drafts: Set(plans.filter(\.isDraft).map(\.output)),
-            categoryKeys: Dictionary(plans.map { ($0.source.folder, $0.category) }, uniquingKeysWith: { first, _ in first }),
-            phrasebook: phrasebook(options))
-        let converted = ParallelResults<ConvertedArticle>.map(count: plans.count) { index in
+            categoryKeys: Dictionary(plans.map { ($0.source.folder, $0.category) }, uniquingKeysWith: { first, _ in first }))
+        var converted = ParallelResults<ConvertedArticle>.map(count: plans.count) { index in
             ConvertedArticle(plans[index], site: site)
         }
-        var findings = plans.flatMap(\.findings) + converted.flatMap(\.findings)
+        var findings: [Diagnostic] = []
+        let vocabulary = reviewSteps(&converted, options: options, findings: &findings)
+        findings += plans.flatMap(\.findings) + converted.flatMap(\.findings)
         findings += draftLinks(converted, site: site)
         do {
             try write(converted, to: options.content)
             let images = try copyImages(converted, site: site, to: options.content)
             let categories = try CategoryFile.merge(
                 plans: plans, source: source, options: options, findings: &findings)
-            let labels = try VocabularyFile.merge(
-                VocabularyFile.labels(of: converted, locale: options.locale), options: options, findings: &findings)
+            if let vocabulary { try VocabularyFile.write(vocabulary, options: options) }
+            // A file with mistakes is left as it is: what it held still counts.
+            let labels = vocabulary?.labels.count ?? 0
             findings.sort { ($0.file, $0.location) < ($1.file, $1.location) }
             let summary = Summary(
                 articles: plans.count, drafts: plans.filter(\.isDraft).count, imagesCopied: images,
@@ -65,15 +67,40 @@ public enum ContentImporter {
         }
     }
 
-    /// The content's phrasebook for the imported locale, with its product vocabulary; nil when
-    /// the content has none yet or it does not load (the build says why).
-    private static func phrasebook(_ options: ImportOptions) -> Phrasebook? {
+    /// Reads the converted steps as the build will: their bold labels go into the product
+    /// vocabulary, then, with the content's phrasebook and that vocabulary, the lists that read as
+    /// no step are marked as plain lists and the labels the steps type into become its fields.
+    /// - Returns: the vocabulary to write; nil when the content's file has mistakes (listed).
+    private static func reviewSteps(
+        _ converted: inout [ConvertedArticle], options: ImportOptions, findings: inout [Diagnostic]
+    ) -> ProductVocabulary? {
+        let articles = converted
+        let labels = ParallelResults<[VocabularyFile.StepLabel]>.map(count: articles.count) { index in
+            VocabularyFile.labels(of: articles[index], locale: options.locale)
+        }
+        let existing = VocabularyFile.existing(options, findings: &findings)
+        var vocabulary = VocabularyFile.merged(existing ?? ProductVocabulary(), labels: labels.flatMap { $0.map(\.text) }, fields: [])
+        guard let phrasebook = phrasebook(options, vocabulary: vocabulary) else { return existing.map { _ in vocabulary } }
+        let reviews = ParallelResults<StepReview>.map(count: articles.count) { index in
+            StepReview(articles[index], locale: options.locale, phrasebook: phrasebook)
+        }
+        var fields: [String] = []
+        for index in converted.indices {
+            converted[index].markPlainLists(reviews[index].plainLists)
+            fields += VocabularyFile.fields(labels[index], at: reviews[index].unknownFields)
+        }
+        vocabulary = VocabularyFile.merged(vocabulary, labels: [], fields: fields)
+        return existing.map { _ in vocabulary }
+    }
+
+    /// The content's phrasebook for the imported locale, with `vocabulary`; nil when the content
+    /// has none yet or it does not load (the build says why).
+    private static func phrasebook(_ options: ImportOptions, vocabulary: ProductVocabulary) -> Phrasebook? {
         let folder = options.content + "/" + options.locale + "/"
         let file = folder + ContentLoader.phrasebookFileName
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
-        let vocabularyFile = folder + ProductVocabulary.fileName
-        let vocabulary = (try? String(contentsOfFile: vocabularyFile, encoding: .utf8)).map { (text: $0, file: vocabularyFile) }
-        return StepExplainer.phrasebook(text: text, file: file, locale: options.locale, vocabulary: vocabulary).0
+        let names = (text: VocabularyFile.yaml(vocabulary, locale: options.locale), file: VocabularyFile.path(options))
+        return StepExplainer.phrasebook(text: text, file: file, locale: options.locale, vocabulary: names).0
     }
 
     /// Two source articles that would be the same file of ours (the same slug in one category).
@@ -138,6 +165,25 @@ struct ConvertedArticle: Sendable {
         var target: String
     }
 
+    /// The body's lines as written, each with its source line, and the output line of the first:
+    /// where a finding about an output line points in the source.
+    private var written: [SourceLine]
+    private var firstBodyLine: Int
+
+    /// Writes `<!-- list -->` before the lists at `proposed` (output lines), each listed in the report.
+    mutating func markPlainLists(_ proposed: [Int]) {
+        let (marked, lists) = PlainLists.marked(text, proposed: proposed)
+        text = marked
+        // Each marker takes two lines (itself and a blank one) before the lists after it.
+        for (earlier, line) in lists.enumerated() where written.indices.contains(line - firstBodyLine) {
+            findings.append(.warning(
+                "numbered list written as a plain list (\(ArticleParser.plainListMarker) at \(plan.output):\(line + 2 * earlier)): "
+                    + "no item reads as a step, starts with a verb of the phrasebook or holds a **bold** label; "
+                    + "if it is a procedure, remove the marker and word its steps",
+                file: plan.source.file, at: SourceLocation(line: written[line - firstBodyLine].line, column: 1)))
+        }
+    }
+
     init(_ plan: ArticlePlan, site: ImportedSite) {
         self.plan = plan
         var conversion = ArticleConversion(site: site, article: plan.source, output: plan.output)
@@ -152,19 +198,9 @@ struct ConvertedArticle: Sendable {
         let firstBodyLine = text.utf8.count(where: { $0 == 0x0A }) + 1
         let written = BlankLines.collapsed(lines)
         text += written.map(\.text).joined(separator: "\n") + "\n"
-        if let phrasebook = site.phrasebook {
-            let (marked, lists) = PlainLists.marked(text, file: plan.output, locale: site.locale, phrasebook: phrasebook)
-            text = marked
-            // Each marker takes two lines (itself and a blank one) before the lists after it.
-            for (earlier, line) in lists.enumerated() where written.indices.contains(line - firstBodyLine) {
-                conversion.report(
-                    "numbered list written as a plain list (\(ArticleParser.plainListMarker) at \(plan.output):\(line + 2 * earlier)): "
-                        + "no item reads as a step, starts with a verb of the phrasebook or holds a **bold** label; "
-                        + "if it is a procedure, remove the marker and word its steps",
-                    line: written[line - firstBodyLine].line)
-            }
-        }
         self.text = text
+        self.written = written
+        self.firstBodyLine = firstBodyLine
         findings = conversion.findings
         images = conversion.images
         articleLinks = conversion.articleLinks.map { ArticleLink(line: $0.line, target: $0.target) }

@@ -19,9 +19,6 @@ struct ImportedSite: Sendable {
     var drafts: Set<String>
     /// Source category folders (the address of their listing, `/hosting/`) → our category keys.
     var categoryKeys: [String: String]
-    /// The content's phrasebook for the locale (with its product vocabulary), when it has one:
-    /// what tells a numbered list of steps from a plain one (``PlainLists``).
-    var phrasebook: Phrasebook?
 
     /// Where an image of the source (a path inside `root`) is copied, under the content folder.
     func imageOutput(for sourcePath: String) -> String {

@@ -17,10 +17,15 @@ public struct ProductVocabulary: Sendable, Equatable {
     public var places: [String]
     /// Labels the product shows, as the import saw them in bold: "Settings", "Tools".
     public var labels: [String]
+    /// Labels of the product's text fields: "Enter your **Master Password**" types text into one.
+    /// The import writes those its steps fill; a field with a kind of value the checker knows
+    /// (a username, a new password) belongs in the phrasebook's `fields:` instead.
+    public var fields: [String]
 
-    public init(places: [String] = [], labels: [String] = []) {
+    public init(places: [String] = [], labels: [String] = [], fields: [String] = []) {
         self.places = places
         self.labels = labels
+        self.fields = fields
     }
 
     /// A vocabulary file's names, with every bad entry reported at its line and column and
@@ -29,9 +34,10 @@ public struct ProductVocabulary: Sendable, Equatable {
         ProductVocabularyLoader.load(text: text, file: file)
     }
 
-    /// The file text for `labels` and `places`, sorted and without repeats, that ``load(text:file:)``
-    /// reads back; for the importer, which collects the labels of the articles it converts.
-    public static func yaml(labels: [String], places: [String] = [], locale: String) -> String {
+    /// The file text for `labels`, `places` and `fields`, sorted and without repeats, that
+    /// ``read(text:file:)`` reads back; for the importer, which collects the labels of the
+    /// articles it converts and the fields their steps fill.
+    public static func yaml(labels: [String], places: [String] = [], fields: [String] = [], locale: String) -> String {
         func list(_ names: [String]) -> String {
             let unique = Set(names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
             guard !unique.isEmpty else { return " []\n" }
@@ -39,8 +45,9 @@ public struct ProductVocabulary: Sendable, Equatable {
         }
         return """
             # Product vocabulary (\(locale)): names steps use without bold, read as places ("in the Web Vault",
-            # "from the Tools menu"). places: where people work; labels: what the product's screens show.
-            places:\(list(places))labels:\(list(labels))
+            # "from the Tools menu"). places: where people work; labels: what the product's screens show;
+            # fields: labels of text fields the steps type into ("Enter your **Master Password**").
+            places:\(list(places))labels:\(list(labels))fields:\(list(fields))
             """
     }
 

@@ -4,7 +4,7 @@ internal import Yams
 
 /// Reads `vocabulary.yml` and turns its names into places of a ``StepGrammar``.
 enum ProductVocabularyLoader {
-    static let sections = ["places", "labels"]
+    static let sections = ["places", "labels", "fields"]
 
     /// The vocabulary, with every bad entry reported at its line and column and left out.
     static func load(text: String, file: String) -> (ProductVocabulary, [Diagnostic]) {
@@ -15,14 +15,14 @@ enum ProductVocabularyLoader {
         }
         guard let root = yaml.root else { return (ProductVocabulary(), []) }
         guard let entries = root.entries else {
-            return (ProductVocabulary(), [yaml.error("a vocabulary is a mapping with 'places' and 'labels', each a list of names", at: root)])
+            return (ProductVocabulary(), [yaml.error("a vocabulary is a mapping with 'places', 'labels' and 'fields', each a list of names", at: root)])
         }
         var vocabulary = ProductVocabulary()
         var diagnostics: [Diagnostic] = []
         for (key, value) in entries {
             let name = key.scalarText ?? ""
             guard sections.contains(name) else {
-                diagnostics.append(yaml.error("unknown vocabulary section '\(name)'; known: places, labels", at: key))
+                diagnostics.append(yaml.error("unknown vocabulary section '\(name)'; known: \(sections.joined(separator: ", "))", at: key))
                 continue
             }
             guard let items = value.items else {
@@ -41,17 +41,26 @@ enum ProductVocabularyLoader {
                 }
                 names.append(text)
             }
-            if name == "places" { vocabulary.places += names } else { vocabulary.labels += names }
+            switch name {
+            case "places": vocabulary.places += names
+            case "labels": vocabulary.labels += names
+            default: vocabulary.fields += names
+            }
         }
         return (vocabulary, diagnostics)
     }
 
     /// The grammar with the names as one place: "(in|on|from|…) [the|your] [words] NAME [screen
-    /// word]", the names looked up in a trie (``PhraseNames``), however many the file holds.
+    /// word]", the names looked up in a trie (``PhraseNames``), however many the file holds; and
+    /// each field as a text field of the field vocabulary, found by its label.
     static func adding(_ vocabulary: ProductVocabulary, to grammar: StepGrammar) -> StepGrammar {
+        var grammar = grammar
+        for field in Set(vocabulary.fields).sorted() where grammar.field(labelled: field) == nil {
+            grammar.fields.append(StepGrammar.Field(
+                value: .text, label: field, confirm: nil, location: SourceLocation(line: 1, column: 1), confirmLocation: nil, forms: []))
+        }
         let names = Set(vocabulary.places + vocabulary.labels).sorted()
         guard !names.isEmpty else { return grammar }
-        var grammar = grammar
         let prefix = "(in|on|from|within|inside|using|to|into) [(the|your)] [… ]"
         let suffix = " [(menu|tab|screen|page|section|panel|dialog|window|view|list|dropdown|bar|app|application|client|extension)]"
         guard let pattern = try? PhrasePattern(prefix, names: names, suffix) else { return grammar }

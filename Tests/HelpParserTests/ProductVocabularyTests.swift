@@ -58,7 +58,7 @@ struct ProductVocabularyTests {
         #expect(diagnostics.map(\.formatted) == [
             "content/en/vocabulary.yml:3:5: error: each entry of 'places' is a name in quotes, not a list, a mapping or nothing",
             "content/en/vocabulary.yml:4:9: error: 'labels' is a list of names: [\"Web Vault\", \"Settings\"]",
-            "content/en/vocabulary.yml:5:1: error: unknown vocabulary section 'colours'; known: places, labels",
+            "content/en/vocabulary.yml:5:1: error: unknown vocabulary section 'colours'; known: places, labels, fields",
         ])
         #expect(StepExplainer.read("Select **Export** in Admin Console.", phrasebook: book).diagnostics.isEmpty)
     }
@@ -67,18 +67,36 @@ struct ProductVocabularyTests {
     func notAMapping() throws {
         let (_, diagnostics) = try Self.phrasebook(vocabulary: "- Tools\n")
         #expect(diagnostics.map(\.formatted) == [
-            "content/en/vocabulary.yml:1:1: error: a vocabulary is a mapping with 'places' and 'labels', each a list of names"
+            "content/en/vocabulary.yml:1:1: error: a vocabulary is a mapping with 'places', 'labels' and 'fields', each a list of names"
         ])
     }
 
     @Test("the importer's file lists each name once, sorted and quoted, and loads back as it was given")
     func writtenFileLoadsBack() throws {
-        let text = ProductVocabulary.yaml(labels: ["Tools", "Save", "Tools", " ", "Say \"hi\" (now)"], places: ["Web Vault"], locale: "en")
+        let text = ProductVocabulary.yaml(
+            labels: ["Tools", "Save", "Tools", " ", "Say \"hi\" (now)"], places: ["Web Vault"], fields: ["PIN", "PIN"], locale: "en")
         #expect(text.contains("  - \"Save\"\n  - \"Say \\\"hi\\\" (now)\"\n  - \"Tools\"\n"))
         let (vocabulary, diagnostics) = ProductVocabularyLoader.load(text: text, file: "vocabulary.yml")
         #expect(diagnostics.isEmpty)
-        #expect(vocabulary == ProductVocabulary(places: ["Web Vault"], labels: ["Save", "Say \"hi\" (now)", "Tools"]))
+        #expect(vocabulary == ProductVocabulary(places: ["Web Vault"], labels: ["Save", "Say \"hi\" (now)", "Tools"], fields: ["PIN"]))
         let (book, _) = try Self.phrasebook(vocabulary: text)
         #expect(StepExplainer.read("Click **OK** in the Say \"hi\" (now) dialog.", phrasebook: book).actions.map(\.summary) == ["click \"OK\""])
+    }
+
+    @Test("a field of the vocabulary takes text: a step fills it, pressing it is refused, and the phrasebook's own fields stay theirs")
+    func fieldsTakeText() throws {
+        let step = "Enter your **Master Password** and click **Submit**."
+        let (plain, _) = try Self.phrasebook(vocabulary: nil)
+        let unknown = StepExplainer.read(step, phrasebook: plain).diagnostics
+        #expect(unknown.map(\.code) == [ArticleParser.unknownFieldCode], "\(unknown.map(\.formatted))")
+        #expect(unknown.first?.location == SourceLocation(line: 1, column: 14), "at the label's text, where the importer looks")
+        #expect(unknown.first?.message.contains("under 'fields:' in the locale's vocabulary.yml") == true)
+        let (book, diagnostics) = try Self.phrasebook(vocabulary: "fields: [\"Master Password\", \"Username\"]\n")
+        #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
+        #expect(StepExplainer.read(step, phrasebook: book).actions.map(\.summary) == ["fill text \"Master Password\"", "click \"Submit\""])
+        let pressed = StepExplainer.read("Click **Master Password**.", phrasebook: book).diagnostics
+        #expect(pressed.first?.message.contains("is the label of a field") == true, "\(pressed.map(\.formatted))")
+        // "Username" is the phrasebook's field of kind username: the vocabulary does not make it text.
+        #expect(StepExplainer.read("Enter your **Username**.", phrasebook: book).actions.map(\.summary) == ["fill username \"Username\""])
     }
 }
