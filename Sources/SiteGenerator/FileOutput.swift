@@ -37,10 +37,29 @@ enum FileOutput {
     }
 
     /// Replaces a file atomically: readers see the old bytes or the new ones, never a mix.
-    static func replace(_ path: String, with bytes: [UInt8], temporarySuffix: String) throws(Failure) {
+    /// - Parameter source: a file to hard-link in place of writing `bytes` (see ``link(_:to:)``).
+    static func replace(_ path: String, with bytes: [UInt8], linking source: String? = nil, temporarySuffix: String) throws(Failure) {
         let temporary = path + temporarySuffix
+        if let source, link(source, to: temporary) {
+            // Renaming a link onto another link of the same file does nothing and leaves the
+            // temporary name: the output already was this file.
+            let renamed = Glibc.rename(temporary, path) == 0
+            unlink(temporary)
+            guard renamed else { throw Failure(path: path, operation: "rename", code: errno) }
+            return
+        }
         try write(bytes, to: temporary)
         guard Glibc.rename(temporary, path) == 0 else { throw Failure(path: path, operation: "rename", code: errno) }
+    }
+
+    /// Makes `path` a hard link to `source` when that is safe to publish: a regular file that
+    /// everyone may read, on the same file system. False (nothing made) otherwise, and the
+    /// caller writes a copy. A link shares the file: an editor that rewrites the source in
+    /// place changes the published copy too, as a rebuild would.
+    static func link(_ source: String, to path: String) -> Bool {
+        var info = stat()
+        guard stat(source, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_mode & 0o444 == 0o444 else { return false }
+        return Glibc.link(source, path) == 0
     }
 
     /// The size of a regular file, or nil when there is none.

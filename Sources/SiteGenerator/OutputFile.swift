@@ -2,6 +2,11 @@
 struct OutputJob: Sendable {
     let path: String
     let render: @Sendable () -> [UInt8]
+    /// A file whose bytes the output holds as they are (an image): the writer hard-links it
+    /// rather than writing a copy when it can (same file system, readable by all), which spares
+    /// the file system a new file and its data; `render` still gives the bytes, for the
+    /// manifest's hash and for the copy made when no link can be.
+    var linkSource: String? = nil
 }
 
 /// A 64-bit hash of a file's bytes: the incremental build's "has it changed?".

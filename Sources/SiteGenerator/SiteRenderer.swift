@@ -77,7 +77,7 @@ struct SiteRenderer: Sendable {
             jobs.append(OutputJob(path: "assets/brand.css") { BrandStylesheet.css(for: brand) })
         }
         if let logo = brand.logo, !logo.readPath.isEmpty {
-            jobs.append(OutputJob(path: logo.sitePath) { Self.bytes(of: logo) })
+            jobs.append(Self.imageJob(logo))
         }
         if let sheet = brand.stylesheetReadPath {
             jobs.append(OutputJob(path: "assets/extra.css") { FileManager.default.contents(atPath: sheet).map { [UInt8]($0) } ?? [] })
@@ -85,9 +85,9 @@ struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// An image file, copied into the site.
+    /// An image file, linked or copied into the site.
     static func imageJob(_ image: ImageFile) -> OutputJob {
-        OutputJob(path: image.sitePath) { bytes(of: image) }
+        OutputJob(path: image.sitePath, render: { bytes(of: image) }, linkSource: image.readPath)
     }
 
     /// What renders one locale's files; nil for a locale without a chrome catalog.
@@ -150,7 +150,7 @@ struct SiteRenderer: Sendable {
     /// The file's bytes, copied as they are; empty when it went away since it was measured
     /// (the next build reports it missing).
     static func bytes(of image: ImageFile) -> [UInt8] {
-        FileManager.default.contents(atPath: image.readPath).map { [UInt8]($0) } ?? []
+        FileSystem.read(image.readPath) ?? []
     }
 }
 

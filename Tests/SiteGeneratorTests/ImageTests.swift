@@ -76,6 +76,35 @@ struct ImageTests {
         ])
     }
 
+    @Test("a shown image is a hard link to its content file, a copy when its file is not readable by all")
+    func linkedOrCopied() throws {
+        let site = try fixture()
+        defer { site.remove() }
+        let privateImage = site.content.root.appendingPathComponent("images/menu.gif").path
+        #expect(chmod(privateImage, 0o600) == 0)
+        #expect(try site.build().succeeded)
+        func status(_ path: String) throws -> stat {
+            var info = stat()
+            try #require(stat(path, &info) == 0, "\(path) exists")
+            return info
+        }
+        let shared = try status(site.content.root.appendingPathComponent("images/bouton.png").path)
+        let published = try status(site.siteURL.appendingPathComponent("images/bouton.png").path)
+        #expect(published.st_ino == shared.st_ino && published.st_nlink == 2, "linked: no second file")
+        let copy = try status(site.siteURL.appendingPathComponent("images/menu.gif").path)
+        #expect(copy.st_ino != (try status(privateImage)).st_ino, "a file only its owner may read is copied")
+        #expect(copy.st_mode & 0o777 == 0o644, "the copy is readable by the web server")
+        #expect(try site.snapshotOfSite()["images/menu.gif"] == Data(TestImages.gif(width: 4, height: 4)))
+        // A rebuild after the file is replaced links the new file, atomically, and leaves no
+        // temporary file behind; one with nothing changed keeps the link.
+        #expect(try site.build().written == 0)
+        try site.content.write("images/bouton.png", bytes: TestImages.png(width: 7, height: 7))
+        #expect(try site.build().writtenPaths.contains("images/bouton.png"))
+        #expect(try site.snapshotOfSite()["images/bouton.png"] == Data(TestImages.png(width: 7, height: 7)))
+        let siteImages = try FileManager.default.contentsOfDirectory(atPath: site.siteURL.appendingPathComponent("images").path)
+        #expect(siteImages.sorted() == ["bouton.png", "menu.gif"], "no temporary file left: \(siteImages)")
+    }
+
     @Test("images are written like pages: unchanged ones are not rewritten, --clean keeps them")
     func incremental() throws {
         let site = try fixture()

@@ -124,6 +124,26 @@ struct SearchIndexTests {
         #expect(edit.removed >= terms.count - 1, "the term files it replaced are gone")
     }
 
+    @Test("result files exist for the buckets articles hash to, and only those: no empty file to write at 10,000 articles")
+    func noEmptyResultFiles() throws {
+        let site = try SiteFixture(withSeed: false)
+        defer { site.remove() }
+        try Self.writeLargeLocale(site)
+        #expect(try site.build().succeeded)
+        let files = try site.snapshotOfSite()
+        let manifest = try site.page("fr/search/index.js")
+        let buckets = try #require(manifest.firstMatch(of: /"b":(\d+)/).flatMap { Int($0.1) })
+        let articles = try site.loadContent().articles.filter { $0.locale == "fr" }
+        let used = Set(SearchIndex.articleKeys(articles.map(\.id)).map { SearchIndex.bucket(ofKey: $0, count: buckets) })
+        let written = Set(files.keys.filter { $0.hasPrefix("fr/search/docs/") })
+        #expect(written == Set(used.map { "fr/search/docs/\($0).js" }), "one file per bucket an article is in")
+        #expect(written.count < buckets, "160 articles in \(buckets) buckets leave some empty, and they have no file")
+        for path in written {
+            let text = try #require(files[path].map { String(decoding: $0, as: UTF8.self) })
+            #expect(!text.hasSuffix(",{});\n"), "\(path) holds an article")
+        }
+    }
+
     @Test("watch mode updates a split index in place: each edit rewrites its few term files, and the site is a full build's")
     func watchModeUpdatesInPlace() throws {
         let site = try SiteFixture(withSeed: false)

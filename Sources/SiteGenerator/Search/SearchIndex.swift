@@ -448,7 +448,9 @@ struct SearchIndex {
     private static func documentFiles(_ articles: [ArticleSearchDocuments], keys: [String], buckets: Int) -> [File] {
         var grouped: [[Int]] = Array(repeating: [], count: buckets)
         for (index, key) in keys.enumerated() { grouped[bucket(ofKey: key, count: buckets)].append(index) }
-        return grouped.enumerated().map { bucket, members in
+        // A bucket no article hashed to is never fetched (a result names its article's bucket),
+        // so it has no file: at about 1.2 articles a bucket, three in ten would be empty.
+        return grouped.enumerated().filter { !$0.element.isEmpty }.map { bucket, members in
             let parts = members.sorted { keys[$0] < keys[$1] }.map { (key: keys[$0], entry: articles[$0].entry) }
             return File(path: "docs/\(bucket).js") {
                 var out: [UInt8] = Array("self.helpCenterSearch.docs(\(bucket),{".utf8)
