@@ -178,7 +178,7 @@ struct ConvertedArticle: Sendable {
         for (earlier, line) in lists.enumerated() where written.indices.contains(line - firstBodyLine) {
             findings.append(.warning(
                 "numbered list written as a plain list (\(ArticleParser.plainListMarker) at \(plan.output):\(line + 2 * earlier)): "
-                    + "no item reads as a step, starts with a verb of the phrasebook or holds a **bold** label; "
+                    + "no item reads as a step, starts with a verb of the phrasebook or names controls as a path of **bold** labels; "
                     + "if it is a procedure, remove the marker and word its steps",
                 file: plan.source.file, at: SourceLocation(line: written[line - firstBodyLine].line, column: 1)))
         }

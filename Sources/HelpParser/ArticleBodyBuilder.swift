@@ -285,22 +285,31 @@ struct ArticleBodyBuilder {
             diagnostics[first].notes.append(Diagnostic.Note(
                 file: file, location: node.range.start,
                 message: "this numbered list does not look like steps (no item starts with a verb of the \(phrasebook.locale) "
-                    + "phrasebook or holds a **bold** label); if it is a plain list, not a procedure, write \(Self.listMarkerText) "
-                    + "on its own line just before it",
+                    + "phrasebook or names controls as a path of **bold** labels); if it is a plain list, not a procedure, write "
+                    + "\(Self.listMarkerText) on its own line just before it",
                 code: ArticleParser.plainListCode))
         }
         return Procedure(start: start, steps: steps, range: node.range)
     }
 
-    /// Whether a numbered list reads as instructions to someone: an item that opens with one of
-    /// the locale's verbs or clauses (``Phrasebook/opensLikeInstruction(_:)``), or that names a
-    /// **bold** label of the product. Only such a list is taken for a procedure the phrasebook
-    /// does not read yet; any other is suggested the list marker.
+    /// Whether a numbered list reads as instructions to someone: one of its items is an
+    /// instruction (``isInstruction(_:phrasebook:)``). Only such a list is taken for a procedure
+    /// the phrasebook does not read yet; any other is suggested the list marker. A **bold** word
+    /// alone does not make an instruction: "Bitwarden is **open source** software." and
+    /// "**Owner**: full access" are facts and options, the lists the marker is for.
     static func looksLikeInstructions(_ steps: [Step], phrasebook: Phrasebook) -> Bool {
-        steps.contains { step in
-            let sentence = StepSentence(step.sentence)
-            return !sentence.spans.labels.isEmpty || step.actions == [.manual] || phrasebook.opensLikeInstruction(sentence.tokens)
-        }
+        steps.contains { isInstruction($0, phrasebook: phrasebook) }
+    }
+
+    /// An item that read, or that opens with one of the locale's verbs or clauses (after a
+    /// purpose or a place: ``Phrasebook/opensLikeInstruction(_:)``), with such words in bold
+    /// ("**Install Bitwarden** on your machine"), or with a path of labels.
+    static func isInstruction(_ step: Step, phrasebook: Phrasebook) -> Bool {
+        if !step.actions.isEmpty { return true }
+        let sentence = StepSentence(step.sentence)
+        if phrasebook.opensLikeInstruction(sentence.tokens) || phrasebook.opensWithLabelPath(sentence.tokens) { return true }
+        guard let words = boldOpening(of: step.sentence) else { return false }
+        return phrasebook.opensLikeInstruction(StepSentence(words).tokens)
     }
 
     private mutating func step(_ item: MarkdownNode, number: Int, errors: inout [Int]) -> Step? {
@@ -327,6 +336,27 @@ struct ArticleBodyBuilder {
         return range.start
     }
 
+    /// The sentence with its opening **bold** as plain words, when that bold opens like an
+    /// instruction of the locale (a verb or a clause) and words follow it ("**Install
+    /// Bitwarden** on your machine."); nil otherwise: "**Settings** > **Account**" opens with a
+    /// label, and "**Send invitation**." alone may be a button's label as well as a verb.
+    /// A link around the bold counts too: "[**Install Bitwarden**](#install) on your machine",
+    /// an overview step linking to its section.
+    static func leadingBoldAsWords(_ paragraph: [Inline], phrasebook: Phrasebook) -> [Inline]? {
+        guard let words = boldOpening(of: paragraph), Array(paragraph.dropFirst()).plainText.contains(where: { $0.isLetter }),
+            phrasebook.opensLikeInstruction(StepSentence(words).tokens)
+        else { return nil }
+        return words + paragraph.dropFirst()
+    }
+
+    /// The words of the bold a sentence opens with, or of a link around that bold alone.
+    private static func boldOpening(of paragraph: [Inline]) -> [Inline]? {
+        var opening = paragraph.first
+        if case .link(_, _, let text)? = opening?.kind, text.count == 1 { opening = text[0] }
+        guard let first = opening, case .strong(let words) = first.kind else { return nil }
+        return words
+    }
+
     private static func isManualMarker(_ node: MarkdownNode) -> Bool {
         guard case .htmlInline(let html) = node.kind else { return false }
         return html.filter { !$0.isWhitespace }.lowercased() == "<!--manual-->"
@@ -335,8 +365,15 @@ struct ArticleBodyBuilder {
     /// Reads a step's first sentence into actions, or reports why not with a hint that fixes it.
     private mutating func read(_ paragraph: [Inline], range: SourceRange, number: Int) -> [Action] {
         guard let phrasebook else { return [] }
-        let sentence = StepSentence(paragraph)
-        let reading = phrasebook.resolved(phrasebook.reading(of: sentence.tokens), spans: sentence.spans)
+        var sentence = StepSentence(paragraph)
+        var reading = phrasebook.resolved(phrasebook.reading(of: sentence.tokens), spans: sentence.spans)
+        // "**Install Bitwarden** on your machine.": bold that opens the step with a verb is the
+        // step's own words set off, not a label; read it as words when the sentence reads so.
+        if case .read = reading {} else if let words = Self.leadingBoldAsWords(paragraph, phrasebook: phrasebook) {
+            let retried = StepSentence(words)
+            let again = phrasebook.resolved(phrasebook.reading(of: retried.tokens), spans: retried.spans)
+            if case .read = again { (sentence, reading) = (retried, again) }
+        }
         if case .read(let read) = reading {
             if read.contains(.unlabelled) {
                 diagnostics.append(.warning(

@@ -156,17 +156,32 @@ public final class Phrasebook: Sendable {
         guard !tokens.isEmpty else { return false }
         if entries.contains(where: { $0.pattern.match(tokens) != nil }) { return true }
         var starts = [0]
-        for purpose in grammar.purposes {
-            for (end, _) in purpose.pattern.prefixMatches(tokens, from: 0) {
-                var next = end
-                while next < tokens.count, tokens[next] == .space { next += 1 }
-                if next < tokens.count, !starts.contains(next) { starts.append(next) }
+        // After a purpose ("To …, click"), a place ("In the **Sync** section, configure …"), or both.
+        let openers = grammar.purposes.map(\.pattern) + grammar.places.map(\.part.pattern)
+        for _ in 0..<2 {
+            for start in starts {
+                for opener in openers {
+                    for (end, _) in opener.prefixMatches(tokens, from: start) {
+                        var next = end
+                        while next < tokens.count, tokens[next] == .space || tokens[next] == .scalar(0x2C) { next += 1 }
+                        if next < tokens.count, !starts.contains(next) { starts.append(next) }
+                    }
+                }
             }
         }
         let openings = grammar.clauseOpenings + grammar.look
         return starts.contains { start in
             openings.contains { !$0.pattern.prefixMatches(tokens, from: start).isEmpty }
         }
+    }
+
+    /// Whether a sentence opens with a path of labels, "**Settings** > **Account**": controls
+    /// named in the order they are clicked, a step without its verb.
+    func opensWithLabelPath(_ tokens: [PhraseText.Token]) -> Bool {
+        guard tokens.first?.labelIndex != nil else { return false }
+        var next = 1
+        while next < tokens.count, tokens[next] == .space { next += 1 }
+        return grammar.paths.contains { !$0.pattern.prefixMatches(tokens, from: next).isEmpty }
     }
 
     private func label(_ reference: ReadAction.SpanReference, _ spans: Spans) -> Label {

@@ -179,6 +179,9 @@ struct StepReader {
                 for found in place.part.pattern.prefixMatches(tokens, from: position) {
                     var next = skip(found.end)
                     if next < tokens.count, tokens[next] == .scalar(0x2C) { next = skip(next + 1) }  // ","
+                    // "On the **Invite User** panel:": a place that introduces the steps nested
+                    // under it, which are read on their own; the step itself is for people.
+                    if introducesList(at: next) { pieces.append(Piece(end: next, actions: [], loose: found.match.loose)) }
                     var opening = Context()
                     switch place.meaning {
                     case .within: opening.within = span(found.match)
@@ -198,15 +201,14 @@ struct StepReader {
                     verb: leadingVerb))
             }
         }
-        if context.isEmpty {
-            for found in matches(grammar.manual, at: position) {
-                pieces.append(Piece(end: found.end, actions: [.manual], loose: found.match.loose))
-            }
-            for found in matches(grammar.look, at: position) {
-                pieces.append(Piece(end: found.end, actions: [], loose: found.match.loose))
-            }
+        // After any opening place too: "In the **Sync** section, configure the options you need",
+        // "From the **Region** dropdown, select your region". A person does it where it says.
+        for found in matches(grammar.manual, at: position) {
+            pieces.append(Piece(end: found.end, actions: [.manual], loose: found.match.loose))
         }
-        // After any opening place: "From the **Region** dropdown, select your region".
+        for found in matches(grammar.look, at: position) {
+            pieces.append(Piece(end: found.end, actions: [], loose: found.match.loose))
+        }
         for found in matches(grammar.unlabelled, at: position) {
             pieces.append(Piece(end: found.end, actions: [.unlabelled], loose: found.match.loose))
         }
@@ -608,6 +610,12 @@ struct StepReader {
     }
 
     /// Only closing punctuation left: `.`, `!`, `:` or `…`.
+    /// Whether only a colon (and spaces) is left from `position`.
+    private func introducesList(at position: Int) -> Bool {
+        position < tokens.count && tokens[position...].contains(.scalar(0x3A))
+            && tokens[position...].allSatisfy { $0 == .space || $0 == .scalar(0x3A) }
+    }
+
     private func isEnd(_ position: Int) -> Bool {
         tokens[position...].allSatisfy { token in
             token == .space || [0x2E, 0x21, 0x3A, 0x2026].contains(token.raw)

@@ -25,8 +25,13 @@ struct PlainListImportTests {
 
         Steps no phrase reads yet, but that look like steps:
 
-        1. Frobnicate the **Widget** knob.
+        1. Click **Widget** **Knob**.
         2. Calibrate your flux capacitor.
+
+        A list of options, bold but no steps:
+
+        1. **Owner**: full access.
+        2. **Viewer**: reads only.
         """
 
     @Test("a list of facts is marked and reported; steps, read or not, are left as steps")
@@ -38,18 +43,19 @@ struct PlainListImportTests {
         let summary = try fixture.run(.jekyll, source: root.path).summary()
         let text = try fixture.text("en/vault/facts.md")
         #expect(text.contains("How the vault keeps data:\n\n<!-- list -->\n\n1. Your vault is encrypted on your device."), "\(text)")
-        #expect(text.components(separatedBy: "<!-- list -->").count == 2, "one list marked: \(text)")
+        #expect(text.contains("bold but no steps:\n\n<!-- list -->\n\n1. **Owner**: full access."), "\(text)")
+        #expect(text.components(separatedBy: "<!-- list -->").count == 3, "the facts and the options marked: \(text)")
         let marked = try #require(text.components(separatedBy: "\n").firstIndex(of: "<!-- list -->")) + 1
         #expect(summary.findings.lines(under: root.path).contains(
             "_articles/vault/facts.md:6: numbered list written as a plain list (<!-- list --> at en/vault/facts.md:\(marked)): "
-                + "no item reads as a step, starts with a verb of the phrasebook or holds a **bold** label; "
+                + "no item reads as a step, starts with a verb of the phrasebook or names controls as a path of **bold** labels; "
                 + "if it is a procedure, remove the marker and word its steps"))
         // Read back: the facts are a list, the sign-out steps a procedure; the last list still
         // stops the article, as steps the phrasebook does not read yet.
         let loaded = try fixture.load()
         let errors = loaded.diagnostics.filter { $0.severity == .error }.map(\.formatted)
         #expect(errors.count == 2, "the two unread steps only: \(errors)")
-        #expect(errors.first?.contains("Frobnicate") == true && errors.last?.contains("Calibrate") == true, "\(errors)")
+        #expect(errors.first?.contains("Widget") == true && errors.last?.contains("Calibrate") == true, "\(errors)")
     }
 
     @Test("without a phrasebook in the content, nothing is marked")

@@ -124,19 +124,34 @@ struct PlainListTests {
             #expect(suggestion?.file == "content/\(sample.locale)/a.md")
             #expect(
                 suggestion?.message == "this numbered list does not look like steps (no item starts with a verb of the \(sample.locale) "
-                    + "phrasebook or holds a **bold** label); if it is a plain list, not a procedure, write <!-- list --> on its own line just before it")
+                    + "phrasebook or names controls as a path of **bold** labels); if it is a plain list, not a procedure, write <!-- list --> "
+                    + "on its own line just before it")
             #expect(errors.last?.notes.contains { $0.message.contains("<!-- list -->") } == false, "once a list, at its first error")
         }
     }
 
-    @Test("a list that reads as instructions gets no such note: an item opens with a verb, a clause after a purpose, or holds a bold label")
+    @Test("bold words alone do not make steps: facts and options with labels get the note too")
+    func boldFactsSuggestMarker() throws {
+        for (locale, body) in [
+            ("fr", "1. Le coffre est chiffré.\n2. **Propriétaire** : accès complet."),
+            ("en", "1. The app is **open source** software.\n2. **Owner**: full access to every vault."),
+            ("de", "1. **Besitzer**: voller Zugriff.\n2. Der Tresor ist **verschlüsselt**."),
+        ] {
+            let (_, diagnostics) = try Self.parse(body, locale: locale)
+            #expect(diagnostics.flatMap(\.notes).contains { $0.code == ArticleParser.plainListCode }, "\(locale): \(body)")
+        }
+    }
+
+    @Test("a list that reads as instructions gets no such note: an item opens with a verb, a clause after a purpose or a place, a path of labels, or a verb in bold")
     func instructionsGetNoNote() throws {
         var bodies: [(String, String)] = Self.samples.map { sample in
             (sample.locale, "1. \(sample.facts[0])\n2. \(sample.instruction)")
         }
         bodies += [
-            ("fr", "1. Le coffre est chiffré.\n2. **Propriétaire** : accès complet."),
             ("fr", "1. Cliquez vite sur **Compte**."),
+            ("en", "1. The vault is encrypted.\n2. **Settings** > **Privacy**, quickly."),
+            ("en", "1. The vault is encrypted.\n2. On the **Vault** page, click **Item** **Edit**."),
+            ("en", "1. The vault is encrypted.\n2. [**Install the server**](#install)."),
         ]
         for (locale, body) in bodies {
             let (_, diagnostics) = try Self.parse(body, locale: locale)

@@ -57,6 +57,33 @@ struct StepsForPeopleTests {
         #expect(procedure.steps.map { $0.actions.map(\.summary) } == [["click \"Compte\""], ["manual"]])
     }
 
+    @Test("a people-only or looking clause may follow a place: the person does it there")
+    func manualAfterPlace() throws {
+        #expect(try Self.read("Dans le menu **Compte**, fermez la fenêtre.").actions == ["manual"])
+        let looked = try Self.read("Sur la page **Profil**, vérifiez votre adresse.")
+        #expect(looked.actions == ["manual"] && looked.diagnostics.isEmpty, "\(looked.actions) \(looked.diagnostics.map(\.formatted))")
+        // Without a clause after it, a place is still no step.
+        #expect(try Self.read("Dans le menu **Compte**.").diagnostics.first?.severity == .error)
+    }
+
+    @Test("a step opening with its verb in bold, or a link around it, reads as words; a bold alone stays a label")
+    func boldVerbReadsAsWords() throws {
+        func parse(_ step: String) throws -> (actions: [[String]], diagnostics: [String]) {
+            let text = "---\nid: a\ntitle: T\nupdated: 2026-12-01\ncategory: c\n---\n\n## Installer {#installer}\n\n1. \(step)\n"
+            let (article, diagnostics) = ArticleParser().parse(
+                Array(text.utf8), file: "a.md", locale: "fr", phrasebook: try StepGrammarTests.phrasebook(Self.grammar))
+            let steps = (article?.procedures ?? []).flatMap { $0.steps.map { $0.actions.map(\.summary) } }
+            return (steps, diagnostics.map(\.formatted))
+        }
+        #expect(try parse("**Fermez la fenêtre** du navigateur.").actions == [["manual"]])
+        #expect(try parse("[**Fermez la fenêtre**](#installer) du navigateur.").actions == [["manual"]])
+        #expect(try parse("**Sélectionnez** le bouton **Enregistrer**.").actions == [["choose \"Enregistrer\""]])
+        // The bold as it stands reads first: a label it acts on keeps its place.
+        #expect(try parse("**Compte** > **Profil**.").diagnostics.first?.contains("error") == true, "a path with no verb")
+        // Nothing after the bold: it may be a button's label as well as a verb, so no reading.
+        #expect(try parse("**Fermez la fenêtre**.").diagnostics.first?.contains("does not read") == true)
+    }
+
     @Test("looking and people-only clauses may name a label they do not act on; other parts still may not")
     func labelsInLookAndManual() throws {
         #expect(try Self.read("Repérez la section **Sécurité**, puis cliquez sur **Modifier**.").actions == ["click \"Modifier\""])
