@@ -129,6 +129,9 @@ struct StepGrammar: Sendable {
     var twice: [Part] = []
     /// "ou", "or": offers a choice, which a step must not.
     var alternatives: [Part] = []
+    /// Words around an alternative that offer no choice: two verbs for one gesture ("tap or
+    /// press"), a quantity ("one or more"). An alternative they hold is not a choice.
+    var notChoices: [Part] = []
     /// After a list of labels, the noun that makes them check boxes: "the **A** and **B** check boxes".
     var pluralCheckboxes: [Part] = []
     /// After a list of labels, the noun that makes them fields: "the **Name** and **Email** fields".

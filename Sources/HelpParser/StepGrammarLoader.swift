@@ -8,7 +8,7 @@ enum StepGrammarLoader {
     /// The lists of patterns a grammar has, and what each is for (the phrasebook header says the same).
     nonisolated(unsafe) private static let partLists: [String: WritableKeyPath<StepGrammar, [StepGrammar.Part]>] = [
         "connectors": \.connectors, "lists": \.lists, "paths": \.paths, "repeat": \.repeats,
-        "alternatives": \.alternatives, "owners": \.owners, "twice": \.twice, "purposes": \.purposes,
+        "alternatives": \.alternatives, "not-choices": \.notChoices, "owners": \.owners, "twice": \.twice, "purposes": \.purposes,
         "look": \.look, "manual": \.manual, "unlabelled": \.unlabelled,
         "plural-checkboxes": \.pluralCheckboxes, "plural-fields": \.pluralFields, "field-lists": \.fieldListOpeners,
     ]

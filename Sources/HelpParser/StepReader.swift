@@ -565,8 +565,9 @@ struct StepReader {
     /// An alternative word followed, within a few words, by the start of a clause ("o, simplemente,
     /// cierre …"): the step offers two things to do. "par téléphone ou par e-mail" does not.
     private func alternativeBeforeClause() -> String? {
+        let aside = asideTokens()
         for part in grammar.alternatives {
-            for position in tokens.indices where PhraseText.isBoundary(tokens, position) {
+            for position in tokens.indices where PhraseText.isBoundary(tokens, position) && !aside.contains(position) {
                 for found in part.pattern.prefixMatches(tokens, from: position) {
                     var start = skip(found.end)
                     for _ in 0..<4 {
@@ -595,12 +596,36 @@ struct StepReader {
 
     /// The first alternative word ("ou") of a sentence that does not read, if any.
     private func alternativeWord() -> String? {
+        let aside = asideTokens()
         for part in grammar.alternatives {
-            for position in tokens.indices where PhraseText.isBoundary(tokens, position) {
+            for position in tokens.indices where PhraseText.isBoundary(tokens, position) && !aside.contains(position) {
                 if !part.pattern.prefixMatches(tokens, from: position).isEmpty { return part.text }
             }
         }
         return nil
+    }
+
+    /// The tokens where an alternative offers no choice: inside parentheses that name no label
+    /// (an aside: "choose a **File Format** (.json, .csv, or .json)"; "(or **Users**)" is a
+    /// choice), and inside a `not-choices` phrase ("tap or press").
+    private func asideTokens() -> Set<Int> {
+        var aside: Set<Int> = []
+        var open: [Int] = []
+        for (index, token) in tokens.enumerated() {
+            if token == .scalar(0x28) {
+                open.append(index)
+            } else if token == .scalar(0x29), let start = open.popLast(), open.isEmpty,
+                !tokens[start..<index].contains(where: { !$0.isScalar })
+            {
+                aside.formUnion(start..<index)
+            }
+        }
+        for part in grammar.notChoices {
+            for position in tokens.indices where PhraseText.isBoundary(tokens, position) {
+                for found in part.pattern.prefixMatches(tokens, from: position) { aside.formUnion(position..<found.end) }
+            }
+        }
+        return aside
     }
 
     private func skip(_ position: Int) -> Int {
@@ -609,13 +634,13 @@ struct StepReader {
         return position
     }
 
-    /// Only closing punctuation left: `.`, `!`, `:` or `…`.
     /// Whether only a colon (and spaces) is left from `position`.
     private func introducesList(at position: Int) -> Bool {
         position < tokens.count && tokens[position...].contains(.scalar(0x3A))
             && tokens[position...].allSatisfy { $0 == .space || $0 == .scalar(0x3A) }
     }
 
+    /// Only closing punctuation left: `.`, `!`, `:` or `…`.
     private func isEnd(_ position: Int) -> Bool {
         tokens[position...].allSatisfy { token in
             token == .space || [0x2E, 0x21, 0x3A, 0x2026].contains(token.raw)
