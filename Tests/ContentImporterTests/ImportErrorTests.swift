@@ -20,20 +20,18 @@ struct ImportErrorTests {
 
     @Test("front matter that does not parse: every file at its line, and nothing written")
     func unreadableFrontMatter() throws {
-        let root = try ImportFixture.writeSource([
+        let fixture = try ImportFixture(source: [
             "_articles/a/one.md": "---\ntitle: One\ntags: [a, b\n---\nText.\n",
             "_articles/a/two.md": "---\ntitle: Two\ndescription: \"open\n---\nText.\n",
             "_articles/a/three.md": "---\ntitle: Three\n---\nText.\n",
         ])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let fixture = try ImportFixture()
         defer { fixture.remove() }
-        guard case .failure(let failure) = fixture.run(.jekyll, source: root.path) else {
+        guard case .failure(let failure) = fixture.run(.jekyll) else {
             Issue.record("imported unreadable front matter")
             return
         }
         let hint = "quote values that hold ': ' or start with '{', '[', '*' or '&'"
-        #expect(failure.diagnostics.map(\.formatted).map { $0.replacingOccurrences(of: root.path + "/", with: "") } == [
+        #expect(failure.diagnostics.map(\.formatted).map { $0.replacingOccurrences(of: fixture.sourcePath + "/", with: "") } == [
             "_articles/a/one.md:4:1: error: unreadable front matter: did not find expected ',' or ']'; \(hint)",
             "_articles/a/two.md:3:19: error: unreadable front matter: found unexpected end of stream; \(hint)",
         ])
@@ -42,19 +40,17 @@ struct ImportErrorTests {
 
     @Test("a key given twice is taken from its last line, as Jekyll does, with a warning")
     func duplicateKey() throws {
-        let root = try ImportFixture.writeSource(["_articles/a/one.md": "---\ntitle: First\ndescription: old\ntitle: Second\n---\nText.\n"])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let fixture = try ImportFixture()
+        let fixture = try ImportFixture(source: ["_articles/a/one.md": "---\ntitle: First\ndescription: old\ntitle: Second\n---\nText.\n"])
         defer { fixture.remove() }
-        let summary = try fixture.run(.jekyll, source: root.path).summary()
-        #expect(summary.findings.lines(under: root.path).contains(
+        let summary = try fixture.run(.jekyll).summary()
+        #expect(summary.findings.lines(under: fixture.sourcePath).contains(
             "_articles/a/one.md:2: front matter key 'title' is given again on line 4; the last one is used, as Jekyll does"))
         #expect(try fixture.text("en/a/one.md").contains("title: \"Second\"\n"))
     }
 
     @Test("links the source already had dead, links to a hidden article and missing images are reported at their lines")
     func sourceProblems() throws {
-        let root = try ImportFixture.writeSource([
+        let fixture = try ImportFixture(source: [
             "_articles/a/one.md": """
                 ---
                 title: One
@@ -65,11 +61,9 @@ struct ImportErrorTests {
                 """,
             "_articles/a/two.md": "---\ntitle: Two\nhidden: true\n---\nText.\n",
         ])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let fixture = try ImportFixture()
         defer { fixture.remove() }
-        let summary = try fixture.run(.jekyll, source: root.path).summary()
-        let lines = summary.findings.lines(under: root.path)
+        let summary = try fixture.run(.jekyll).summary()
+        let lines = summary.findings.lines(under: fixture.sourcePath)
         #expect(lines.contains("_articles/a/one.md:4: link to article 'no-such-article', which the source does not have (dead in the source): written as 'no-such-article.md'; fix or remove it"))
         #expect(lines.contains("_articles/a/one.md:5: links to en/a/two.md, hidden in the source and a draft here: the build refuses the link until that article is published or the link goes"))
         #expect(lines.contains("_articles/a/one.md:6: image 'a/missing.png' does not exist in the source (images/a/missing.png); add the file to the content's images/a/missing.png"))

@@ -9,6 +9,10 @@ import TestSupport
 struct ImportFixture {
     let directory: URL
     var content: String { directory.appendingPathComponent("content").path }
+    /// The source folder the test wrote (``init(source:)``), removed with the content.
+    private(set) var writtenSource: URL?
+    /// Its path, as findings name it.
+    var sourcePath: String { writtenSource?.path ?? "" }
 
     static func source(_ name: String) -> String {
         repositoryRoot.appendingPathComponent("Tests/ContentImporterTests/Fixtures/\(name)").path
@@ -40,9 +44,17 @@ struct ImportFixture {
         }
     }
 
+    /// A fresh content folder and a source folder of these files (paths below the source), both
+    /// removed by ``remove()``: what a test of one import needs.
+    init(source files: [String: String]) throws {
+        try self.init()
+        writtenSource = try Self.writeSource(files)
+    }
+
+    /// Imports `source`, else the source the test wrote, else the format's fixture folder.
     func run(_ format: ImportOptions.Format, source: String? = nil) -> Result<ContentImporter.Summary, ImportFailure> {
         ContentImporter.run(ImportOptions(
-            format: format, source: source ?? Self.source(format.rawValue), content: content, locale: "en",
+            format: format, source: source ?? writtenSource?.path ?? Self.source(format.rawValue), content: content, locale: "en",
             updated: CalendarDay(year: 2026, month: 12, day: 1)))
     }
 
@@ -56,6 +68,7 @@ struct ImportFixture {
 
     func remove() {
         try? FileManager.default.removeItem(at: directory)
+        if let writtenSource { try? FileManager.default.removeItem(at: writtenSource) }
     }
 }
 

@@ -36,17 +36,15 @@ struct PlainListImportTests {
 
     @Test("a list of facts is marked and reported; steps, read or not, are left as steps")
     func marksFactsOnly() throws {
-        let root = try ImportFixture.writeSource(["_articles/vault/facts.md": Self.article])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let fixture = try ImportFixture()
+        let fixture = try ImportFixture(source: ["_articles/vault/facts.md": Self.article])
         defer { fixture.remove() }
-        let summary = try fixture.run(.jekyll, source: root.path).summary()
+        let summary = try fixture.run(.jekyll).summary()
         let text = try fixture.text("en/vault/facts.md")
         #expect(text.contains("How the vault keeps data:\n\n<!-- list -->\n\n1. Your vault is encrypted on your device."), "\(text)")
         #expect(text.contains("bold but no steps:\n\n<!-- list -->\n\n1. **Owner**: full access."), "\(text)")
         #expect(text.components(separatedBy: "<!-- list -->").count == 3, "the facts and the options marked: \(text)")
         let marked = try #require(text.components(separatedBy: "\n").firstIndex(of: "<!-- list -->")) + 1
-        #expect(summary.findings.lines(under: root.path).contains(
+        #expect(summary.findings.lines(under: fixture.sourcePath).contains(
             "_articles/vault/facts.md:6: numbered list written as a plain list (<!-- list --> at en/vault/facts.md:\(marked)): "
                 + "no item reads as a step, starts with a verb of the phrasebook or names controls as a path of **bold** labels; "
                 + "if it is a procedure, remove the marker and word its steps"))
@@ -60,12 +58,10 @@ struct PlainListImportTests {
 
     @Test("without a phrasebook in the content, nothing is marked")
     func noPhrasebookNoMarks() throws {
-        let root = try ImportFixture.writeSource(["_articles/vault/facts.md": Self.article])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let fixture = try ImportFixture()
+        let fixture = try ImportFixture(source: ["_articles/vault/facts.md": Self.article])
         defer { fixture.remove() }
         try FileManager.default.removeItem(atPath: fixture.content + "/en/phrasebook.yml")
-        _ = fixture.run(.jekyll, source: root.path)
+        _ = fixture.run(.jekyll)
         #expect(try !fixture.text("en/vault/facts.md").contains("<!-- list -->"))
     }
 }

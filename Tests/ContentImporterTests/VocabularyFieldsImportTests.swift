@@ -22,11 +22,9 @@ struct VocabularyFieldsImportTests {
 
     @Test("a label a step types into becomes a field; the article then builds with that step a fill")
     func fieldsWritten() throws {
-        let root = try ImportFixture.writeSource(["_articles/vault/export.md": Self.article])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let fixture = try ImportFixture()
+        let fixture = try ImportFixture(source: ["_articles/vault/export.md": Self.article])
         defer { fixture.remove() }
-        _ = try fixture.run(.jekyll, source: root.path).summary()
+        _ = try fixture.run(.jekyll).summary()
         let path = fixture.content + "/en/vocabulary.yml"
         let (vocabulary, problems) = ProductVocabulary.read(text: try fixture.text("en/vocabulary.yml"), file: path)
         #expect(problems.isEmpty)
@@ -45,14 +43,12 @@ struct VocabularyFieldsImportTests {
 
     @Test("fields the file already held are kept; a second import adds none twice")
     func fieldsMerged() throws {
-        let root = try ImportFixture.writeSource(["_articles/vault/export.md": Self.article])
-        defer { try? FileManager.default.removeItem(at: root) }
-        let fixture = try ImportFixture()
+        let fixture = try ImportFixture(source: ["_articles/vault/export.md": Self.article])
         defer { fixture.remove() }
         let path = fixture.content + "/en/vocabulary.yml"
         try "fields: [\"PIN\"]\n".write(toFile: path, atomically: true, encoding: .utf8)
-        _ = try fixture.run(.jekyll, source: root.path).summary()
-        _ = try fixture.run(.jekyll, source: root.path).summary()
+        _ = try fixture.run(.jekyll).summary()
+        _ = try fixture.run(.jekyll).summary()
         let (vocabulary, _) = ProductVocabulary.read(text: try fixture.text("en/vocabulary.yml"), file: path)
         #expect(vocabulary.fields == ["Master Password", "PIN"])
     }
