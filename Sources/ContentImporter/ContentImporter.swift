@@ -79,8 +79,11 @@ public enum ContentImporter {
             VocabularyFile.labels(of: articles[index], locale: options.locale)
         }
         let existing = VocabularyFile.existing(options, findings: &findings)
+        // A file with mistakes is the team's to fix: the review still reads with its labels, but
+        // nothing is written back.
+        let writable = existing != nil
         var vocabulary = VocabularyFile.merged(existing ?? ProductVocabulary(), labels: labels.flatMap { $0.map(\.text) }, fields: [])
-        guard let phrasebook = phrasebook(options, vocabulary: vocabulary) else { return existing.map { _ in vocabulary } }
+        guard let phrasebook = phrasebook(options, vocabulary: vocabulary) else { return writable ? vocabulary : nil }
         let reviews = ParallelResults<StepReview>.map(count: articles.count) { index in
             StepReview(articles[index], locale: options.locale, phrasebook: phrasebook)
         }
@@ -90,7 +93,7 @@ public enum ContentImporter {
             fields += VocabularyFile.fields(labels[index], at: reviews[index].unknownFields)
         }
         vocabulary = VocabularyFile.merged(vocabulary, labels: [], fields: fields)
-        return existing.map { _ in vocabulary }
+        return writable ? vocabulary : nil
     }
 
     /// The content's phrasebook for the imported locale, with `vocabulary`; nil when the content
