@@ -349,6 +349,15 @@ struct ArticleBodyBuilder {
         return words + paragraph.dropFirst()
     }
 
+    /// The sentence with a bold word in an opening aside as plain text: "(**Recommended**)
+    /// Create a dedicated user." is a tag set off, not a label; nil when it opens otherwise.
+    static func boldAsideAsWords(_ paragraph: [Inline]) -> [Inline]? {
+        guard paragraph.count >= 3, case .text(let before) = paragraph[0].kind, before.filter({ $0 != " " }) == "(",
+            case .strong(let words) = paragraph[1].kind, case .text(let after) = paragraph[2].kind, after.hasPrefix(")")
+        else { return nil }
+        return [paragraph[0]] + words + paragraph.dropFirst(2)
+    }
+
     /// The words of the bold a sentence opens with, or of a link around that bold alone.
     private static func boldOpening(of paragraph: [Inline]) -> [Inline]? {
         var opening = paragraph.first
@@ -369,10 +378,16 @@ struct ArticleBodyBuilder {
         var reading = phrasebook.resolved(phrasebook.reading(of: sentence.tokens), spans: sentence.spans)
         // "**Install Bitwarden** on your machine.": bold that opens the step with a verb is the
         // step's own words set off, not a label; read it as words when the sentence reads so.
-        if case .read = reading {} else if let words = Self.leadingBoldAsWords(paragraph, phrasebook: phrasebook) {
-            let retried = StepSentence(words)
-            let again = phrasebook.resolved(phrasebook.reading(of: retried.tokens), spans: retried.spans)
-            if case .read = again { (sentence, reading) = (retried, again) }
+        // "(**Recommended**) Create …": a tag in bold, set off in parentheses, likewise.
+        if case .read = reading {} else {
+            for words in [Self.leadingBoldAsWords(paragraph, phrasebook: phrasebook), Self.boldAsideAsWords(paragraph)].compactMap({ $0 }) {
+                let retried = StepSentence(words)
+                let again = phrasebook.resolved(phrasebook.reading(of: retried.tokens), spans: retried.spans)
+                if case .read = again {
+                    (sentence, reading) = (retried, again)
+                    break
+                }
+            }
         }
         if case .read(let read) = reading {
             if read.contains(.unlabelled) {

@@ -67,7 +67,7 @@ struct StepReader {
         var complete: [(actions: [ReadAction], loose: Int)] = []
         let start = skip(0)
         var starts = [(position: start, loose: 0)]
-        for purpose in matches(grammar.purposes.filter { $0.text.hasSuffix(",") }, at: start) {
+        for purpose in matches(grammar.purposes.filter(Self.opens), at: start) {
             starts.append((skip(purpose.end), purpose.match.loose))
         }
         for start in starts {
@@ -154,6 +154,13 @@ struct StepReader {
     }
 
     private var closingPurposes: [StepGrammar.Part] { grammar.purposes.filter { !$0.text.hasSuffix(",") } }
+
+    /// Whether a purpose may open a sentence: one written with its comma ("To …,"), or a fixed
+    /// aside in parentheses ("(Optional) Enter …"); "(…)" with any words may hold a condition,
+    /// "(If self-hosting)", and only closes one.
+    private static func opens(_ purpose: StepGrammar.Part) -> Bool {
+        purpose.text.hasSuffix(",") || (purpose.text.hasPrefix("\\(") && purpose.text.hasSuffix("\\)") && !purpose.text.contains("…"))
+    }
 
     /// Whether the words a purpose took from `start` to `end` hold a connector and a clause after
     /// it: "Sign in to your account and open the Users page" is two instructions, not a sign-in

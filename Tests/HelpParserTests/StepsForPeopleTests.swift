@@ -84,6 +84,26 @@ struct StepsForPeopleTests {
         #expect(try parse("**Fermez la fenêtre**.").diagnostics.first?.contains("does not read") == true)
     }
 
+    @Test("an opening aside in parentheses, its tag in bold or not, opens a step when the grammar names it; any other aside does not")
+    func openingAside() throws {
+        let grammar = Self.grammar.replacingOccurrences(
+            of: "purposes: [\"pour …,\", \"pour …\"]", with: "purposes: [\"pour …,\", \"pour …\", \"\\\\(recommandé\\\\)\", \"\\\\(…\\\\)\"]")
+        #expect(grammar != Self.grammar)
+        let phrasebook = try StepGrammarTests.phrasebook(grammar)
+        func parse(_ step: String) -> [String] {
+            let text = "---\nid: a\ntitle: T\nupdated: 2026-12-01\ncategory: c\n---\n\n1. \(step)\n"
+            let (article, diagnostics) = ArticleParser().parse(Array(text.utf8), file: "a.md", locale: "fr", phrasebook: phrasebook)
+            return diagnostics.isEmpty ? (article?.procedures ?? []).flatMap { $0.steps.flatMap { $0.actions.map(\.summary) } } : ["error"]
+        }
+        #expect(parse("(Recommandé) Fermez la fenêtre.") == ["manual"])
+        #expect(parse("(**Recommandé**) Fermez la fenêtre.") == ["manual"])
+        #expect(parse("(**Recommandé**) Cliquez sur **Compte**.") == ["click \"Compte\""])
+        // "(…)" closes a step ("Cliquez sur **Compte** (en haut)") but never opens one: it may
+        // hold a condition.
+        #expect(parse("(**Si vous hébergez**) Fermez la fenêtre.") == ["error"])
+        #expect(parse("Cliquez sur **Compte** (en haut).") == ["click \"Compte\""])
+    }
+
     @Test("looking and people-only clauses may name a label they do not act on; other parts still may not")
     func labelsInLookAndManual() throws {
         #expect(try Self.read("Repérez la section **Sécurité**, puis cliquez sur **Modifier**.").actions == ["click \"Modifier\""])
