@@ -343,10 +343,11 @@ struct ArticleBodyBuilder {
     /// A link around the bold counts too: "[**Install Bitwarden**](#install) on your machine",
     /// an overview step linking to its section.
     static func leadingBoldAsWords(_ paragraph: [Inline], phrasebook: Phrasebook) -> [Inline]? {
-        guard let words = boldOpening(of: paragraph), Array(paragraph.dropFirst()).plainText.contains(where: { $0.isLetter }),
-            phrasebook.opensLikeInstruction(StepSentence(words).tokens)
+        guard let words = boldOpening(of: paragraph), Array(paragraph.dropFirst()).plainText.contains(where: { $0.isLetter })
         else { return nil }
-        return words + paragraph.dropFirst()
+        // The sentence as words opens like an instruction ("**Save** your changes": "save …").
+        let sentence = words + paragraph.dropFirst()
+        return phrasebook.opensLikeInstruction(StepSentence(sentence).tokens) ? sentence : nil
     }
 
     /// The sentence with a bold word in an opening aside as plain text: "(**Recommended**)

@@ -82,6 +82,9 @@ struct StepReader {
             found.append(reading.actions)
         }
         found = found.filter(fillsEachFieldOnce)
+        // A reading that names its controls wins over one that reads them as plain words:
+        // "In the **Server URL** field, enter the domain" types into Server URL.
+        if found.contains(where: { !$0.contains(.unlabelled) }) { found.removeAll { $0.contains(.unlabelled) } }
         let onOneForm = found.filter(fillsOneForm)
         return onOneForm.isEmpty ? found : onOneForm
     }

@@ -57,6 +57,17 @@ struct StepsForPeopleTests {
         #expect(procedure.steps.map { $0.actions.map(\.summary) } == [["click \"Compte\""], ["manual"]])
     }
 
+    @Test("a reading that names its field wins over the plain-words one, after a place too")
+    func labelledFieldWins() throws {
+        let grammar = Self.grammar.replacingOccurrences(
+            of: "unlabelled: [\"(cliquez sur|ouvrez|sélectionnez) …\"]", with: "unlabelled: [\"(cliquez sur|ouvrez|sélectionnez|saisissez) …\"]")
+        #expect(grammar != Self.grammar)
+        let (actions, diagnostics) = StepExplainer.read(
+            "Dans le champ **Mot de passe actuel**, saisissez le mot de passe reçu.", phrasebook: try StepGrammarTests.phrasebook(grammar))
+        #expect(actions.map(\.summary) == ["fill current-password \"Mot de passe actuel\""], "\(diagnostics.map(\.formatted))")
+        #expect(diagnostics.isEmpty, "no unlabelled-step warning: \(diagnostics.map(\.formatted))")
+    }
+
     @Test("a people-only or looking clause may follow a place: the person does it there")
     func manualAfterPlace() throws {
         #expect(try Self.read("Dans le menu **Compte**, fermez la fenêtre.").actions == ["manual"])
@@ -78,6 +89,7 @@ struct StepsForPeopleTests {
         #expect(try parse("**Fermez la fenêtre** du navigateur.").actions == [["manual"]])
         #expect(try parse("[**Fermez la fenêtre**](#installer) du navigateur.").actions == [["manual"]])
         #expect(try parse("**Sélectionnez** le bouton **Enregistrer**.").actions == [["choose \"Enregistrer\""]])
+        #expect(try parse("**Fermez** la fenêtre du navigateur.").actions == [["manual"]], "a verb alone in bold, its object after it")
         // The bold as it stands reads first: a label it acts on keeps its place.
         #expect(try parse("**Compte** > **Profil**.").diagnostics.first?.contains("error") == true, "a path with no verb")
         // Nothing after the bold: it may be a button's label as well as a verb, so no reading.
