@@ -309,7 +309,7 @@ struct ArticleBodyBuilder {
         let sentence = StepSentence(step.sentence)
         if phrasebook.opensLikeInstruction(sentence.tokens) || phrasebook.opensWithLabelPath(sentence.tokens) { return true }
         guard let words = boldOpening(of: step.sentence) else { return false }
-        return phrasebook.opensLikeInstruction(StepSentence(words).tokens)
+        return phrasebook.opensLikeInstruction(StepSentence(words + step.sentence.dropFirst()).tokens)
     }
 
     private mutating func step(_ item: MarkdownNode, number: Int, errors: inout [Int]) -> Step? {
