@@ -188,7 +188,9 @@ public final class Phrasebook: Sendable {
         switch reference {
         case .label(let index): spans.labels[index]
         case .emphasis(let index): spans.emphases[index]
-        case .fixed(let text, let location): Label(text, origin: .phrasebook(file: file, range: SourceRange(at: location)))
+        case .fixed(let text, let location):
+            // A field of the vocabulary is shown at its line of vocabulary.yml.
+            Label(text, origin: .phrasebook(file: grammar.field(named: text, at: location)?.file ?? file, range: SourceRange(at: location)))
         }
     }
 }

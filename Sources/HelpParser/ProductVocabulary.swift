@@ -21,6 +21,14 @@ public struct ProductVocabulary: Sendable, Equatable {
     /// The import writes those its steps fill; a field with a kind of value the checker knows
     /// (a username, a new password) belongs in the phrasebook's `fields:` instead.
     public var fields: [String]
+    /// Where each field is written, and the file: where the grammar's field says it comes from.
+    /// Not part of the value: two files with the same names are the same vocabulary.
+    var fieldLocations: [String: SourceLocation] = [:]
+    var file: String?
+
+    public static func == (lhs: ProductVocabulary, rhs: ProductVocabulary) -> Bool {
+        lhs.places == rhs.places && lhs.labels == rhs.labels && lhs.fields == rhs.fields
+    }
 
     public init(places: [String] = [], labels: [String] = [], fields: [String] = []) {
         self.places = places

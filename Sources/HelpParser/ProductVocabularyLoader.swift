@@ -18,6 +18,7 @@ enum ProductVocabularyLoader {
             return (ProductVocabulary(), [yaml.error("a vocabulary is a mapping with 'places', 'labels' and 'fields', each a list of names", at: root)])
         }
         var vocabulary = ProductVocabulary()
+        vocabulary.file = file
         var diagnostics: [Diagnostic] = []
         for (key, value) in entries {
             let name = key.scalarText ?? ""
@@ -40,6 +41,7 @@ enum ProductVocabularyLoader {
                     continue
                 }
                 names.append(text)
+                if name == "fields", vocabulary.fieldLocations[text] == nil { vocabulary.fieldLocations[text] = yaml.location(of: item) }
             }
             switch name {
             case "places": vocabulary.places += names
@@ -57,7 +59,8 @@ enum ProductVocabularyLoader {
         var grammar = grammar
         for field in Set(vocabulary.fields).sorted() where grammar.field(labelled: field) == nil {
             grammar.fields.append(StepGrammar.Field(
-                value: .text, label: field, confirm: nil, location: SourceLocation(line: 1, column: 1), confirmLocation: nil, forms: []))
+                value: .text, label: field, confirm: nil, location: vocabulary.fieldLocations[field] ?? SourceLocation(line: 1, column: 1),
+                confirmLocation: nil, forms: [], file: vocabulary.file))
         }
         let names = Set(vocabulary.places + vocabulary.labels).sorted()
         guard !names.isEmpty else { return grammar }

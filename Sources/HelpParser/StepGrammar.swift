@@ -84,6 +84,8 @@ struct StepGrammar: Sendable {
         /// The forms the field is on: a step that fills several fields fills them on one form,
         /// which tells "votre mot de passe" on the sign-in form from the current password.
         let forms: Set<String>
+        /// The file that names the field, when not the phrasebook (`vocabulary.yml`).
+        var file: String? = nil
     }
 
     /// A noun writers use for a field: "votre mot de passe actuel".
@@ -155,11 +157,16 @@ struct StepGrammar: Sendable {
     /// The forms of the vocabulary field a fill of a reading types into (its label is the
     /// field's or its confirmation's, by position); nil for a fill the vocabulary did not name.
     func forms(of action: ReadAction) -> Set<String>? {
-        guard case .fill(.fixed(_, let location)?, _) = action,
-            let field = fields.first(where: { $0.location == location || $0.confirmLocation == location }),
+        guard case .fill(.fixed(let text, let location)?, _) = action, let field = field(named: text, at: location),
             !field.forms.isEmpty
         else { return nil }
         return field.forms
+    }
+
+    /// The field a fixed label of a reading names: its label or confirmation, written at that
+    /// place (a phrasebook and a vocabulary file may both have something at one line).
+    func field(named text: String, at location: SourceLocation) -> Field? {
+        fields.first { ($0.location == location && $0.label == text) || ($0.confirmLocation == location && $0.confirm == text) }
     }
 
     var isEmpty: Bool { verbs.isEmpty && clauses.isEmpty && manual.isEmpty && unlabelled.isEmpty }

@@ -93,7 +93,11 @@ struct ProductVocabularyTests {
         #expect(unknown.first?.message.contains("under 'fields:' in the locale's vocabulary.yml") == true)
         let (book, diagnostics) = try Self.phrasebook(vocabulary: "fields: [\"Master Password\", \"Username\"]\n")
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.formatted))")
-        #expect(StepExplainer.read(step, phrasebook: book).actions.map(\.summary) == ["fill text \"Master Password\"", "click \"Submit\""])
+        let read = StepExplainer.read(step, phrasebook: book).actions
+        #expect(read.map(\.summary) == ["fill text \"Master Password\"", "click \"Submit\""])
+        // The field is where vocabulary.yml names it, as a phrasebook field is where it is written.
+        let field = try #require(book.grammar.fields.first { $0.label == "Master Password" })
+        #expect(field.file == "content/en/vocabulary.yml" && field.location == SourceLocation(line: 1, column: 10), "\(field)")
         let pressed = StepExplainer.read("Click **Master Password**.", phrasebook: book).diagnostics
         #expect(pressed.first?.message.contains("is the label of a field") == true, "\(pressed.map(\.formatted))")
         // "Username" is the phrasebook's field of kind username: the vocabulary does not make it text.
