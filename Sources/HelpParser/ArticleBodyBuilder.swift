@@ -308,8 +308,8 @@ struct ArticleBodyBuilder {
         if !step.actions.isEmpty { return true }
         let sentence = StepSentence(step.sentence)
         if phrasebook.opensLikeInstruction(sentence.tokens) || phrasebook.opensWithLabelPath(sentence.tokens) { return true }
-        guard let words = boldOpening(of: step.sentence) else { return false }
-        return phrasebook.opensLikeInstruction(StepSentence(words + step.sentence.dropFirst()).tokens)
+        guard let words = boldOpeningAsWords(step.sentence) else { return false }
+        return phrasebook.opensLikeInstruction(StepSentence(words).tokens)
     }
 
     private mutating func step(_ item: MarkdownNode, number: Int, errors: inout [Int]) -> Step? {
@@ -343,10 +343,9 @@ struct ArticleBodyBuilder {
     /// A link around the bold counts too: "[**Install Bitwarden**](#install) on your machine",
     /// an overview step linking to its section.
     static func leadingBoldAsWords(_ paragraph: [Inline], phrasebook: Phrasebook) -> [Inline]? {
-        guard let words = boldOpening(of: paragraph), Array(paragraph.dropFirst()).plainText.contains(where: { $0.isLetter })
+        guard Array(paragraph.dropFirst()).plainText.contains(where: { $0.isLetter }), let sentence = boldOpeningAsWords(paragraph)
         else { return nil }
         // The sentence as words opens like an instruction ("**Save** your changes": "save …").
-        let sentence = words + paragraph.dropFirst()
         return phrasebook.opensLikeInstruction(StepSentence(sentence).tokens) ? sentence : nil
     }
 
@@ -359,12 +358,12 @@ struct ArticleBodyBuilder {
         return [paragraph[0]] + words + paragraph.dropFirst(2)
     }
 
-    /// The words of the bold a sentence opens with, or of a link around that bold alone.
-    private static func boldOpening(of paragraph: [Inline]) -> [Inline]? {
+    /// The sentence with the bold it opens with (or a link around that bold alone) as words.
+    private static func boldOpeningAsWords(_ paragraph: [Inline]) -> [Inline]? {
         var opening = paragraph.first
         if case .link(_, _, let text)? = opening?.kind, text.count == 1 { opening = text[0] }
         guard let first = opening, case .strong(let words) = first.kind else { return nil }
-        return words
+        return words + paragraph.dropFirst()
     }
 
     private static func isManualMarker(_ node: MarkdownNode) -> Bool {

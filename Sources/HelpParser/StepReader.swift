@@ -575,20 +575,30 @@ struct StepReader {
     /// An alternative word followed, within a few words, by the start of a clause ("o, simplemente,
     /// cierre …"): the step offers two things to do. "par téléphone ou par e-mail" does not.
     private func alternativeBeforeClause() -> String? {
-        let aside = asideTokens()
-        for part in grammar.alternatives {
-            for position in tokens.indices where PhraseText.isBoundary(tokens, position) && !aside.contains(position) {
-                for found in part.pattern.prefixMatches(tokens, from: position) {
-                    var start = skip(found.end)
-                    for _ in 0..<4 {
-                        if startsClause(at: afterComma(start)) { return part.text }
-                        guard let next = nextWord(after: afterComma(start)) else { break }
-                        start = next
-                    }
-                }
+        for found in alternatives() {
+            var start = skip(found.end)
+            for _ in 0..<4 {
+                if startsClause(at: afterComma(start)) { return found.text }
+                guard let next = nextWord(after: afterComma(start)) else { break }
+                start = next
             }
         }
         return nil
+    }
+
+    /// Every alternative word of the sentence that offers a choice, grammar part by part, with
+    /// where it ends. The asides are looked for only once a word is found: most steps have none,
+    /// and every step that reads comes through here.
+    private func alternatives() -> [(text: String, end: Int)] {
+        var found: [(text: String, end: Int, position: Int)] = []
+        for part in grammar.alternatives {
+            for position in tokens.indices where PhraseText.isBoundary(tokens, position) {
+                for match in part.pattern.prefixMatches(tokens, from: position) { found.append((part.text, match.end, position)) }
+            }
+        }
+        guard !found.isEmpty else { return [] }
+        let aside = asideTokens()
+        return found.filter { !aside.contains($0.position) }.map { ($0.text, $0.end) }
     }
 
     private func startsClause(at position: Int) -> Bool {
@@ -606,13 +616,7 @@ struct StepReader {
 
     /// The first alternative word ("ou") of a sentence that does not read, if any.
     private func alternativeWord() -> String? {
-        let aside = asideTokens()
-        for part in grammar.alternatives {
-            for position in tokens.indices where PhraseText.isBoundary(tokens, position) && !aside.contains(position) {
-                if !part.pattern.prefixMatches(tokens, from: position).isEmpty { return part.text }
-            }
-        }
-        return nil
+        alternatives().first?.text
     }
 
     /// The tokens where an alternative offers no choice: inside parentheses that name no label

@@ -102,7 +102,9 @@ struct SiteWriter {
                     }
                     if replaceAtomically {
                         try FileOutput.replace(path, with: bytes, linking: job.linkSource, temporarySuffix: ".tmp-\(pid)")
-                    } else if job.linkSource.map({ FileOutput.link($0, to: path) }) != true {
+                    } else if let source = job.linkSource, FileOutput.link(source, to: path) {
+                        // Linked: no copy to write.
+                    } else {
                         try FileOutput.write(bytes, to: path)
                     }
                 } catch {
