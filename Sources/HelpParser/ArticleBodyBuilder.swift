@@ -23,6 +23,10 @@ struct ArticleBodyBuilder {
     static let listMarkerText = "<!-- list -->"
     /// The code of the warning on a step that reads only through `unlabelled:` (the README's table).
     static let unlabelledStepCode = "unlabelled-step"
+    /// The code of the warning on a step that applies under a condition ("If prompted, …").
+    static let conditionalStepCode = "conditional-step"
+    /// The code of the warning on a step that offers a choice ("Select **A** or **B**").
+    static let choiceStepCode = "choice-step"
 
     init(file: String, phrasebook: Phrasebook?, source: SourceText? = nil) {
         self.file = file
@@ -389,7 +393,21 @@ struct ArticleBodyBuilder {
                 }
             }
         }
+        // "Select **A** or **B**": which one depends on the reader; a person decides.
+        if case .alternative(let word) = reading {
+            diagnostics.append(.warning(
+                "step \(number) offers a choice ('\(word)'), so it reads as a step for people that check does not run; "
+                    + "to have each case checked, give it its own step or section (a procedure each)",
+                file: file, at: range.start, code: Self.choiceStepCode))
+            return [.manual]
+        }
         if case .read(let read) = reading {
+            if read.contains(.conditional) {
+                diagnostics.append(.warning(
+                    "step \(number) applies under a condition, so it reads as a step for people that check does not run; "
+                        + "to have it checked, write the case as its own procedure (a section with its own steps)",
+                    file: file, at: range.start, code: Self.conditionalStepCode))
+            }
             if read.contains(.unlabelled) {
                 diagnostics.append(.warning(
                     "step \(number) names what to act on in plain words, not as a label, so it reads as a step for people "

@@ -11,6 +11,10 @@ public struct ArticleParser: Sendable {
     public static let unknownFieldCode = "unknown-field"
     /// The code of the warning on a step that names the control it acts on in plain words.
     public static let unlabelledStepCode = ArticleBodyBuilder.unlabelledStepCode
+    /// The code of the warning on a step that applies under a condition: a step for people.
+    public static let conditionalStepCode = ArticleBodyBuilder.conditionalStepCode
+    /// The code of the warning on a step that offers a choice: a step for people.
+    public static let choiceStepCode = ArticleBodyBuilder.choiceStepCode
     /// The line that marks the numbered list after it as a plain list, not a procedure.
     public static let plainListMarker = ArticleBodyBuilder.listMarkerText
 

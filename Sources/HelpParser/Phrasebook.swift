@@ -21,12 +21,16 @@ public final class Phrasebook: Sendable {
     /// The sentences a hint compares an unread step with (``StepHint``), made once.
     let hintExamples = OnceValue<[StepHint.Example]>()
 
+    /// The grammar with its alternatives as lists, which tells a choice from a sentence that does not read.
+    let choiceGrammar: StepGrammar
+
     init(locale: String, file: String, entries: [Entry], claims: [ClaimPattern], grammar: StepGrammar) {
         self.locale = locale
         self.file = file
         self.entries = entries
         self.claims = claims
         self.grammar = grammar
+        self.choiceGrammar = grammar.alternativesAsLists
     }
 
     /// A label an action names: a slot of the sentence, or text the phrasebook itself gives.
@@ -72,7 +76,7 @@ public final class Phrasebook: Sendable {
             guard let match = entry.pattern.match(tokens) else { continue }
             return .read(entry.actions.map { StepReader.resolve($0, match) })
         }
-        return StepReader.read(tokens, grammar: grammar)
+        return StepReader.read(tokens, grammar: grammar, choices: choiceGrammar)
     }
 
     /// An ambiguity between fields settled by the button the step presses: the fields a step
@@ -116,7 +120,7 @@ public final class Phrasebook: Sendable {
             switch action {
             case .signIn: actions.append(.signIn)
             case .followEmailLink: actions.append(.followEmailLink)
-            case .manual, .unlabelled: actions.append(.manual)
+            case .manual, .unlabelled, .conditional: actions.append(.manual)
             case .open(let page): actions.append(.open(page))
             case .target(let kind, let reference, let within, let beside):
                 let target = Action.Target(label(reference, spans), within: within.map { label($0, spans) }, beside: beside)
@@ -156,8 +160,10 @@ public final class Phrasebook: Sendable {
         guard !tokens.isEmpty else { return false }
         if entries.contains(where: { $0.pattern.match(tokens) != nil }) { return true }
         var starts = [0]
-        // After a purpose ("To …, click"), a place ("In the **Sync** section, configure …"), or both.
-        let openers = grammar.purposes.map(\.pattern) + grammar.places.map(\.part.pattern)
+        // After a purpose ("To …, click"), a condition ("If you use Duo, generate …"), a place ("In
+        // the **Sync** section, configure …"), or two of them.
+        let openers = grammar.purposes.map(\.pattern) + grammar.conditions.filter(StepReader.opensStep).map(\.pattern)
+            + grammar.places.map(\.part.pattern)
         for _ in 0..<2 {
             for start in starts {
                 for opener in openers {

@@ -117,6 +117,10 @@ struct StepGrammar: Sendable {
     var unlabelled: [Part] = []
     /// "pour …,": why the step is done, before or after it.
     var purposes: [Part] = []
+    /// "If prompted,", "… if you use SSO", "Depending on your plan,": the step applies to some
+    /// readers only. The checker cannot know whether it applies, so a step that reads with a
+    /// condition is a step for people (warned about); written with a comma, one opens the step.
+    var conditions: [Part] = []
     /// Between two clauses: ", puis", "and then".
     var connectors: [Part] = []
     /// Between two labels of one verb: ",", "et".
@@ -129,7 +133,8 @@ struct StepGrammar: Sendable {
     var owners: [Part] = []
     /// "2 fois", "twice": a field and its confirmation.
     var twice: [Part] = []
-    /// "ou", "or": offers a choice, which a step must not.
+    /// "ou", "or": offers a choice between labels or actions. Which one to take depends on the
+    /// reader, so a step that reads with it as a list is a step for people (warned about).
     var alternatives: [Part] = []
     /// Words around an alternative that offer no choice: two verbs for one gesture ("tap or
     /// press"), a quantity ("one or more"). An alternative they hold is not a choice.
@@ -146,6 +151,18 @@ struct StepGrammar: Sendable {
     /// The labels of buttons on each form (`forms:`), so that "votre mot de passe … **Se connecter**"
     /// is the sign-in form's password.
     var formButtons: [String: Set<String>] = [:]
+
+    /// The grammar with its alternatives read as lists and connectors: "Select **A** or **B**"
+    /// reads in it as two choices, which tells a choice between things the grammar knows from
+    /// a sentence that does not read at all.
+    var alternativesAsLists: StepGrammar {
+        var grammar = self
+        grammar.lists += alternatives
+        grammar.connectors += alternatives
+        grammar.alternatives = []
+        grammar.notChoices = []
+        return grammar
+    }
 
     /// The field whose product label (or confirmation label) is `text`, compared as sentences are.
     func field(labelled text: String) -> Int? {

@@ -9,6 +9,7 @@ enum StepGrammarLoader {
     nonisolated(unsafe) private static let partLists: [String: WritableKeyPath<StepGrammar, [StepGrammar.Part]>] = [
         "connectors": \.connectors, "lists": \.lists, "paths": \.paths, "repeat": \.repeats,
         "alternatives": \.alternatives, "not-choices": \.notChoices, "owners": \.owners, "twice": \.twice, "purposes": \.purposes,
+        "conditions": \.conditions,
         "look": \.look, "manual": \.manual, "unlabelled": \.unlabelled,
         "plural-checkboxes": \.pluralCheckboxes, "plural-fields": \.pluralFields, "field-lists": \.fieldListOpeners,
     ]
@@ -22,8 +23,9 @@ enum StepGrammarLoader {
     ]
     /// The parts that may name a label they do not act on: "locate the **Danger Zone** section"
     /// (look), "hover over **Reports**" (manual). The label is shown on the page like any other;
-    /// no action takes it, so the checker neither clicks it nor fails on it.
-    private static let partsMentioningLabels: Set<String> = ["look", "manual"]
+    /// no action takes it, so the checker neither clicks it nor fails on it. A condition may name
+    /// one too ("if **Two-step login** is on,").
+    private static let partsMentioningLabels: Set<String> = ["look", "manual", "conditions"]
 
     static var knownKeys: [String] {
         (Array(partLists.keys) + Array(controlLists.keys) + Array(placeLists.keys) + ["verbs", "rows", "fields", "clauses", "forms", "not-controls"]).sorted()

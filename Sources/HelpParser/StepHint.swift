@@ -11,7 +11,8 @@ enum StepHint {
     ) -> Diagnostic {
         let written = "\"\(sentence.written)\""
         switch reading {
-        case .read:
+        case .read, .alternative:
+            // Not errors: a choice reads as a step for people, warned about (ArticleBodyBuilder).
             return .error("step \(number) reads", file: file, at: location)
         case .ambiguous(let readings):
             let described = readings.prefix(3).enumerated().map { index, reading in
@@ -21,11 +22,6 @@ enum StepHint {
             return .error(
                 "step \(number) is ambiguous: \(written) reads \(readings.count) ways: \(described.joined(separator: "; ")); "
                     + "reword it so that one reading is left",
-                file: file, at: location)
-        case .alternative(let word):
-            return .error(
-                "step \(number) is ambiguous: \(written) offers a choice ('\(word)'); a step says one thing to do: "
-                    + "give each case its own step, or say the choice in a note",
                 file: file, at: location)
         case .unread(let readUpTo):
             var message = "step \(number) does not read as any phrase of the \(phrasebook.locale) phrasebook: \(written)"

@@ -47,7 +47,9 @@ struct StepReader {
         self.tokens = tokens
     }
 
-    static func read(_ tokens: [Token], grammar: StepGrammar) -> StepReading {
+    /// `choices` is the grammar with its alternatives read as lists
+    /// (``StepGrammar/alternativesAsLists``): a sentence with an "or" that reads in it is a choice.
+    static func read(_ tokens: [Token], grammar: StepGrammar, choices: StepGrammar) -> StepReading {
         var reader = StepReader(grammar: grammar, tokens: tokens)
         let readings = reader.readings()
         // "Cierre sesión o, simplemente, cierre el navegador": a choice between two actions.
@@ -55,8 +57,12 @@ struct StepReader {
         if readings.count == 1 { return .read(readings[0]) }
         if readings.count > 1 { return .ambiguous(readings) }
         let furthest = reader.furthest
-        // "**A** ou **B**", "votre e-mail ou votre nom": a choice, which no step may offer.
-        if let word = reader.alternativeWord() { return .alternative(word: word) }
+        // "**A** ou **B**", "votre e-mail ou votre nom": a choice, when the sentence reads with the
+        // alternative as a list; otherwise it does not read, and the hint says how far it got.
+        if let word = reader.alternativeWord() {
+            var choice = StepReader(grammar: choices, tokens: tokens)
+            if !choice.readings().isEmpty { return .alternative(word: word) }
+        }
         return .unread(readUpTo: furthest)
     }
 
@@ -66,13 +72,22 @@ struct StepReader {
     private mutating func readings() -> [[ReadAction]] {
         var complete: [(actions: [ReadAction], loose: Int)] = []
         let start = skip(0)
-        var starts = [(position: start, loose: 0)]
+        var starts = [(position: start, loose: 0, conditional: false)]
         for purpose in matches(grammar.purposes.filter(Self.opens), at: start) {
-            starts.append((skip(purpose.end), purpose.match.loose))
+            starts.append((skip(purpose.end), purpose.match.loose, false))
+        }
+        // "If prompted, click **Yes**", "(If self-hosting) Review …": the step is for some readers
+        // only. "If you're trialing the plan for a business:" introduces the steps nested under it.
+        for condition in grammar.conditions {
+            for (end, match) in condition.pattern.prefixMatches(tokens, from: start) {
+                if Self.opensStep(condition) { starts.append((skip(end), match.loose, true)) }
+                if introducesList(at: end) { complete.append(([.conditional], match.loose)) }
+            }
         }
         for start in starts {
             for reading in sequence(at: start.position) {
-                complete.append((Self.normalized(reading.actions), reading.loose + start.loose))
+                let actions = start.conditional ? [.conditional] + reading.actions : reading.actions
+                complete.append((Self.normalized(actions), reading.loose + start.loose))
             }
         }
         guard let least = complete.map(\.loose).min() else { return [] }
@@ -85,6 +100,12 @@ struct StepReader {
         // A reading that names its controls wins over one that reads them as plain words:
         // "In the **Server URL** field, enter the domain" types into Server URL.
         if found.contains(where: { !$0.contains(.unlabelled) }) { found.removeAll { $0.contains(.unlabelled) } }
+        // A condition makes a step one for people, whatever it reads as inside; a reading without
+        // one wins ("when prompted" is a place of "Enter it when prompted", not a condition).
+        if found.contains(where: { $0.contains(.conditional) }) {
+            let unconditional = found.filter { !$0.contains(.conditional) }
+            return unconditional.isEmpty ? [[.conditional]] : unconditional
+        }
         let onOneForm = found.filter(fillsOneForm)
         return onOneForm.isEmpty ? found : onOneForm
     }
@@ -140,6 +161,12 @@ struct StepReader {
                     readings.append(Piece(end: rest.end, actions: rest.actions, loose: purpose.match.loose + rest.loose))
                 }
             }
+            // "Click **Add user** if the person has no account yet."
+            for condition in matches(closingConditions, at: opening) where !holdsInstruction(from: opening, to: condition.end) {
+                for rest in continuation(at: condition.end, verb: verb, afterPurpose: true) {
+                    readings.append(Piece(end: rest.end, actions: [.conditional] + rest.actions, loose: condition.match.loose + rest.loose))
+                }
+            }
         }
         for connector in matches(connectors, at: position) {
             let next = skip(connector.end)
@@ -157,6 +184,13 @@ struct StepReader {
     }
 
     private var closingPurposes: [StepGrammar.Part] { grammar.purposes.filter { !$0.text.hasSuffix(",") } }
+    private var closingConditions: [StepGrammar.Part] { grammar.conditions.filter { !$0.text.hasSuffix(",") } }
+
+    /// Whether a condition may open a sentence: one written with its comma ("If prompted,") or
+    /// set off in parentheses ("(If self-hosting)"), which may close one too.
+    static func opensStep(_ condition: StepGrammar.Part) -> Bool {
+        condition.text.hasSuffix(",") || (condition.text.hasPrefix("\\(") && condition.text.hasSuffix("\\)"))
+    }
 
     /// Whether a purpose may open a sentence: one written with its comma ("To …,"), or a fixed
     /// aside in parentheses ("(Optional) Enter …"); "(…)" with any words may hold a condition,

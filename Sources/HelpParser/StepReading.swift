@@ -11,6 +11,9 @@ enum ReadAction: Sendable, Hashable {
     /// An action on the product whose object the sentence names without a label: done by a
     /// person, like ``manual``, and warned about so that the writer bolds the label.
     case unlabelled
+    /// The step applies under a condition the sentence states (`conditions:`): done by a person,
+    /// like ``manual``, and warned about. A reading with it holds nothing else.
+    case conditional
     case open(PageName)
     case target(Action.Kind, label: SpanReference, within: SpanReference?, beside: ValueKind?)
     /// A field to fill; a nil value is looked up from the label in the field vocabulary.
@@ -29,7 +32,8 @@ enum StepReading: Sendable {
     case read([ReadAction])
     /// Two or more different readings: the step must be reworded, never guessed.
     case ambiguous([[ReadAction]])
-    /// The sentence offers a choice ("**A** ou **B**").
+    /// The sentence offers a choice ("**A** ou **B**") and reads with its alternatives as a list:
+    /// a step for people, warned about.
     case alternative(word: String)
     /// No reading. `readUpTo` is how far the furthest partial reading got (a token index).
     case unread(readUpTo: Int)
