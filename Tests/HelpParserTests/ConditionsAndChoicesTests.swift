@@ -13,7 +13,7 @@ struct ConditionsAndChoicesTests {
     static let grammar = StepGrammarTests.grammar
         .replacingOccurrences(of: "  purposes: [\"pour …,\", \"pour …\"]", with: """
               purposes: ["pour …,", "pour …"]
-              conditions: ["si …,", "si {} …,", "si …", "quand …", "selon …,"]
+              conditions: ["si …,", "si {} …,", "si …", "quand …", "selon …,", "\\\\(si …\\\\)"]
             """)
         .replacingOccurrences(of: "  pages: [\"sur la page {}\"]", with: "  pages: [\"sur la page {}\", \"quand on vous le demande\"]")
 
@@ -47,6 +47,20 @@ struct ConditionsAndChoicesTests {
         // What follows the condition must still read: a condition does not excuse a sentence.
         let (_, unread) = try Self.read("Si besoin, glissez **Enregistrer** vers le haut.")
         #expect(unread.map(\.severity) == [.error], "\(unread.map(\.formatted))")
+    }
+
+    @Test("a condition in parentheses opens a step, and a condition alone before a colon introduces nested steps")
+    func asideAndColon() throws {
+        for step in ["(Si vous hébergez le serveur) cliquez sur **Enregistrer**.", "(**Si auto-hébergé**) cliquez sur **Enregistrer**.",
+            "Si vous êtes une entreprise :", "Cliquez sur **Enregistrer** (si vous avez changé quelque chose)."]
+        {
+            let (actions, diagnostics) = try Self.read(step)
+            #expect(actions == ["manual"], "\(step)")
+            #expect(diagnostics.map(\.code) == [ArticleParser.conditionalStepCode], "\(step): \(diagnostics.map(\.formatted))")
+        }
+        // A condition alone, with no instruction and no colon, is no step.
+        let (_, alone) = try Self.read("Si vous êtes une entreprise.")
+        #expect(alone.map(\.severity) == [.error], "\(alone.map(\.formatted))")
     }
 
     @Test("a reading without a condition wins: a place that says when is not a condition")
