@@ -247,11 +247,12 @@ struct StepReader {
         }
         // After any opening place too: "In the **Sync** section, configure the options you need",
         // "From the **Region** dropdown, select your region". A person does it where it says.
+        // A label they name may start a list of them: "Take note of your **Issuer URL** and **SSO URL**".
         for found in matches(grammar.manual, at: position) {
-            pieces.append(Piece(end: found.end, actions: [.manual], loose: found.match.loose))
+            for end in mentionedLabelEnds(found.end) { pieces.append(Piece(end: end, actions: [.manual], loose: found.match.loose)) }
         }
         for found in matches(grammar.look, at: position) {
-            pieces.append(Piece(end: found.end, actions: [], loose: found.match.loose))
+            for end in mentionedLabelEnds(found.end) { pieces.append(Piece(end: end, actions: [], loose: found.match.loose)) }
         }
         for found in matches(grammar.unlabelled, at: position) {
             pieces.append(Piece(end: found.end, actions: [.unlabelled], loose: found.match.loose))
@@ -559,6 +560,15 @@ struct StepReader {
             }
         }
         return pieces
+    }
+
+    /// Where a people-only or looking clause that matched up to `end` may end: there, or, when it
+    /// ends on a label it names, after each longer list of labels (`lists`) that label opens.
+    private func mentionedLabelEnds(_ end: Int) -> [Int] {
+        var last = end - 1
+        while last > 0, tokens[last] == .space { last -= 1 }
+        guard last >= 0, spanReference(at: last) != nil else { return [end] }
+        return [end] + labelList(at: last).dropFirst().map(\.end)
     }
 
     /// Labels joined by list words: `**A** et **B**`.
