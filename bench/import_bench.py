@@ -20,6 +20,9 @@ Then, round after round (--warmup uncounted first), each into folders that did n
   B  helpcenter build --content OUT/runs/content-K --output OUT/runs/site-K
                       [--keep-going when the binary has it]
 
+Then once more (untimed) with `import --mark-unread-steps`, when the binary has it, and `build
+--keep-going` of that: how many articles build with the unread steps marked as steps for people.
+
 Wall clock around whole processes (time.monotonic from start to reap); import exits 1 when it
 has findings and build exits 1 on content errors, both expected here. From the last round:
 
@@ -155,6 +158,15 @@ def rounds(a, source, binary):
             builds.append(b["wall"])
             log(f"  round {k - a.warmup + 1}/{a.n}: import {i['wall']:.3f}s  build {b['wall']:.3f}s (exit {b['status']})")
         last = dict(content=content, site=site, imported=i, built=b, keep_going=keep_going)
+    # Once more with the steps that do not read marked as steps for people, when the binary can:
+    # how many articles then build (the timed rounds import the steps as written).
+    if "--mark-unread-steps" in timed([str(binary), "import", "--help"]).get("stdout", ""):
+        content, site = runs / "content-marked", runs / "site-marked"
+        seed(content)
+        i = timed([str(binary), "import", "--from", "jekyll", str(source), "--content", str(content),
+                   "--locale", "en", "--updated", "2026-12-01", "--mark-unread-steps"])
+        b = timed([str(binary), "build", "--content", str(content), "--output", str(site), "--keep-going"])
+        last["marked"] = dict(imported=i, built=b)
     return imports, builds, last
 
 
@@ -241,7 +253,17 @@ def measure(a, binary, last):
     dead = sorted({re.sub(r"^.*?/_articles/", "_articles/", line.split(": warning: ")[0]) + ": "
                    + line.split("link to article ")[1].split(",")[0]
                    for line in last["imported"]["stderr"].splitlines() if "dead in the source" in line})
+    warned = {code: sum(1 for line in lint if line.endswith(f"[{code}]"))
+              for code in ("unlabelled-step", "conditional-step", "choice-step")}
+    marked = None
+    if "marked" in last:
+        built_marked = re.search(r"from (\d+) articles", last["marked"]["built"]["stdout"])
+        marked = dict(built=int(built_marked.group(1)) if built_marked else 0,
+                      steps=sum(1 for line in last["marked"]["imported"]["stderr"].splitlines()
+                                if "step written as a step for people" in line),
+                      line=(last["marked"]["built"]["stdout"].strip().splitlines() or [""])[-1])
     return dict(
+        warned=warned, marked=marked,
         imported=int(summary.group(1)) if summary else 0, drafts=int(summary.group(2)) if summary else 0,
         images=int(summary.group(3)) if summary else 0, findings=int(summary.group(4)) if summary else 0,
         built=int(built.group(1)) if built else 0, build_status=last["built"]["status"], build_line=(last["built"]["stdout"].strip().splitlines() or [""])[-1],
@@ -274,11 +296,18 @@ def report(a, source, missing_blobs, imports, builds, m, keep_going):
         f"| … of them in accepted articles, read as tables | {m['tables_read']} of {m['tables_in_parsed']} |",
         f"| procedure steps (ordered-list items) | {m['steps']} |",
         f"| steps that read (no step error in lint) | {read} ({share:.1f} %) |",
+        f"| … of them steps for people with a warning | {sum(m['warned'].values())}: "
+        + ", ".join(f"{n} {code}" for code, n in m["warned"].items()) + " |",
         f"| import findings (import-report.txt) | {m['findings']} |",
         f"| links the source already had dead | {len(m['dead'])} |",
         "",
         f"Build: {m['build_line']}",
         "",
+    ]
+    if m["marked"]:
+        lines += [f"With `import --mark-unread-steps` ({m['marked']['steps']} steps marked `<!-- manual -->`, listed in the "
+                  f"report): {m['marked']['line']}", ""]
+    lines += [
         "Links dead in the source:",
         "",
     ] + [f"- {d}" for d in m["dead"]] + [""]

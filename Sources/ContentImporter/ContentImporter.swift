@@ -93,6 +93,14 @@ public enum ContentImporter {
             fields += VocabularyFile.fields(labels[index], at: reviews[index].unknownFields)
         }
         vocabulary = VocabularyFile.merged(vocabulary, labels: [], fields: fields)
+        if options.markUnreadSteps, let final = Self.phrasebook(options, vocabulary: vocabulary) {
+            // Read again as the build will, with the fields and the plain lists in.
+            let marked = converted
+            let unread = ParallelResults<[Int]>.map(count: marked.count) { index in
+                StepReview.unreadSteps(marked[index], locale: options.locale, phrasebook: final)
+            }
+            for index in converted.indices { converted[index].markManual(unread[index], locale: options.locale) }
+        }
         return writable ? vocabulary : nil
     }
 
@@ -173,10 +181,15 @@ struct ConvertedArticle: Sendable {
     private var written: [SourceLine]
     private var firstBodyLine: Int
 
+    /// The output lines (before marking) of the lists `markPlainLists` wrote `<!-- list -->`
+    /// before: each marker moves the lines after it down by two.
+    private var plainListLines: [Int] = []
+
     /// Writes `<!-- list -->` before the lists at `proposed` (output lines), each listed in the report.
     mutating func markPlainLists(_ proposed: [Int]) {
         let (marked, lists) = PlainLists.marked(text, proposed: proposed)
         text = marked
+        plainListLines = lists
         // Each marker takes two lines (itself and a blank one) before the lists after it.
         for (earlier, line) in lists.enumerated() where written.indices.contains(line - firstBodyLine) {
             findings.append(.warning(
@@ -185,6 +198,24 @@ struct ConvertedArticle: Sendable {
                     + "if it is a procedure, remove the marker and word its steps",
                 file: plan.source.file, at: SourceLocation(line: written[line - firstBodyLine].line, column: 1)))
         }
+    }
+
+    /// Ends the lines at `lines` (output lines, after any list marker), each in a step's sentence
+    /// that does not read, with `<!-- manual -->`, each listed in the report at its source line.
+    mutating func markManual(_ lines: [Int], locale: String) {
+        guard !lines.isEmpty else { return }
+        var text = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for line in Set(lines).sorted() where text.indices.contains(line - 1) {
+            text[line - 1] += " " + ArticleParser.manualStepMarker
+            let before = line - 2 * plainListLines.enumerated().filter { $0.element + 2 * $0.offset < line }.count
+            let source = written.indices.contains(before - firstBodyLine) ? written[before - firstBodyLine].line : 1
+            findings.append(.warning(
+                "step written as a step for people (\(ArticleParser.manualStepMarker) at \(plan.output):\(line)): "
+                    + "the \(locale) phrasebook does not read it, so the article builds without it being checked; "
+                    + "reword it (helpcenter explain shows how it reads) and remove the marker",
+                file: plan.source.file, at: SourceLocation(line: source, column: 1)))
+        }
+        self.text = text.joined(separator: "\n")
     }
 
     init(_ plan: ArticlePlan, site: ImportedSite) {

@@ -28,10 +28,14 @@ public struct ImportOptions: Sendable {
     /// The `updated:` day of every article that does not say its own; nil: the source file's
     /// modification day, so that the same files always import the same way.
     public var updated: CalendarDay?
+    /// Whether a step the content's phrasebook does not read is written with `<!-- manual -->`
+    /// (and listed in the report), so that every imported article builds while the team rewords
+    /// its steps; off by default, when such a step is an error of the build as written.
+    public var markUnreadSteps: Bool
 
     public init(
         format: Format, source: String, content: String, locale: String,
-        categorySource: CategorySource = .folder, updated: CalendarDay? = nil
+        categorySource: CategorySource = .folder, updated: CalendarDay? = nil, markUnreadSteps: Bool = false
     ) {
         self.format = format
         self.source = source
@@ -39,5 +43,6 @@ public struct ImportOptions: Sendable {
         self.locale = locale
         self.categorySource = categorySource
         self.updated = updated
+        self.markUnreadSteps = markUnreadSteps
     }
 }

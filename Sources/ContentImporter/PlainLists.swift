@@ -34,6 +34,14 @@ struct StepReview: Sendable {
     /// Where each unknown field's label text starts in the article.
     var unknownFields: [SourceLocation] = []
 
+    /// The output lines of the steps that do not read (``ArticleParser/isUnreadStep(_:)``): the
+    /// line each error points at, in the step's sentence.
+    static func unreadSteps(_ article: ConvertedArticle, locale: String, phrasebook: Phrasebook) -> [Int] {
+        let (_, diagnostics) = ArticleParser().parse(
+            Array(article.text.utf8), file: article.plan.output, locale: locale, phrasebook: phrasebook)
+        return diagnostics.filter(ArticleParser.isUnreadStep).map(\.location.line)
+    }
+
     init(_ article: ConvertedArticle, locale: String, phrasebook: Phrasebook) {
         let (_, diagnostics) = ArticleParser().parse(
             Array(article.text.utf8), file: article.plan.output, locale: locale, phrasebook: phrasebook)

@@ -15,6 +15,14 @@ public struct ArticleParser: Sendable {
     public static let conditionalStepCode = ArticleBodyBuilder.conditionalStepCode
     /// The code of the warning on a step that offers a choice: a step for people.
     public static let choiceStepCode = ArticleBodyBuilder.choiceStepCode
+    /// The marker that makes the step whose sentence holds it a step for people, whatever it says.
+    public static let manualStepMarker = "<!-- manual -->"
+    /// Whether `diagnostic` is the error of a step no reading of the phrasebook covers, or more
+    /// than one does (``StepHint``): the errors the marker of ``manualStepMarker`` answers. It
+    /// points at the step's sentence.
+    public static func isUnreadStep(_ diagnostic: Diagnostic) -> Bool {
+        StepHint.isReadingError(diagnostic)
+    }
     /// The line that marks the numbered list after it as a plain list, not a procedure.
     public static let plainListMarker = ArticleBodyBuilder.listMarkerText
 

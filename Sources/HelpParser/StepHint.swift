@@ -31,6 +31,15 @@ enum StepHint {
         }
     }
 
+    /// Whether `diagnostic` is one of the errors this hint and ``ArticleBodyBuilder`` give a step
+    /// that does not read, or reads more than one way: "step N does not read as any phrase …",
+    /// "step N is ambiguous: …". Each points into the step's sentence.
+    static func isReadingError(_ diagnostic: Diagnostic) -> Bool {
+        guard diagnostic.severity == .error, diagnostic.code == nil, diagnostic.message.hasPrefix("step ") else { return false }
+        let rest = diagnostic.message.dropFirst(5).drop(while: \.isNumber)
+        return rest.hasPrefix(" does not read as any phrase ") || rest.hasPrefix(" is ambiguous: ")
+    }
+
     /// "; it reads as far as "cliquez sur **Enregistrer**" and **Tarifs** is left over".
     private static func progress(_ sentence: StepSentence, readUpTo: Int) -> String {
         let tokens = sentence.tokens

@@ -34,6 +34,9 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("category-from"), help: ArgumentHelp("Where categories come from: folder or front-matter.", valueName: "source"))
     var categoryFrom: String = ImportOptions.CategorySource.folder.rawValue
 
+    @Flag(name: .long, help: ArgumentHelp("Write <!-- manual --> into each step the phrasebook does not read, listed in the report, so that every article builds while its steps are reworded."))
+    var markUnreadSteps = false
+
     @Option(name: .long, help: ArgumentHelp("The updated: day of articles that give none (default: the file's modification day).", valueName: "YYYY-MM-DD"))
     var updated: String?
 
@@ -54,7 +57,7 @@ struct ImportCommand: ParsableCommand {
         let options = ImportOptions(
             format: ImportOptions.Format(rawValue: format) ?? .jekyll, source: source, content: content, locale: locale,
             categorySource: ImportOptions.CategorySource(rawValue: categoryFrom) ?? .folder,
-            updated: updated.flatMap(CalendarDay.init(iso:)))
+            updated: updated.flatMap(CalendarDay.init(iso:)), markUnreadSteps: markUnreadSteps)
         switch ContentImporter.run(options) {
         case .failure(let failure):
             DiagnosticReport.print(failure.diagnostics)

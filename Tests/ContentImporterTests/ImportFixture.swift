@@ -52,10 +52,10 @@ struct ImportFixture {
     }
 
     /// Imports `source`, else the source the test wrote, else the format's fixture folder.
-    func run(_ format: ImportOptions.Format, source: String? = nil) -> Result<ContentImporter.Summary, ImportFailure> {
+    func run(_ format: ImportOptions.Format, source: String? = nil, markUnreadSteps: Bool = false) -> Result<ContentImporter.Summary, ImportFailure> {
         ContentImporter.run(ImportOptions(
             format: format, source: source ?? writtenSource?.path ?? Self.source(format.rawValue), content: content, locale: "en",
-            updated: CalendarDay(year: 2026, month: 12, day: 1)))
+            updated: CalendarDay(year: 2026, month: 12, day: 1), markUnreadSteps: markUnreadSteps))
     }
 
     func text(_ path: String) throws -> String {

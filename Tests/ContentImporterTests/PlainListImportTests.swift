@@ -56,6 +56,30 @@ struct PlainListImportTests {
         #expect(errors.first?.contains("Widget") == true && errors.last?.contains("Calibrate") == true, "\(errors)")
     }
 
+    @Test("--mark-unread-steps: each step that does not read is marked manual and reported; the article builds")
+    func marksUnreadSteps() throws {
+        let fixture = try ImportFixture(source: ["_articles/vault/facts.md": Self.article])
+        defer { fixture.remove() }
+        let summary = try fixture.run(.jekyll, markUnreadSteps: true).summary()
+        let text = try fixture.text("en/vault/facts.md")
+        let lines = text.components(separatedBy: "\n")
+        // The two unread steps carry the marker; the steps that read and the plain lists do not.
+        #expect(lines.filter { $0.hasSuffix(" <!-- manual -->") } == [
+            "1. Click **Widget** **Knob**. <!-- manual -->", "2. Calibrate your flux capacitor. <!-- manual -->",
+        ], "\(text)")
+        #expect(text.components(separatedBy: "<!-- list -->").count == 3, "the plain lists still marked: \(text)")
+        // Reported at the source line (the plain-list markers above moved the output lines down).
+        let widget = try #require(lines.firstIndex(of: "1. Click **Widget** **Knob**. <!-- manual -->")) + 1
+        #expect(summary.findings.lines(under: fixture.sourcePath).contains(
+            "_articles/vault/facts.md:16: step written as a step for people (<!-- manual --> at en/vault/facts.md:\(widget)): "
+                + "the en phrasebook does not read it, so the article builds without it being checked; "
+                + "reword it (helpcenter explain shows how it reads) and remove the marker"), "\(summary.findings.lines(under: fixture.sourcePath))")
+        let loaded = try fixture.load()
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(loaded.diagnostics.map(\.formatted))")
+        let steps = try #require(loaded.articles.first).procedures.flatMap(\.steps)
+        #expect(steps.map(\.isManual) == [false, false, true, true], "sign out read, the two unread ones manual")
+    }
+
     @Test("without a phrasebook in the content, nothing is marked")
     func noPhrasebookNoMarks() throws {
         let fixture = try ImportFixture(source: ["_articles/vault/facts.md": Self.article])

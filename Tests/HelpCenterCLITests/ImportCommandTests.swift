@@ -40,6 +40,30 @@ struct ImportCommandTests {
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("site/images/account/sync-menu.png").path))
     }
 
+    @Test("--mark-unread-steps: a step no phrase reads is marked manual and reported, and the article builds")
+    func markUnreadSteps() throws {
+        let directory = try workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = directory.appendingPathComponent("source/_articles/vault")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        try "---\ntitle: Calibrate\n---\nTo calibrate:\n\n1. Click **Settings**.\n2. Calibrate your flux capacitor with **Knob**.\n"
+            .write(to: source.appendingPathComponent("calibrate.md"), atomically: true, encoding: .utf8)
+        let importing = ["import", "--from", "jekyll", "source", "--locale", "en", "--updated", "2026-12-01"]
+        _ = try CommandRunner.run(importing, in: directory)
+        let refused = try CommandRunner.run(["build"], in: directory)
+        #expect(refused.status == 1, "as written, the unread step stops the article")
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("content/en/vault"))
+        let marked = try CommandRunner.run(importing + ["--mark-unread-steps"], in: directory)
+        #expect(marked.standardError.contains(
+            "source/_articles/vault/calibrate.md:7:1: warning: step written as a step for people (<!-- manual --> at en/vault/calibrate.md:"),
+            "\(marked.standardError)")
+        let build = try CommandRunner.run(["build"], in: directory)
+        #expect(build.status == 0, "\(build.standardError)")
+        let page = try String(contentsOf: directory.appendingPathComponent("site/en/calibrate/index.html"), encoding: .utf8)
+        #expect(page.contains("Calibrate your flux capacitor with <strong class=\"ui-label\">Knob</strong>."), "the step is on the page")
+        #expect(!page.contains("manual -->"), "the marker is not")
+    }
+
     @Test("the imported MkDocs fixture builds")
     func mkdocsImportBuilds() throws {
         let directory = try workspace()
