@@ -37,17 +37,18 @@ struct StepReview: Sendable {
     /// The output lines of the steps that do not read (``ArticleParser/isUnreadStep(_:)``): the
     /// line each error points at, in the step's sentence.
     static func unreadSteps(_ article: ConvertedArticle, locale: String, phrasebook: Phrasebook) -> [Int] {
-        let (_, diagnostics) = ArticleParser().parse(
-            Array(article.text.utf8), file: article.plan.output, locale: locale, phrasebook: phrasebook)
-        return diagnostics.filter(ArticleParser.isUnreadStep).map(\.location.line)
+        diagnostics(article, locale: locale, phrasebook: phrasebook).filter(ArticleParser.isUnreadStep).map(\.location.line)
     }
 
     init(_ article: ConvertedArticle, locale: String, phrasebook: Phrasebook) {
-        let (_, diagnostics) = ArticleParser().parse(
-            Array(article.text.utf8), file: article.plan.output, locale: locale, phrasebook: phrasebook)
-        for diagnostic in diagnostics {
+        for diagnostic in Self.diagnostics(article, locale: locale, phrasebook: phrasebook) {
             if diagnostic.code == ArticleParser.unknownFieldCode { unknownFields.append(diagnostic.location) }
             plainLists += diagnostic.notes.filter { $0.code == ArticleParser.plainListCode }.map(\.location.line)
         }
+    }
+
+    /// What the build's parser says of the converted article.
+    private static func diagnostics(_ article: ConvertedArticle, locale: String, phrasebook: Phrasebook) -> [Diagnostic] {
+        ArticleParser().parse(Array(article.text.utf8), file: article.plan.output, locale: locale, phrasebook: phrasebook).1
     }
 }

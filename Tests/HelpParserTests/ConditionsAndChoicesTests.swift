@@ -22,6 +22,15 @@ struct ConditionsAndChoicesTests {
         return (actions.map(\.summary), diagnostics)
     }
 
+    /// Each step reads as one for people, with the conditional-step warning alone.
+    static func expectConditional(_ steps: [String]) throws {
+        for step in steps {
+            let (actions, diagnostics) = try read(step)
+            #expect(actions == ["manual"], "\(step)")
+            #expect(diagnostics.map(\.code) == [ArticleParser.conditionalStepCode], "\(step): \(diagnostics.map(\.formatted))")
+        }
+    }
+
     @Test("a condition opening the step makes it a step for people, warned at the step with its code")
     func openingCondition() throws {
         let (actions, diagnostics) = try Self.read("Si besoin, cliquez sur **Enregistrer**.")
@@ -37,13 +46,8 @@ struct ConditionsAndChoicesTests {
 
     @Test("a condition closing the step, and one that names a label, read the same way")
     func closingCondition() throws {
-        for step in ["Cliquez sur **Ajouter** si la personne n'a pas encore de compte.", "Selon votre offre, cochez la case **Finance**.",
-            "Si **Finance** est cochée, cliquez sur **Enregistrer**."]
-        {
-            let (actions, diagnostics) = try Self.read(step)
-            #expect(actions == ["manual"], "\(step)")
-            #expect(diagnostics.map(\.code) == [ArticleParser.conditionalStepCode], "\(step): \(diagnostics.map(\.formatted))")
-        }
+        try Self.expectConditional(["Cliquez sur **Ajouter** si la personne n'a pas encore de compte.", "Selon votre offre, cochez la case **Finance**.",
+            "Si **Finance** est cochée, cliquez sur **Enregistrer**."])
         // What follows the condition must still read: a condition does not excuse a sentence.
         let (_, unread) = try Self.read("Si besoin, glissez **Enregistrer** vers le haut.")
         #expect(unread.map(\.severity) == [.error], "\(unread.map(\.formatted))")
@@ -51,13 +55,8 @@ struct ConditionsAndChoicesTests {
 
     @Test("a condition in parentheses opens a step, and a condition alone before a colon introduces nested steps")
     func asideAndColon() throws {
-        for step in ["(Si vous hébergez le serveur) cliquez sur **Enregistrer**.", "(**Si auto-hébergé**) cliquez sur **Enregistrer**.",
-            "Si vous êtes une entreprise :", "Cliquez sur **Enregistrer** (si vous avez changé quelque chose)."]
-        {
-            let (actions, diagnostics) = try Self.read(step)
-            #expect(actions == ["manual"], "\(step)")
-            #expect(diagnostics.map(\.code) == [ArticleParser.conditionalStepCode], "\(step): \(diagnostics.map(\.formatted))")
-        }
+        try Self.expectConditional(["(Si vous hébergez le serveur) cliquez sur **Enregistrer**.", "(**Si auto-hébergé**) cliquez sur **Enregistrer**.",
+            "Si vous êtes une entreprise :", "Cliquez sur **Enregistrer** (si vous avez changé quelque chose)."])
         // A condition alone, with no instruction and no colon, is no step.
         let (_, alone) = try Self.read("Si vous êtes une entreprise.")
         #expect(alone.map(\.severity) == [.error], "\(alone.map(\.formatted))")
