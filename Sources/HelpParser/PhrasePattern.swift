@@ -2,8 +2,10 @@
 ///
 /// Syntax (documented for writers in each phrasebook's header): `**{1}**` a bold label slot,
 /// `*{2}*` an italic slot, `[words]` optional, `(a|b)` alternatives, `\` escapes `[ ] ( ) | *`.
-/// Grammar parts add two forms: `{}` stands for one label, bold or italic (slot 1), and `…`
-/// (or `...`) for any words without a label, as in "pour …".
+/// Grammar parts add three forms: `{}` stands for one label, bold or italic (slot 1), `…`
+/// (or `...`) for any words without a label, as in "pour …", and `{…}` for any words labels
+/// included, within one pair of parentheses: an aside or a thing to look at whose labels no
+/// verb acts on ("(for example, *Login*)", "confirm that the **Email** option is on").
 struct PhrasePattern: Sendable {
     indirect enum Element: Sendable {
         case literal([PhraseText.Token])
@@ -13,6 +15,9 @@ struct PhrasePattern: Sendable {
         case span(slot: Int)
         /// Any words without a label, at least one: "pour …" (`[…]` for none or more).
         case wildcard
+        /// Any words, labels among them, not crossing a parenthesis: `{…}`. Its labels are read
+        /// as mentioned, not acted on, and it counts as loose like `…`.
+        case aside
         case optional([Element])
         case choice([[Element]])
         /// One of a set of names, looked up rather than tried one by one.
@@ -140,7 +145,9 @@ struct PhrasePattern: Sendable {
                 return nil
             }
             return match(rest, tokens, position + 1, bound, then: continuation)
-        case .wildcard:
+        case .wildcard, .aside:
+            // `…` takes words only; `{…}` labels too, but stays within its parentheses.
+            let takesLabels = if case .aside = first { true } else { false }
             var end = position
             var holdsWord = false
             while true {
@@ -151,8 +158,15 @@ struct PhrasePattern: Sendable {
                 {
                     return result
                 }
-                guard end < tokens.count, tokens[end].isScalar else { return nil }
-                holdsWord = holdsWord || PhraseText.isWordScalar(tokens[end])
+                guard end < tokens.count else { return nil }
+                let token = tokens[end]
+                if takesLabels {
+                    guard !PhraseText.isParenthesis(token) else { return nil }
+                    holdsWord = holdsWord || !token.isScalar || PhraseText.isWordScalar(token)
+                } else {
+                    guard token.isScalar else { return nil }
+                    holdsWord = holdsWord || PhraseText.isWordScalar(token)
+                }
                 end += 1
             }
         case .optional(let inner):
@@ -210,7 +224,7 @@ struct PhrasePattern: Sendable {
                 return .literal(folded)
             case .optional(let inner): return .optional(normalized(inner))
             case .choice(let alternatives): return .choice(alternatives.map { normalized($0) })
-            case .label, .emphasis, .span, .wildcard, .names: return element
+            case .label, .emphasis, .span, .wildcard, .aside, .names: return element
             }
         }
     }
@@ -258,6 +272,14 @@ struct PhrasePattern: Sendable {
                     elements.append(try parseChoice())
                 case "]", ")", "|":
                     throw SyntaxError(index: index, message: "unexpected '\(character)'; write '\\\(character)' for the character itself")
+                case "{" where grammarPart && characters[index...].starts(with: ["{", "…", "}"]):
+                    flush()
+                    elements.append(.aside)
+                    index += 3
+                case "{" where grammarPart && characters[index...].starts(with: Array("{...}")):
+                    flush()
+                    elements.append(.aside)
+                    index += 5
                 case "{" where grammarPart && index + 1 < characters.count && characters[index + 1] == "}":
                     flush()
                     guard !labelSlots.contains(1) else { throw SyntaxError(index: index, message: "a grammar part holds one label '{}'") }

@@ -51,7 +51,7 @@ enum PhraseText {
     }
 
     /// Folds scalars and fixes spacing: runs of spaces become one, none at either end, none
-    /// before `? ! : ;`.
+    /// before `? ! : ;`; empty parentheses go.
     static func normalize<Tokens: Collection<Token>>(_ tokens: Tokens) -> [Token] {
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
@@ -65,6 +65,11 @@ enum PhraseText {
                 if result.isEmpty || result.last == .space { continue }
             } else if value == 0x3F || value == 0x21 || value == 0x3A || value == 0x3B, result.last == .space {
                 result.removeLast()  // ? ! : ;
+            } else if value == 0x29, let open = result.lastIndex(where: { $0 != .space }), result[open] == .scalar(0x28) {
+                // "a green checkbox ( )": parentheses around an icon the text cannot show say nothing.
+                result.removeSubrange(open...)
+                if result.last == .space { result.removeLast() }
+                continue
             }
             result.append(.scalar(value))
         }
@@ -77,6 +82,11 @@ enum PhraseText {
     static func isBoundary(_ tokens: [Token], _ position: Int) -> Bool {
         guard position > 0, position < tokens.count else { return true }
         return !(isWordScalar(tokens[position - 1]) && isWordScalar(tokens[position]))
+    }
+
+    /// "(" or ")": an aside (`{…}`) stays within its parentheses.
+    static func isParenthesis(_ token: Token) -> Bool {
+        token.raw == 0x28 || token.raw == 0x29
     }
 
     /// A letter or a digit of a word (the apostrophe and the hyphen end words: "l'" + "onglet").

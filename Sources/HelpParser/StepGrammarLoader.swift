@@ -24,8 +24,9 @@ enum StepGrammarLoader {
     /// The parts that may name a label they do not act on: "locate the **Danger Zone** section"
     /// (look), "hover over **Reports**" (manual). The label is shown on the page like any other;
     /// no action takes it, so the checker neither clicks it nor fails on it. A condition may name
-    /// one too ("if **Two-step login** is on,").
-    private static let partsMentioningLabels: Set<String> = ["look", "manual", "conditions"]
+    /// one too ("if **Two-step login** is on,"), and so may the place of an unlabelled verb's
+    /// object ("select a report from the **Reports** section": the report has no label).
+    private static let partsMentioningLabels: Set<String> = ["look", "manual", "conditions", "unlabelled"]
 
     static var knownKeys: [String] {
         (Array(partLists.keys) + Array(controlLists.keys) + Array(placeLists.keys) + ["verbs", "rows", "fields", "clauses", "forms", "not-controls"]).sorted()

@@ -153,14 +153,16 @@ struct StepReader {
         furthest = max(furthest, position)
         var readings: [Piece] = []
         if isEnd(position) { readings.append(Piece(end: position, actions: [])) }
-        if !afterPurpose {
-            // "… pour continuer", ", um die Einladung zu verschicken", then the end or another clause.
-            let opening = afterComma(position)
-            for purpose in matches(closingPurposes, at: opening) where !holdsInstruction(from: opening, to: purpose.end) {
-                for rest in continuation(at: purpose.end, verb: verb, afterPurpose: true) {
-                    readings.append(Piece(end: rest.end, actions: rest.actions, loose: purpose.match.loose + rest.loose))
-                }
+        // "… pour continuer", ", um die Einladung zu verschicken", then the end or another clause;
+        // after a purpose, only an aside in parentheses: "to create (for example, *Login*)".
+        let opening = afterComma(position)
+        for purpose in matches(afterPurpose ? closingAsides : closingPurposes, at: opening)
+        where !holdsInstruction(from: opening, to: purpose.end) {
+            for rest in continuation(at: purpose.end, verb: verb, afterPurpose: true) {
+                readings.append(Piece(end: rest.end, actions: rest.actions, loose: purpose.match.loose + rest.loose))
             }
+        }
+        if !afterPurpose {
             // "Click **Add user** if the person has no account yet."
             for condition in matches(closingConditions, at: opening) where !holdsInstruction(from: opening, to: condition.end) {
                 for rest in continuation(at: condition.end, verb: verb, afterPurpose: true) {
@@ -184,6 +186,7 @@ struct StepReader {
     }
 
     private var closingPurposes: [StepGrammar.Part] { grammar.purposes.filter { !$0.text.hasSuffix(",") } }
+    private var closingAsides: [StepGrammar.Part] { closingPurposes.filter { $0.text.hasPrefix("\\(") && $0.text.hasSuffix("\\)") } }
     private var closingConditions: [StepGrammar.Part] { grammar.conditions.filter { !$0.text.hasSuffix(",") } }
 
     /// Whether a condition may open a sentence: one written with its comma ("If prompted,") or

@@ -84,6 +84,26 @@ struct PhrasePatternTests {
         #expect(try Self.matches("Appuyez sur \\[Entrée\\] \\(ou \\| \\*\\).", "Appuyez sur [Entrée] (ou | *)."))
     }
 
+    @Test("'{…}' takes words and labels alike, within one pair of parentheses, and counts as loose")
+    func asides() throws {
+        let pattern = try PhrasePattern("click \\(for example, {…}\\)", grammarPart: true)
+        let match = try #require(pattern.match(Self.tokens("Click (for example, *Username* and **Password**)")))
+        #expect(match.labels.isEmpty && match.emphases.isEmpty, "an aside binds no slot")
+        #expect(match.loose > 0)
+        #expect(try PhrasePattern("click \\(for example, {...}\\)", grammarPart: true).match(Self.tokens("Click (for example, **A**)")) != nil)
+        // It never crosses a parenthesis: two asides stay two.
+        #expect(pattern.match(Self.tokens("Click (for example, **A**) (or **B**)")) == nil)
+        // "…" alone still takes no label.
+        #expect(try PhrasePattern("click \\(for example, …\\)", grammarPart: true).match(Self.tokens("Click (for example, **A**)")) == nil)
+    }
+
+    @Test("empty parentheses, an icon the text cannot show, are folded away")
+    func emptyParentheses() throws {
+        #expect(try Self.matches("Select **{1}**, shown by a green check.", "Select **A**, shown by a green check ( )."))
+        #expect(try Self.matches("Select **{1}**.", "Select **A** ()."))
+        #expect(try !Self.matches("Select **{1}**.", "Select **A** (x)."))
+    }
+
     @Test("syntax errors name the character", arguments: [
         ("Cliquez sur {1}.", 12, "a slot must be written"),
         ("Cliquez [sur", 8, "'[' is never closed"),
