@@ -27,6 +27,9 @@ struct ArticleBodyBuilder {
     static let conditionalStepCode = "conditional-step"
     /// The code of the warning on a step that offers a choice ("Select **A** or **B**").
     static let choiceStepCode = "choice-step"
+    /// The code of the warning on a step titled in bold whose text does not read ("**Invite
+    /// users**. Your team gets an email …"): a step for people.
+    static let titledStepCode = "titled-step"
 
     init(file: String, phrasebook: Phrasebook?, source: SourceText? = nil) {
         self.file = file
@@ -340,6 +343,28 @@ struct ArticleBodyBuilder {
         return range.start
     }
 
+    /// A title in bold that is a sentence of its own, as words, and the text after it ("**Invite
+    /// users**. From the **Manage** tab, …", "**Invite users:** from …"); nil when the bold does
+    /// not end a sentence or nothing follows it: "**Send invitation**." alone is a label with no
+    /// verb, not a title.
+    static func boldTitle(_ paragraph: [Inline]) -> (title: [Inline], text: [Inline], colon: Bool)? {
+        guard paragraph.count >= 2, case .strong(let title) = paragraph[0].kind, case .text(let after) = paragraph[1].kind
+        else { return nil }
+        var mark = title.plainText.trimmingSpaces.last.flatMap { ".:!".contains($0) ? $0 : nil }
+        var rest = Substring(after)
+        if mark == nil {
+            guard let first = rest.first, ".:!".contains(first) else { return nil }
+            mark = first
+            rest = rest.dropFirst()
+        }
+        guard rest.first?.isWhitespace == true else { return nil }
+        let words = rest.drop { $0.isWhitespace }
+        let text = words.isEmpty ? [] : [Inline(.text(String(words)), range: paragraph[1].range)]
+        let remainder = text + paragraph.dropFirst(2)
+        guard remainder.plainText.contains(where: { $0.isLetter }) else { return nil }
+        return (title, remainder, mark == ":")
+    }
+
     /// The sentence with its opening **bold** as plain words, when that bold opens like an
     /// instruction of the locale (a verb or a clause) and words follow it ("**Install
     /// Bitwarden** on your machine."); nil otherwise: "**Settings** > **Account**" opens with a
@@ -393,6 +418,24 @@ struct ArticleBodyBuilder {
                 }
             }
         }
+        // "**Invite users**. From the **Manage** tab, invite …": a title in bold, then the step.
+        // The instruction is the sentence after the title; when that does not read, the title
+        // stands for what the text explains, which a person follows. A title before a colon must
+        // open like an instruction: "**Owner**: full access" is an option, not a titled step.
+        if case .read = reading {} else if let (title, text, colon) = Self.boldTitle(paragraph) {
+            let retried = StepSentence(text)
+            let again = phrasebook.resolved(phrasebook.reading(of: retried.tokens), spans: retried.spans)
+            if case .read = again {
+                (sentence, reading) = (retried, again)
+            } else if !colon || phrasebook.opensLikeInstruction(StepSentence(title).tokens) {
+                diagnostics.append(.warning(
+                    "step \(number) is a title in bold followed by text the phrasebook finds no instruction in, so it reads as "
+                        + "a step for people that check does not run; to have it checked, make the sentence after the title "
+                        + "the instruction (\"**Invite users**. Select **Invite** …\")",
+                    file: file, at: range.start, code: Self.titledStepCode))
+                return [.manual]
+            }
+        }
         // "Select **A** or **B**": which one depends on the reader; a person decides.
         if case .alternative(let word) = reading {
             diagnostics.append(.warning(
@@ -417,12 +460,14 @@ struct ArticleBodyBuilder {
             }
             switch phrasebook.actions(of: read, spans: sentence.spans) {
             case .success(let actions): return actions
-            case .failure(.unknownField(let label)):
-                diagnostics.append(.error(
-                    "step \(number): no field labelled \(label) in the \(phrasebook.locale) field vocabulary; "
-                        + "add it under 'grammar: fields:' in \(phrasebook.file) with its value kind, "
-                        + "or, for a field that takes any text, under 'fields:' in the locale's \(ProductVocabulary.fileName)",
-                    file: file, at: Self.start(of: label, or: range), code: ArticleParser.unknownFieldCode))
+            case .failure(.unknownFields(let labels)):
+                for label in labels {
+                    diagnostics.append(.error(
+                        "step \(number): no field labelled \(label) in the \(phrasebook.locale) field vocabulary; "
+                            + "add it under 'grammar: fields:' in \(phrasebook.file) with its value kind, "
+                            + "or, for a field that takes any text, under 'fields:' in the locale's \(ProductVocabulary.fileName)",
+                        file: file, at: Self.start(of: label, or: range), code: ArticleParser.unknownFieldCode))
+                }
                 return []
             case .failure(.unclearValue(let label)):
                 diagnostics.append(.error(

@@ -15,6 +15,8 @@ public struct ArticleParser: Sendable {
     public static let conditionalStepCode = ArticleBodyBuilder.conditionalStepCode
     /// The code of the warning on a step that offers a choice: a step for people.
     public static let choiceStepCode = ArticleBodyBuilder.choiceStepCode
+    /// The code of the warning on a step titled in bold whose text does not read: a step for people.
+    public static let titledStepCode = ArticleBodyBuilder.titledStepCode
     /// The marker that makes the step whose sentence holds it a step for people, whatever it says.
     public static let manualStepMarker = "<!-- manual -->"
     /// Whether `diagnostic` is the error of a step no reading of the phrasebook covers, or more

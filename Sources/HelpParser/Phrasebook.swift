@@ -105,8 +105,9 @@ public final class Phrasebook: Sendable {
 
     /// Why a reading's labels cannot stand.
     enum LabelProblem: Error {
-        /// A field the vocabulary does not know: "le champ **Prénom**".
-        case unknownField(Label)
+        /// Fields the vocabulary does not know: "le champ **Prénom**"; every one of the step, so
+        /// that a writer (or the importer, which adds them) learns of all of them at once.
+        case unknownFields([Label])
         /// A field's label (or a heading) used as a button: type into it or press it? ("Cliquez sur **Nom**").
         case fieldAsControl(Label)
         /// A label alone after a fill verb: type into that field, or type that text?
@@ -116,6 +117,7 @@ public final class Phrasebook: Sendable {
     /// The actions of a reading, its references replaced by the sentence's labels.
     func actions(of reading: [ReadAction], spans: Spans) -> Result<[Action], LabelProblem> {
         var actions: [Action] = []
+        var unknown: [Label] = []
         for action in reading {
             switch action {
             case .signIn: actions.append(.signIn)
@@ -142,11 +144,11 @@ public final class Phrasebook: Sendable {
                 } else if let fieldLabel, case .field(let index) = labelKinds.kind(of: fieldLabel.text, in: grammar) {
                     actions.append(.fill(Action.Field(label: fieldLabel, value: grammar.fields[index].value)))
                 } else if let fieldLabel {
-                    return .failure(.unknownField(fieldLabel))
+                    unknown.append(fieldLabel)
                 }
             }
         }
-        return .success(actions)
+        return unknown.isEmpty ? .success(actions) : .failure(.unknownFields(unknown))
     }
 
     /// Whether a sentence opens the way this locale's instructions do: with a verb of the

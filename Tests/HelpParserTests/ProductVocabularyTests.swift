@@ -83,6 +83,15 @@ struct ProductVocabularyTests {
         #expect(StepExplainer.read("Click **OK** in the Say \"hi\" (now) dialog.", phrasebook: book).actions.map(\.summary) == ["click \"OK\""])
     }
 
+    @Test("every field a step types into that no vocabulary knows is an error of its own, so the importer adds them in one pass")
+    func everyUnknownFieldAtOnce() throws {
+        let (plain, _) = try Self.phrasebook(vocabulary: nil)
+        let unknown = StepExplainer.read("Enter your **Organization Name** and your **Billing Email**.", phrasebook: plain).diagnostics
+        #expect(unknown.map(\.code) == [ArticleParser.unknownFieldCode, ArticleParser.unknownFieldCode], "\(unknown.map(\.formatted))")
+        #expect(unknown.map(\.location.column) == [14, 45])
+        #expect(unknown.map { $0.message.contains("\"Organization Name\"") } == [true, false])
+    }
+
     @Test("a field of the vocabulary takes text: a step fills it, pressing it is refused, and the phrasebook's own fields stay theirs")
     func fieldsTakeText() throws {
         let step = "Enter your **Master Password** and click **Submit**."

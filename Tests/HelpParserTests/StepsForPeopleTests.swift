@@ -57,6 +57,35 @@ struct StepsForPeopleTests {
         #expect(procedure.steps.map { $0.actions.map(\.summary) } == [["click \"Compte\""], ["manual"]])
     }
 
+    @Test("a step titled in bold reads from the sentence after the title; text that is no instruction makes it a step for people, warned")
+    func titledSteps() throws {
+        let text = "---\nid: a\ntitle: T\nupdated: 2026-12-01\ncategory: c\n---\n\n"
+            + "1. **Invitez l'équipe**. Cliquez sur **Inviter**.\n"
+            + "2. **Attendez les réponses**. L'équipe reçoit un e-mail.\n"
+            + "3. **Confirmez.** Cliquez sur **Confirmer**.\n"
+        let (article, diagnostics) = ArticleParser().parse(
+            Array(text.utf8), file: "a.md", locale: "fr", phrasebook: try StepGrammarTests.phrasebook(Self.grammar))
+        #expect(diagnostics.map(\.code) == [ArticleParser.titledStepCode], "\(diagnostics.map(\.formatted))")
+        #expect(diagnostics.first?.location == SourceLocation(line: 9, column: 4))
+        #expect(diagnostics.first?.severity == .warning)
+        guard case .procedure(let procedure)? = try #require(article).intro.first else {
+            Issue.record("no procedure")
+            return
+        }
+        #expect(procedure.steps.map { $0.actions.map(\.summary) } == [["click \"Inviter\""], ["manual"], ["click \"Confirmer\""]])
+        // A label alone, with nothing after it, is no title: it could be a button to press.
+        let alone = "---\nid: a\ntitle: T\nupdated: 2026-12-01\ncategory: c\n---\n\n1. **Inviter**.\n2. Cliquez sur **OK**.\n"
+        let (_, refused) = ArticleParser().parse(
+            Array(alone.utf8), file: "a.md", locale: "fr", phrasebook: try StepGrammarTests.phrasebook(Self.grammar))
+        #expect(refused.map(\.severity) == [.error], "\(refused.map(\.formatted))")
+        #expect(refused.first?.location == SourceLocation(line: 8, column: 4))
+        // Before a colon, a title that is no instruction is an option of a list: an error, as before.
+        let option = "---\nid: a\ntitle: T\nupdated: 2026-12-01\ncategory: c\n---\n\n1. **Propriétaire** : accès complet.\n2. Cliquez sur **OK**.\n"
+        let (_, options) = ArticleParser().parse(
+            Array(option.utf8), file: "a.md", locale: "fr", phrasebook: try StepGrammarTests.phrasebook(Self.grammar))
+        #expect(options.map(\.severity) == [.error], "\(options.map(\.formatted))")
+    }
+
     @Test("a reading that names its field wins over the plain-words one, after a place too")
     func labelledFieldWins() throws {
         let grammar = Self.grammar.replacingOccurrences(
