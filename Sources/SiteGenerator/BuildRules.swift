@@ -32,7 +32,7 @@ public enum BuildRules {
     ///   - previousPlan: the plan of the same articles before an edit, whose URL tables can be kept.
     static func run(
         _ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil, reusing previousPlan: SitePlan? = nil,
-        unparsedFiles: Set<String> = [], draftFiles: Set<String> = [], leftOut: [LeftOutArticle] = []
+        unparsedFiles: Set<String> = [], draftFiles: Set<String> = [], leftOut: [LeftOutArticle] = [], keepGoing: Bool = false
     ) -> Checked {
         var diagnostics: [Diagnostic] = []
         var chromes: [String: Chrome] = [:]
@@ -60,6 +60,7 @@ public enum BuildRules {
         var links = LinkResolver(plan: plan)
         links.unparsedFiles = unparsedFiles
         links.draftFiles = draftFiles
+        links.draftLinksShowAsText = keepGoing
         links.leftOutFiles = Dictionary(
             leftOut.map { (PathArithmetic.normalized($0.file), $0.file) }, uniquingKeysWith: { first, _ in first })
         let checked = linkedArticles.map { $0.map { plan.articles[$0] } } ?? plan.articles

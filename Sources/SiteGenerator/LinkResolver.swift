@@ -27,6 +27,10 @@ struct LinkResolver: Sendable {
     var unparsedFiles: Set<String> = []
     /// Drafts this build leaves out (see ``Resolution/draftArticle(_:)``).
     var draftFiles: Set<String> = []
+    /// Whether a link to a draft is a warning and shows as text (`build --keep-going`, which
+    /// publishes what it can, as it does with a link to an article it leaves out) rather than
+    /// an error that stops the build.
+    var draftLinksShowAsText = false
     /// Articles with errors `build --keep-going` leaves out, normalised file to file as
     /// diagnostics name it (see ``Resolution/leftOutArticle(_:file:)``).
     var leftOutFiles: [String: String] = [:]

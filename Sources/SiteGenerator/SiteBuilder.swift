@@ -107,7 +107,8 @@ public struct SiteBuilder: Sendable {
         while true {
             let excluded = Set(leftOut.map(\.file))
             if !excluded.isEmpty { published.articles.removeAll { excluded.contains($0.file) } }
-            let (site, findings) = SiteRenderer.prepare(published, searchCache: searchCache, draftFiles: drafts, leftOut: leftOut)
+            let (site, findings) = SiteRenderer.prepare(
+                published, searchCache: searchCache, draftFiles: drafts, leftOut: leftOut, keepGoing: options.keepGoing)
             guard options.keepGoing, findings.errorCount > 0 else {
                 report.diagnostics += findings
                 prepared = site

@@ -23,13 +23,16 @@ struct SiteRenderer: Sendable {
     ///   - searchCache: search entries already folded, by article file.
     ///   - draftFiles: the drafts ``Drafts`` took out of `content` (a link to one is an error).
     ///   - leftOut: the articles `build --keep-going` took out (a link to one is a warning).
+    ///   - keepGoing: `build --keep-going`: a link to a draft is a warning too.
     /// - Returns: nil and the errors when anything would make a wrong page.
     static func prepare(
         _ content: HelpContent, checkingLinksOf linkedArticles: [Int]? = nil, reusing previousPlan: SitePlan? = nil,
-        searchCache: SearchEntryCache = SearchEntryCache(), draftFiles: Set<String> = [], leftOut: [LeftOutArticle] = []
+        searchCache: SearchEntryCache = SearchEntryCache(), draftFiles: Set<String> = [], leftOut: [LeftOutArticle] = [],
+        keepGoing: Bool = false
     ) -> (SiteRenderer?, [Diagnostic]) {
         let checked = BuildRules.run(
-            content, checkingLinksOf: linkedArticles, reusing: previousPlan, draftFiles: draftFiles, leftOut: leftOut)
+            content, checkingLinksOf: linkedArticles, reusing: previousPlan, draftFiles: draftFiles, leftOut: leftOut,
+            keepGoing: keepGoing)
         let diagnostics = checked.diagnostics
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         let (plan, chromes, links) = (checked.plan, checked.chromes, checked.links)
@@ -166,7 +169,7 @@ enum LinkCheck {
                 for mention in mentions {
                     guard case .resolved(let resolution) = links.target(of: mention.destination, in: articles[index], isImage: mention.isImage)
                     else { continue }  // an article: the link leads somewhere
-                    report(resolution, mention.destination, at: mention.range.start, articles[index].file, &diagnostics)
+                    report(resolution, mention.destination, at: mention.range.start, articles[index].file, links, &diagnostics)
                 }
                 found.store(diagnostics, at: index)
                 return
@@ -204,10 +207,10 @@ enum LinkCheck {
         for inline in inlines {
             switch inline.kind {
             case .link(let destination, _, let children):
-                report(links.resolve(destination, in: article), destination, at: inline.range.start, article.file, &diagnostics)
+                report(links.resolve(destination, in: article), destination, at: inline.range.start, article.file, links, &diagnostics)
                 visit(children, article: article, links: links, into: &diagnostics)
             case .image(let source, _, _):
-                report(links.resolve(source, in: article, isImage: true), source, at: inline.range.start, article.file, &diagnostics)
+                report(links.resolve(source, in: article, isImage: true), source, at: inline.range.start, article.file, links, &diagnostics)
             case .strong(let children), .emphasis(let children):
                 visit(children, article: article, links: links, into: &diagnostics)
             default: break
@@ -217,10 +220,15 @@ enum LinkCheck {
 
     private static func report(
         _ resolution: LinkResolver.Resolution, _ destination: String, at location: SourceLocation, _ file: String,
-        _ diagnostics: inout [Diagnostic]
+        _ links: LinkResolver, _ diagnostics: inout [Diagnostic]
     ) {
         switch resolution {
         case .url, .unparsedArticle: break
+        case .draftArticle(let path) where links.draftLinksShowAsText:
+            diagnostics.append(.warning(
+                "link to '\(path)' leads to a draft (draft: true), which the build leaves out; the link shows as text "
+                    + "(--keep-going) until the draft is published or the link removed",
+                file: file, at: location))
         case .draftArticle(let path):
             diagnostics.append(.error(
                 "link to '\(path)' leads to a draft (draft: true), which the build leaves out; publish it or remove the link "

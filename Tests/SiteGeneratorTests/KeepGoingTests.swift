@@ -90,6 +90,26 @@ struct KeepGoingTests {
         #expect(page.contains("<p>Voir B et C.</p>"), "\(page)")
     }
 
+    @Test("a link to a draft stops the default build; with --keep-going it is a warning, the linking article is built and shows the text")
+    func linksToDrafts() throws {
+        let site = try SiteFixture()
+        defer { site.remove() }
+        try site.content.write("fr/a.md", article(id: "a", body: "Voir [le brouillon](e.md).\n"))
+        try site.content.write("fr/e.md", article(id: "e", body: "Texte.\n").replacingOccurrences(of: "version: 1", with: "version: 1\ndraft: true"))
+        let strict = try site.build()
+        #expect(!strict.succeeded && !strict.siteWritten)
+        #expect(strict.diagnostics.contains { $0.severity == .error && $0.file == "content/fr/a.md" && $0.message.contains("leads to a draft") },
+            "\(strict.diagnostics.map(\.formatted))")
+        let report = try keepGoing(site)
+        #expect(report.siteWritten && report.leftOut.isEmpty, "\(report.leftOut)")
+        #expect(report.diagnostics.filter { $0.file == "content/fr/a.md" }.map(\.formatted) == [
+            "content/fr/a.md:9:6: warning: link to 'e.md' leads to a draft (draft: true), which the build leaves out; the link shows as text "
+                + "(--keep-going) until the draft is published or the link removed"
+        ], "\(report.diagnostics.map(\.formatted))")
+        #expect(try site.page("fr/a/index.html").contains("<p>Voir le brouillon.</p>"))
+        #expect(!FileManager.default.fileExists(atPath: site.siteURL.appendingPathComponent("fr/e").path))
+    }
+
     @Test("without --keep-going the same content writes nothing; with it, a page whose article now fails goes")
     func defaultStaysAllOrNothing() throws {
         let site = try SiteFixture()
