@@ -5,14 +5,14 @@ internal import HelpModel
 /// (the locale's own `images/` first, then the shared `images/`), checked and measured.
 ///
 /// Errors are at the image in the `.md` file: a missing file, no alt text, a file over
-/// ``maximumBytes``, bytes that are no image the site can show (or not the format the name
+/// ``maximumBytes`` (`image-limit-mib:` of `helpcenter.yml`), bytes that are no image the site can show (or not the format the name
 /// says), an SVG that could run script. Warnings: a translation showing the source locale's
 /// screenshot (or the shared one while the source has its own), and image files no article
 /// shows.
 struct ContentImages {
-    /// The largest image file the build accepts: 2 MiB, room for a full-screen retina PNG
-    /// screenshot; larger ones slow a help page down on a phone.
-    static let maximumBytes = 2 * 1024 * 1024
+    /// The largest image file the build accepts: 2 MiB unless `helpcenter.yml` says otherwise,
+    /// room for a full-screen retina PNG screenshot; larger ones slow a help page down on a phone.
+    let maximumBytes: Int
     /// The folder name, under the content root (all locales) or a locale folder (that locale).
     static let folderName = "images"
 
@@ -28,8 +28,9 @@ struct ContentImages {
     /// Every images folder: the shared one, then each locale's.
     private let folders: [String]
 
-    init(root: String, locales: [String], resolve: @escaping @Sendable (String) -> String) {
+    init(root: String, locales: [String], maximumBytes: Int = 2 << 20, resolve: @escaping @Sendable (String) -> String) {
         self.root = root
+        self.maximumBytes = maximumBytes
         self.locales = locales
         self.resolve = resolve
         let normalized = PathArithmetic.normalized(root)
@@ -288,9 +289,10 @@ struct ContentImages {
         guard let bytes = FileSystem.read(resolve(file)) else {
             return .failure(Problem(message: "\(file) cannot be read; check its permissions"))
         }
-        if bytes.count > Self.maximumBytes {
+        if bytes.count > maximumBytes {
             let size = Double(bytes.count) / 1_048_576
-            return .failure(Problem(message: "\(file) is \(String(format: "%.1f", size)) MiB, over the \(Self.maximumBytes / 1_048_576) MiB limit; make it smaller (crop, or save as WebP or JPEG)"))
+            return .failure(Problem(message: "\(file) is \(String(format: "%.1f", size)) MiB, over the \(maximumBytes >> 20) MiB limit; "
+                + "make it smaller (crop, or save as WebP or JPEG), or raise image-limit-mib in helpcenter.yml"))
         }
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let extensionName = name.contains(".") ? String(name.split(separator: ".").last ?? "") : ""

@@ -222,7 +222,7 @@ public struct ContentLoader: Sendable {
         // In a scope of its own: the scan is changed below, and a copy still alive would copy it.
         do {
             guard let scan = result.imageScan else { return false }
-            let images = contentImages(root: result.root, locales: configuration.locales)
+            let images = contentImages(root: result.root, configuration: configuration)
             for (file, before) in replaced {
                 guard let position = positions[file], let after = result.perFile[file], var article = after.article,
                     before.diagnostics.isEmpty, after.diagnostics.isEmpty, let former = scan.perArticle[file],
@@ -243,9 +243,9 @@ public struct ContentLoader: Sendable {
         return true
     }
 
-    private func contentImages(root: String, locales: [String]) -> ContentImages {
+    private func contentImages(root: String, configuration: SiteConfiguration) -> ContentImages {
         let workingDirectory = self.workingDirectory
-        return ContentImages(root: root, locales: locales) { path in
+        return ContentImages(root: root, locales: configuration.locales, maximumBytes: configuration.imageLimitMiB << 20) { path in
             guard let workingDirectory, !path.hasPrefix("/") else { return path }
             return workingDirectory.hasSuffix("/") ? workingDirectory + path : workingDirectory + "/" + path
         }
@@ -282,7 +282,7 @@ public struct ContentLoader: Sendable {
         let consistency = checker.check(&articles)
         diagnostics += consistency
         result.assembledInOrder = consistency.isEmpty && articles.count == result.orderedFiles.count
-        let images = contentImages(root: result.root, locales: configuration.locales)
+        let images = contentImages(root: result.root, configuration: configuration)
         let (found, imageDiagnostics, scan) = images.check(
             &articles, after: result.imageScan, imagesUnchanged: imagesUnchanged, changedFiles: reread)
         result.imageScan = scan

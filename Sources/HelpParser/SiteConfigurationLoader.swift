@@ -4,7 +4,7 @@ internal import Yams
 
 /// Reads `content/helpcenter.yml` into a ``SiteConfiguration``, reporting every bad setting.
 enum SiteConfigurationLoader {
-    static let knownKeys: Set<String> = ["locales", "default-locale", "base-url", "title", "categories", "feedback-endpoint", "brand"]
+    static let knownKeys: Set<String> = ["locales", "default-locale", "base-url", "title", "categories", "feedback-endpoint", "brand", "image-limit-mib"]
 
     static func load(text: String, file: String) -> (SiteConfiguration?, [Diagnostic]) {
         let yaml: YAMLDocument
@@ -107,11 +107,21 @@ enum SiteConfigurationLoader {
             brand = Self.brand(node, locales: locales, yaml: yaml, into: &diagnostics)
         }
 
+        var imageLimitMiB = 2
+        if let node = values["image-limit-mib"] {
+            if let value = node.scalarText.flatMap({ Int($0) }), (1...50).contains(value) {
+                imageLimitMiB = value
+            } else {
+                diagnostics.append(yaml.error("image-limit-mib is a whole number of MiB from 1 to 50, such as 4", at: node))
+            }
+        }
+
         guard diagnostics.errorCount == 0 else { return (nil, diagnostics) }
         var configuration = SiteConfiguration(
             locales: locales, defaultLocale: defaultLocale, baseURL: baseURL, titles: titles,
             categories: categories, categoryOrder: categoryOrder, feedbackEndpoint: feedbackEndpoint)
         configuration.brand = brand
+        configuration.imageLimitMiB = imageLimitMiB
         return (configuration, diagnostics)
     }
 

@@ -174,4 +174,24 @@ struct ImageTests {
         #expect(messages[4].contains("content/fr/images/photo.png holds a JPEG image but its name says otherwise; name it .jpg"))
         #expect(messages[5].contains("content/fr/images/actif.svg holds script"))
     }
+
+    @Test("image-limit-mib in helpcenter.yml raises the size limit; a value out of range is an error at it")
+    func sizeLimitSetting() throws {
+        let content = try TemporaryContent()
+        defer { content.remove() }
+        try content.write("fr/a.md", frenchArticle(body: "![Gros](images/gros.gif)\n"))
+        try content.write("fr/images/gros.gif", bytes: TestImages.gif(width: 1, height: 1) + [UInt8](repeating: 0, count: 3 * 1024 * 1024))
+        func errors() throws -> [String] {
+            try ContentLoader(workingDirectory: content.directory.path).load(root: "content").diagnostics
+                .filter { $0.severity == .error }.map(\.formatted)
+        }
+        let strict = try errors()
+        #expect(strict.count == 1 && strict[0].contains("3.0 MiB, over the 2 MiB limit") && strict[0].contains("raise image-limit-mib"), "\(strict)")
+        let settings = content.root.appendingPathComponent("helpcenter.yml")
+        let original = try String(contentsOf: settings, encoding: .utf8)
+        try (original + "image-limit-mib: 4\n").write(to: settings, atomically: true, encoding: .utf8)
+        #expect(try errors().isEmpty)
+        try (original + "image-limit-mib: lots\n").write(to: settings, atomically: true, encoding: .utf8)
+        #expect(try errors().contains { $0.contains("helpcenter.yml:") && $0.contains("image-limit-mib is a whole number of MiB from 1 to 50") })
+    }
 }
