@@ -254,7 +254,7 @@ def measure(a, binary, last):
                    + line.split("link to article ")[1].split(",")[0]
                    for line in last["imported"]["stderr"].splitlines() if "dead in the source" in line})
     warned = {code: sum(1 for line in lint if line.endswith(f"[{code}]"))
-              for code in ("unlabelled-step", "conditional-step", "choice-step")}
+              for code in ("unlabelled-step", "conditional-step", "choice-step", "titled-step")}
     marked = None
     if "marked" in last:
         built_marked = re.search(r"from (\d+) articles", last["marked"]["built"]["stdout"])

@@ -40,8 +40,12 @@ struct ArticleConversion {
         if site.format == .jekyll, sourcePath.hasPrefix("article/") {
             let slug = sourcePath.dropFirst("article/".count).split(separator: "/").first.map(String.init) ?? ""
             guard let target = site.outputBySlug[slug] else {
-                report("link to article '\(slug)', which the source does not have (dead in the source): written as '\(slug).md'; fix or remove it", line: line)
-                return slug + ".md" + fragment
+                // Kept as the old site's address, as a link to another page of it is: the article
+                // builds, and `validate` lists the link as dead on the new site too.
+                let address = "/article/\(slug)/"
+                report("link to article '\(slug)', which the source does not have (dead in the source): written as '\(address)', "
+                    + "which validate reports; fix or remove it", line: line)
+                return address + fragment
             }
             return linked(to: target, line: line) + fragment
         }
@@ -70,9 +74,19 @@ struct ArticleConversion {
 
     /// An image of the source (a path inside the source folder): copied, and named from here.
     mutating func image(_ sourcePath: String, raw: String, line: Int) -> String {
-        let copy = site.imageOutput(for: sourcePath)
+        var copy = site.imageOutput(for: sourcePath)
         if site.fileExists(sourcePath) {
+            // "x.png" that holds a JPEG: the build refuses a name that lies, so the copy is named
+            // for what it holds (browsers showed it anyway, which is how the source kept it).
+            if let renamed = site.nameForContents(copy, sourcePath: sourcePath) {
+                report("image '\(raw)' holds \(renamed.format) data under another extension; copied as \(renamed.path)", line: line)
+                copy = renamed.path
+            }
             images[sourcePath] = copy
+            if let mib = site.mebibytesOverDefaultLimit(sourcePath) {
+                report("image '\(raw)' is over the build's \(ImportedSite.defaultImageLimitMiB) MiB limit; helpcenter.yml gets "
+                    + "image-limit-mib: \(mib) so that it builds: make it smaller (crop, or save as WebP or JPEG) to keep pages light", line: line)
+            }
         } else {
             report("image '\(raw)' does not exist in the source (\(sourcePath)); add the file to the content's \(copy)", line: line)
         }

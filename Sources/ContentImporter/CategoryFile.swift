@@ -4,10 +4,14 @@ internal import Yams
 
 /// The imported categories written into the content's `helpcenter.yml`: a new file when there
 /// is none, else merged into the existing one as text (its comments and order kept): missing
-/// categories appended, a missing name of the locale added under an existing key.
+/// categories appended, a missing name of the locale added under an existing key; and the
+/// `image-limit-mib` the imported images need, when one is over the build's default.
 enum CategoryFile {
     /// The category keys it added.
-    static func merge(plans: [ArticlePlan], source: SourceSite, options: ImportOptions, findings: inout [Diagnostic]) throws -> [String] {
+    /// - Parameter imageLimitMiB: the limit the largest imported image needs; nil when none is over the default.
+    static func merge(
+        plans: [ArticlePlan], source: SourceSite, options: ImportOptions, imageLimitMiB: Int? = nil, findings: inout [Diagnostic]
+    ) throws -> [String] {
         var names: [String: String] = [:]
         for plan in plans where names[plan.category] == nil {
             names[plan.category] = plan.categoryName
@@ -16,7 +20,9 @@ enum CategoryFile {
         let path = options.content + "/helpcenter.yml"
         try FileManager.default.createDirectory(atPath: options.content, withIntermediateDirectories: true)
         guard let data = FileManager.default.contents(atPath: path) else {
-            try Data(newFile(keys: keys, names: names, source: source, options: options).utf8).write(to: URL(fileURLWithPath: path))
+            var text = newFile(keys: keys, names: names, source: source, options: options)
+            if let imageLimitMiB { text += "# The largest imported image needs it (import-report.txt); the default is 2.\nimage-limit-mib: \(imageLimitMiB)\n" }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             let missing = ["chrome.yml", "phrasebook.yml"].filter { !FileManager.default.fileExists(atPath: options.content + "/" + options.locale + "/" + $0) }
             let add = missing.isEmpty ? "" : ", and add \(missing.map { options.locale + "/" + $0 }.joined(separator: " and ")) (copy the shipped content/\(options.locale)/ ones)"
             findings.append(.warning(
@@ -34,6 +40,7 @@ enum CategoryFile {
         var added: [String] = []
         guard let header = lines.firstIndex(where: { $0.hasPrefix("categories:") }) else {
             lines += ["categories:"] + keys.flatMap { entry($0, names[$0] ?? $0, locales: locales) }
+            if let imageLimitMiB { raiseImageLimit(&lines, to: imageLimitMiB, current: root?["image-limit-mib"]?.int) }
             try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
             return keys
         }
@@ -53,6 +60,7 @@ enum CategoryFile {
             }
         }
         for insertion in insertions.sorted(by: { $0.at > $1.at }) { lines.insert(contentsOf: insertion.lines, at: insertion.at) }
+        if let imageLimitMiB { raiseImageLimit(&lines, to: imageLimitMiB, current: root?["image-limit-mib"]?.int) }
         let others = locales.filter { $0 != options.locale }
         if !added.isEmpty, !others.isEmpty {
             findings.append(.warning(
@@ -61,6 +69,18 @@ enum CategoryFile {
         }
         try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))
         return added
+    }
+
+    /// Sets `image-limit-mib` to `limit` unless the file already allows as much.
+    private static func raiseImageLimit(_ lines: inout [String], to limit: Int, current: Int?) {
+        if let current, current >= limit { return }
+        let line = "image-limit-mib: \(limit)"
+        if let index = lines.firstIndex(where: { $0.hasPrefix("image-limit-mib:") }) {
+            lines[index] = line
+        } else {
+            if lines.last == "" { lines.removeLast() }
+            lines += [line, ""]
+        }
     }
 
     private static func entry(_ key: String, _ name: String, locales: [String]) -> [String] {

@@ -51,8 +51,9 @@ public enum ContentImporter {
         do {
             try write(converted, to: options.content)
             let images = try copyImages(converted, site: site, to: options.content)
+            let largest = Set(converted.flatMap(\.images.keys)).compactMap(site.mebibytesOverDefaultLimit).max()
             let categories = try CategoryFile.merge(
-                plans: plans, source: source, options: options, findings: &findings)
+                plans: plans, source: source, options: options, imageLimitMiB: largest, findings: &findings)
             if let vocabulary { try VocabularyFile.write(vocabulary, options: options) }
             // A file with mistakes is left as it is: what it held still counts.
             let labels = vocabulary?.labels.count ?? 0
@@ -135,7 +136,7 @@ public enum ContentImporter {
         articles.filter { !$0.plan.isDraft }.flatMap { article in
             article.articleLinks.filter { site.drafts.contains($0.target) }.map { link in
                 Diagnostic.warning(
-                    "links to \(link.target), hidden in the source and a draft here: the build refuses the link until that article is published or the link goes",
+                    "links to \(link.target), hidden in the source and a draft here: the build refuses the link (build --keep-going shows its text) until that article is published or the link goes",
                     file: article.plan.source.file, at: SourceLocation(line: link.line, column: 1))
             }
         }

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import HelpModel
 internal import HelpParser
 
 /// What the importer knows of the whole source site while it converts one article: where each
@@ -30,6 +31,30 @@ struct ImportedSite: Sendable {
     /// locale's `images/` folder, which falls back to the shared one (README, "Images").
     func imageReference(from article: String, to image: String) -> String {
         Paths.relative(from: article, to: locale + "/" + image)
+    }
+
+    /// `output` with the extension of the image format the source file's bytes are, when its
+    /// own extension names another; nil when it is right or the bytes are no image we know.
+    func nameForContents(_ output: String, sourcePath: String) -> (path: String, format: String)? {
+        guard let handle = FileHandle(forReadingAtPath: root + "/" + sourcePath) else { return nil }
+        defer { try? handle.close() }
+        let head = [UInt8](handle.readData(ofLength: 512))
+        let named = output.split(separator: ".").last.flatMap { ImageHeader.format(ofExtension: String($0)) }
+        guard let actual = ImageHeader.format(of: head), actual != named, let dot = output.lastIndex(of: ".") else { return nil }
+        let label = actual == .jpeg ? "JPEG" : actual.rawValue.uppercased()
+        return (String(output[..<dot]) + "." + ImageHeader.fileExtension(of: actual), label)
+    }
+
+    /// The build's image size limit when `helpcenter.yml` sets none (``SiteConfiguration/imageLimitMiB``).
+    static let defaultImageLimitMiB = SiteConfiguration(
+        locales: [], defaultLocale: "", baseURL: "", titles: [:], categories: [:], categoryOrder: [], feedbackEndpoint: "").imageLimitMiB
+
+    /// The whole MiB a source image needs as `image-limit-mib` when it is over the default; nil when it is not.
+    func mebibytesOverDefaultLimit(_ sourcePath: String) -> Int? {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: root + "/" + sourcePath))?[.size] as? Int,
+            size > Self.defaultImageLimitMiB << 20
+        else { return nil }
+        return (size + (1 << 20) - 1) >> 20
     }
 
     func fileExists(_ sourcePath: String) -> Bool {

@@ -1,10 +1,10 @@
 internal import Foundation
-internal import HelpModel
+public import HelpModel
 
 /// The format and pixel size of an image, read from the file's own bytes: the PNG `IHDR`, the
 /// JPEG start-of-frame, the GIF screen descriptor, the WebP `VP8 `/`VP8L`/`VP8X` chunk, or an
 /// SVG root's `width`/`height` (else its `viewBox`).
-enum ImageHeader {
+public enum ImageHeader {
     struct Size: Equatable {
         var format: ImageFile.Format
         var width: Int
@@ -12,7 +12,7 @@ enum ImageHeader {
     }
 
     /// The format the bytes are, whatever the file is called; nil when they are no image.
-    static func format(of bytes: [UInt8]) -> ImageFile.Format? {
+    public static func format(of bytes: [UInt8]) -> ImageFile.Format? {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
         if bytes.starts(with: Array("GIF87a".utf8)) || bytes.starts(with: Array("GIF89a".utf8)) { return .gif }
@@ -22,7 +22,7 @@ enum ImageHeader {
     }
 
     /// The format an extension names (`png`, `jpg`, `jpeg`, `gif`, `webp`, `svg`).
-    static func format(ofExtension name: String) -> ImageFile.Format? {
+    public static func format(ofExtension name: String) -> ImageFile.Format? {
         switch name.lowercased() {
         case "png": .png
         case "jpg", "jpeg": .jpeg
@@ -31,6 +31,11 @@ enum ImageHeader {
         case "svg": .svg
         default: nil
         }
+    }
+
+    /// The extension files of `format` are given (`jpg` for JPEG).
+    public static func fileExtension(of format: ImageFile.Format) -> String {
+        format == .jpeg ? "jpg" : format.rawValue
     }
 
     /// Format and size; nil when the format is unknown or its header is cut short.

@@ -3,6 +3,7 @@ import Foundation
 import HelpModel
 import HelpParser
 import Testing
+import TestSupport
 
 /// Each mapping of the Jekyll/kramdown importer, on the fixture of Fixtures/jekyll (a small
 /// help center in the shape of the Bitwarden one), read back by the real parser.
@@ -102,6 +103,44 @@ struct JekyllImportTests {
         #expect(!loaded.diagnostics.contains { $0.message.contains("image") }, "\(loaded.diagnostics.map(\.formatted))")
         #expect(summary.findings.lines(under: ImportFixture.source("jekyll")).contains(
             "_articles/account/sync-vault.md:40: image 'account/sync-mobile.png' has no alt text; wrote \"Sync mobile\" from its file name, say what it shows"))
+    }
+
+    @Test("an image whose bytes are another format than its name says is copied under the right extension, reported")
+    func misnamedImages() throws {
+        let fixture = try ImportFixture(source: [
+            "_articles/account/photo.md": "---\ntitle: Photo\n---\nThe screen:\n\n{% image account/screen.png The sign-in screen %}\n"
+        ])
+        defer { fixture.remove() }
+        let images = URL(fileURLWithPath: fixture.sourcePath).appendingPathComponent("images/account")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        try Data(TestImages.jpeg(width: 40, height: 30)).write(to: images.appendingPathComponent("screen.png"))
+        let summary = try fixture.run(.jekyll).summary()
+        #expect(try fixture.text("en/account/photo.md").contains("![The sign-in screen](../images/account/screen.jpg)"))
+        #expect(FileManager.default.fileExists(atPath: fixture.content + "/images/account/screen.jpg"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.content + "/images/account/screen.png"))
+        #expect(summary.findings.lines(under: fixture.sourcePath).contains(
+            "_articles/account/photo.md:6: image 'account/screen.png' holds JPEG data under another extension; copied as images/account/screen.jpg"),
+            "\(summary.findings.lines(under: fixture.sourcePath))")
+        let loaded = try fixture.load()
+        #expect(!loaded.diagnostics.contains { $0.severity == .error }, "\(loaded.diagnostics.map(\.formatted))")
+    }
+
+    @Test("an image over the build's size limit raises image-limit-mib in helpcenter.yml, reported, so that its article builds")
+    func largeImages() throws {
+        let fixture = try ImportFixture(source: [
+            "_articles/account/demo.md": "---\ntitle: Demo\n---\nHow it goes:\n\n{% image account/demo.gif The demo %}\n"
+        ])
+        defer { fixture.remove() }
+        let images = URL(fileURLWithPath: fixture.sourcePath).appendingPathComponent("images/account")
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        let bytes = TestImages.gif(width: 10, height: 10) + [UInt8](repeating: 0, count: 2 * 1024 * 1024 + 512 * 1024)
+        try Data(bytes).write(to: images.appendingPathComponent("demo.gif"))
+        let summary = try fixture.run(.jekyll).summary()
+        #expect(try fixture.text("helpcenter.yml").contains("\nimage-limit-mib: 3\n"))
+        #expect(summary.findings.lines(under: fixture.sourcePath).contains { $0.hasPrefix("_articles/account/demo.md:6: image 'account/demo.gif' is over the build's 2 MiB limit; helpcenter.yml gets image-limit-mib: 3") },
+            "\(summary.findings.lines(under: fixture.sourcePath))")
+        let loaded = try fixture.load()
+        #expect(!loaded.diagnostics.contains { $0.severity == .error }, "\(loaded.diagnostics.map(\.formatted))")
     }
 
     @Test("callouts success, info, warning and danger become tip, note, warning and caution notes")

@@ -20,6 +20,18 @@ struct VocabularyFieldsImportTests {
         3. From the **File Format** dropdown, choose **CSV**.
         """
 
+    @Test("every label one step types into becomes a field in one import, not the first only")
+    func everyFieldOfAStep() throws {
+        let article = "---\ntitle: New organization\n---\nTo start:\n\n1. Enter an **Organization Name** and the **Billing Email**.\n2. Select **Submit**.\n"
+        let fixture = try ImportFixture(source: ["_articles/organizations/new.md": article])
+        defer { fixture.remove() }
+        _ = try fixture.run(.jekyll).summary()
+        let (vocabulary, _) = ProductVocabulary.read(text: try fixture.text("en/vocabulary.yml"), file: "vocabulary.yml")
+        #expect(vocabulary.fields == ["Billing Email", "Organization Name"], "\(vocabulary.fields)")
+        let loaded = try fixture.load()
+        #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty, "\(loaded.diagnostics.map(\.formatted))")
+    }
+
     @Test("a label a step types into becomes a field; the article then builds with that step a fill")
     func fieldsWritten() throws {
         let fixture = try ImportFixture(source: ["_articles/vault/export.md": Self.article])
