@@ -332,7 +332,7 @@ struct ArticleBodyBuilder {
         let sentence = inlineBuilder.inlines(first.children)
         let details = blocks(Array(item.children.dropFirst()))
         let before = diagnostics.count
-        let actions = markedManual ? [.manual] : read(sentence, range: first.range, number: number)
+        let actions = markedManual ? [.manual] : read(sentence, range: first.range, number: number, hasDetails: !details.isEmpty)
         // A warning (an unlabelled step) leaves the step read: only errors count against the list.
         if let error = diagnostics[before...].firstIndex(where: { $0.severity == .error }) { errors.append(error) }
         return Step(sentence: sentence, sentenceRange: first.range, actions: actions, details: details, range: item.range)
@@ -363,6 +363,14 @@ struct ArticleBodyBuilder {
         let remainder = text + paragraph.dropFirst(2)
         guard remainder.plainText.contains(where: { $0.isLetter }) else { return nil }
         return (title, remainder, mark == ":")
+    }
+
+    /// The words of a paragraph that is one bold span and at most a closing mark ("**Add three
+    /// groups.**", "**Add three groups**:"); nil otherwise.
+    static func titleAlone(_ paragraph: [Inline]) -> [Inline]? {
+        guard let first = paragraph.first, case .strong(let title) = first.kind else { return nil }
+        let rest = Array(paragraph.dropFirst()).plainText.trimmingSpaces
+        return rest.isEmpty || (rest.count == 1 && ".:!".contains(rest)) ? title : nil
     }
 
     /// The sentence with its opening **bold** as plain words, when that bold opens like an
@@ -401,7 +409,9 @@ struct ArticleBodyBuilder {
     }
 
     /// Reads a step's first sentence into actions, or reports why not with a hint that fixes it.
-    private mutating func read(_ paragraph: [Inline], range: SourceRange, number: Int) -> [Action] {
+    /// - Parameter hasDetails: whether blocks follow the sentence's paragraph in the step (a
+    ///   title in bold alone may head them).
+    private mutating func read(_ paragraph: [Inline], range: SourceRange, number: Int, hasDetails: Bool) -> [Action] {
         guard let phrasebook else { return [] }
         var sentence = StepSentence(paragraph)
         var reading = phrasebook.resolved(phrasebook.reading(of: sentence.tokens), spans: sentence.spans)
@@ -435,6 +445,14 @@ struct ArticleBodyBuilder {
                     file: file, at: range.start, code: Self.titledStepCode))
                 return [.manual]
             }
+        } else if hasDetails, let title = Self.titleAlone(paragraph), phrasebook.opensLikeInstruction(StepSentence(title).tokens) {
+            // "**Add three groups.**" with the how below it, in paragraphs or nested steps.
+            diagnostics.append(.warning(
+                "step \(number) is a title in bold with what to do below it, so it reads as a step for people that check does "
+                    + "not run (nested steps are read on their own); to have it checked, write the instruction after the title "
+                    + "(\"**Invite users**. Select **Invite** …\")",
+                file: file, at: range.start, code: Self.titledStepCode))
+            return [.manual]
         }
         // "Select **A** or **B**": which one depends on the reader; a person decides.
         if case .alternative(let word) = reading {

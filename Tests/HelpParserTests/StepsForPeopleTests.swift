@@ -79,6 +79,13 @@ struct StepsForPeopleTests {
             Array(alone.utf8), file: "a.md", locale: "fr", phrasebook: try StepGrammarTests.phrasebook(Self.grammar))
         #expect(refused.map(\.severity) == [.error], "\(refused.map(\.formatted))")
         #expect(refused.first?.location == SourceLocation(line: 8, column: 4))
+        // A title alone over what to do: a step for people when the title is an instruction.
+        let headed = "---\nid: a\ntitle: T\nupdated: 2026-12-01\ncategory: c\n---\n\n"
+            + "1. **Fermez les sessions.**\n\n   Chaque session ouverte se ferme.\n2. **Compte**\n\n   Le compte de l'équipe.\n"
+        let (_, headedDiagnostics) = ArticleParser().parse(
+            Array(headed.utf8), file: "a.md", locale: "fr", phrasebook: try StepGrammarTests.phrasebook(Self.grammar))
+        #expect(headedDiagnostics.map { "\($0.severity) \($0.location) \($0.code ?? "")" } == ["warning 8:4 titled-step", "error 11:4 "],
+            "\(headedDiagnostics.map(\.formatted))")
         // Before a colon, a title that is no instruction is an option of a list: an error, as before.
         let option = "---\nid: a\ntitle: T\nupdated: 2026-12-01\ncategory: c\n---\n\n1. **Propriétaire** : accès complet.\n2. Cliquez sur **OK**.\n"
         let (_, options) = ArticleParser().parse(
