@@ -163,15 +163,22 @@ public final class Phrasebook: Sendable {
         if entries.contains(where: { $0.pattern.match(tokens) != nil }) { return true }
         var starts = [0]
         // After a purpose ("To …, click"), a condition ("If you use Duo, generate …"), a place ("In
-        // the **Sync** section, configure …"), or two of them.
-        let openers = grammar.purposes.map(\.pattern) + grammar.conditions.filter(StepReader.opensStep).map(\.pattern)
-            + grammar.places.map(\.part.pattern)
+        // the **Sync** section, configure …"), or two of them: each one that can open a step, an
+        // open-ended place with its comma, as the reader takes them.
+        let openers = grammar.purposes.filter(StepReader.opens).map { ($0.pattern, false) }
+            + grammar.conditions.filter(StepReader.opensStep).map { ($0.pattern, false) }
+            + grammar.places.map { ($0.part.pattern, $0.isOpenEnded) }
         for _ in 0..<2 {
             for start in starts {
-                for opener in openers {
+                for (opener, needsComma) in openers {
                     for (end, _) in opener.prefixMatches(tokens, from: start) {
                         var next = end
-                        while next < tokens.count, tokens[next] == .space || tokens[next] == .scalar(0x2C) { next += 1 }
+                        var comma = false
+                        while next < tokens.count, tokens[next] == .space || tokens[next] == .scalar(0x2C) {
+                            comma = comma || tokens[next] == .scalar(0x2C)
+                            next += 1
+                        }
+                        if needsComma, !comma { continue }
                         if next < tokens.count, !starts.contains(next) { starts.append(next) }
                     }
                 }

@@ -70,6 +70,11 @@ struct StepGrammar: Sendable {
 
         let part: Part
         let meaning: Meaning
+
+        /// Whether the place ends in `…` ("in this …"): nothing of its own ends it, so where it opens
+        /// a clause its comma must ("In this attack, …"); else "In this attack an attacker can use
+        /// it" would read as a place and "use it".
+        var isOpenEnded: Bool { part.text.hasSuffix("…") || part.text.hasSuffix("...") }
     }
 
     /// A field of the product and the kind of value a person types into it.

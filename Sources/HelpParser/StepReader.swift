@@ -198,7 +198,7 @@ struct StepReader {
     /// Whether a purpose may open a sentence: one written with its comma ("To …,"), or a fixed
     /// aside in parentheses ("(Optional) Enter …"); "(…)" with any words may hold a condition,
     /// "(If self-hosting)", and only closes one.
-    private static func opens(_ purpose: StepGrammar.Part) -> Bool {
+    static func opens(_ purpose: StepGrammar.Part) -> Bool {
         purpose.text.hasSuffix(",") || (purpose.text.hasPrefix("\\(") && purpose.text.hasSuffix("\\)") && !purpose.text.contains("…"))
     }
 
@@ -225,10 +225,12 @@ struct StepReader {
             for place in grammar.places {
                 for found in place.part.pattern.prefixMatches(tokens, from: position) {
                     var next = skip(found.end)
-                    if next < tokens.count, tokens[next] == .scalar(0x2C) { next = skip(next + 1) }  // ","
+                    let comma = next < tokens.count && tokens[next] == .scalar(0x2C)
+                    if comma { next = skip(next + 1) }
                     // "On the **Invite User** panel:": a place that introduces the steps nested
                     // under it, which are read on their own; the step itself is for people.
                     if introducesList(at: next) { pieces.append(Piece(end: next, actions: [], loose: found.match.loose)) }
+                    if place.isOpenEnded, !comma { continue }
                     var opening = Context()
                     switch place.meaning {
                     case .within: opening.within = span(found.match)

@@ -136,6 +136,10 @@ struct PlainListTests {
             ("fr", "1. Le coffre est chiffré.\n2. **Propriétaire** : accès complet."),
             ("en", "1. The app is **open source** software.\n2. **Owner**: full access to every vault."),
             ("de", "1. **Besitzer**: voller Zugriff.\n2. Der Tresor ist **verschlüsselt**."),
+            // A place that opens a sentence does so with its comma, and its "…" stops there: the
+            // verb "use" deep in the sentence does not make it an instruction.
+            ("en", "1. **Session fixation**: In this attack, an attacker gives a victim a session ID and can use it later.\n"
+                + "2. **Idle sessions**: an open session can be taken over."),
         ] {
             let (_, diagnostics) = try Self.parse(body, locale: locale)
             #expect(diagnostics.flatMap(\.notes).contains { $0.code == ArticleParser.plainListCode }, "\(locale): \(body)")
