@@ -250,8 +250,9 @@ def measure(a, binary, last):
     lint = timed([str(binary), "lint", "--content", str(content)])["stderr"].splitlines()
     unread = {m.group("place") for line in lint if (m := STEP_ERROR.match(line))}
     missing_images = [line for line in lint if re.search(r": error: image '[^']+' not found", line)]
+    # "link to article 'x', which the source does not have", "link to '#a' of en/b.md, which has no heading …"
     dead = sorted({re.sub(r"^.*?/_articles/", "_articles/", line.split(": warning: ")[0]) + ": "
-                   + line.split("link to article ")[1].split(",")[0]
+                   + re.split(r"link to (?:article )?", line.split(": warning: ")[1], maxsplit=1)[-1].split(", which")[0]
                    for line in last["imported"]["stderr"].splitlines() if "dead in the source" in line})
     warned = {code: sum(1 for line in lint if line.endswith(f"[{code}]"))
               for code in ("unlabelled-step", "conditional-step", "choice-step", "titled-step")}

@@ -47,7 +47,7 @@ public enum ContentImporter {
         var findings: [Diagnostic] = []
         let vocabulary = reviewSteps(&converted, options: options, findings: &findings)
         findings += plans.flatMap(\.findings) + converted.flatMap(\.findings)
-        findings += draftLinks(converted, site: site)
+        findings += draftLinks(converted, site: site) + deadAnchors(converted)
         do {
             try write(converted, to: options.content)
             let images = try copyImages(converted, site: site, to: options.content)
@@ -142,6 +142,21 @@ public enum ContentImporter {
         }
     }
 
+    /// Links to an anchor no heading of their article has: dead in the source (kramdown's own
+    /// anchors are kept, so these led nowhere there either), listed at their source line.
+    private static func deadAnchors(_ articles: [ConvertedArticle]) -> [Diagnostic] {
+        let anchors = Dictionary(articles.map { ($0.plan.output, HeadingAnchors.anchors(of: $0.written)) }, uniquingKeysWith: { first, _ in first })
+        return articles.flatMap { article in
+            HeadingAnchors.anchorLinks(in: article.written, from: article.plan.output).compactMap { link in
+                guard let known = anchors[link.target], !known.contains(link.anchor) else { return nil }
+                return Diagnostic.warning(
+                    "link to '#\(link.anchor)' of \(link.target), which has no heading with that anchor (dead in the source); "
+                        + "validate reports it: point it at a heading of the article or remove the anchor",
+                    file: article.plan.source.file, at: SourceLocation(line: link.line, column: 1))
+            }
+        }
+    }
+
     private static func write(_ articles: [ConvertedArticle], to content: String) throws {
         for article in articles {
             let path = content + "/" + article.plan.output
@@ -179,7 +194,7 @@ struct ConvertedArticle: Sendable {
 
     /// The body's lines as written, each with its source line, and the output line of the first:
     /// where a finding about an output line points in the source.
-    private var written: [SourceLine]
+    private(set) var written: [SourceLine]
     private var firstBodyLine: Int
 
     /// The output lines (before marking) of the lists `markPlainLists` wrote `<!-- list -->`
@@ -226,6 +241,7 @@ struct ConvertedArticle: Sendable {
         // A page's `# Title` is our front matter's title.
         if let first = body.firstIndex(where: { !$0.isBlank }), body[first].headingLevel == 1 { body.remove(at: first) }
         var lines = HeadingLevels.fitted(BodyConverter.convert(body, in: &conversion))
+        if site.format == .jekyll { lines = HeadingAnchors.keepingKramdownIDs(lines) }
         while lines.first?.isBlank == true { lines.removeFirst() }
         let hasIntro = lines.first.map { $0.headingLevel == nil } ?? false
         var text = plan.frontMatter(withDescriptionComment: hasIntro) + "\n"

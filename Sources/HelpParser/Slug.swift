@@ -6,6 +6,9 @@ internal import Foundation
 public enum Slug {
     /// Lowercase ASCII letters and digits joined by single hyphens; accents are taken off
     /// (é → e, ß → ss) so anchors stay readable in every locale of the help center.
+    /// Whether `text` is such an identifier (what `id:`, `slug:` and `{#…}` accept).
+    public static func isIdentifier(_ text: String) -> Bool { text.isIdentifier }
+
     public static func make(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         if let latin = latinSlug(text) { return latin }

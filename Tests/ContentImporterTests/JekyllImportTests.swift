@@ -143,6 +143,49 @@ struct JekyllImportTests {
         #expect(!loaded.diagnostics.contains { $0.severity == .error }, "\(loaded.diagnostics.map(\.formatted))")
     }
 
+    @Test("headings keep the anchors kramdown gave them where ours differ, so old links still land; an anchor no heading has is listed")
+    func kramdownAnchors() throws {
+        let fixture = try ImportFixture(source: [
+            "_articles/vault/cards.md": """
+                ---
+                title: Cards
+                ---
+                See [hiding](#hide-cards--identities) and [the second table](#compare-the-plans-1), not [this](#create-items).
+
+                ## Hide Cards & Identities
+
+                Text.
+
+                ## Compare the plans
+
+                Text.
+
+                ## Compare the plans
+
+                Text.
+
+                ## 2FA `codes` for **teams**
+
+                Text.
+                """
+        ])
+        defer { fixture.remove() }
+        let summary = try fixture.run(.jekyll).summary()
+        #expect(summary.findings.lines(under: fixture.sourcePath).filter { $0.contains("anchor") } == [
+            "_articles/vault/cards.md:4: link to '#create-items' of en/vault/cards.md, which has no heading with that anchor "
+                + "(dead in the source); validate reports it: point it at a heading of the article or remove the anchor"
+        ])
+        let text = try fixture.text("en/vault/cards.md")
+        #expect(text.contains("## Hide Cards & Identities {#hide-cards--identities}\n"), "\(text)")
+        #expect(text.contains("## Compare the plans\n"), "the first one's id is ours already")
+        #expect(text.contains("## Compare the plans {#compare-the-plans-1}\n"))
+        #expect(text.contains("## 2FA `codes` for **teams** {#fa-codes-for-teams}\n"), "kramdown drops what comes before the first letter")
+        let loaded = try fixture.load()
+        #expect(!loaded.diagnostics.contains { $0.severity == .error }, "\(loaded.diagnostics.map(\.formatted))")
+        let article = try #require(loaded.articles.first { $0.file.hasSuffix("cards.md") })
+        #expect(article.sections.map(\.anchor) == ["hide-cards--identities", "compare-the-plans", "compare-the-plans-1", "fa-codes-for-teams"])
+    }
+
     @Test("callouts success, info, warning and danger become tip, note, warning and caution notes")
     func callouts() throws {
         let fixture = try ImportFixture()

@@ -1,0 +1,130 @@
+internal import Foundation
+internal import HelpParser
+
+/// The anchors of the converted articles' headings: kramdown's kept where ours differ, and the
+/// links whose anchor names no heading of the article they lead to listed.
+enum HeadingAnchors {
+    /// The anchors kramdown gave a Jekyll article's headings, kept: where kramdown's id is not
+    /// the one our build makes ("Hide Cards & Identities" is `hide-cards--identities` there,
+    /// `hide-cards-identities` here; a second "Compare the plans" is `compare-the-plans-1`), the
+    /// heading gets it as `{#id}`, so the article's own links, links between articles and links
+    /// from elsewhere to `…/#hide-cards--identities` all still land on it.
+    static func keepingKramdownIDs(_ lines: [SourceLine]) -> [SourceLine] {
+        var used: [String: Int] = [:]
+        return mapHeadings(lines) { line, text in
+            // A heading that names its id keeps it, as kramdown does.
+            if explicitID(text) != nil { return line }
+            var id = kramdownID(text)
+            if id.isEmpty { id = "section" }
+            if let count = used[id] {
+                used[id] = count + 1
+                id += "-\(count + 1)"
+            } else {
+                used[id] = 0
+            }
+            guard id != Slug.make(plainWords(text)), Slug.isIdentifier(id) else { return line }
+            return SourceLine(line.text + " {#\(id)}", line: line.line, isFinal: line.isFinal)
+        }
+    }
+
+    /// The anchors our build gives the headings of `lines`: each `{#id}`, else the slug of its
+    /// words, numbered from 2 when taken (as `ArticleBodyBuilder` numbers them).
+    static func anchors(of lines: [SourceLine]) -> Set<String> {
+        var titles: [String] = []
+        var anchors: Set<String> = []
+        _ = mapHeadings(lines) { line, text in
+            if let id = explicitID(text) { anchors.insert(id) } else { titles.append(plainWords(text)) }
+            return line
+        }
+        for title in titles {
+            let slug = Slug.make(title)
+            var anchor = slug
+            var number = 2
+            while anchors.contains(anchor) {
+                anchor = "\(slug)-\(number)"
+                number += 1
+            }
+            anchors.insert(anchor)
+        }
+        return anchors
+    }
+
+    /// A link of a converted article to an anchor: `[x](#a)` or `[x](../b/c.md#a)`.
+    struct AnchorLink {
+        var line: Int
+        /// The output path of the article it leads to.
+        var target: String
+        var anchor: String
+    }
+
+    /// The links to anchors in `lines` of the article written at `output` (outside code).
+    static func anchorLinks(in lines: [SourceLine], from output: String) -> [AnchorLink] {
+        var fence = FenceTracker()
+        var links: [AnchorLink] = []
+        for line in lines where !fence.isCode(line) {
+            var rest = Substring(line.text)
+            while let open = rest.range(of: "](") {
+                rest = rest[open.upperBound...]
+                guard let close = rest.firstIndex(where: { $0 == ")" || $0 == " " }) else { break }
+                let destination = rest[..<close]
+                rest = rest[close...]
+                guard let hash = destination.firstIndex(of: "#") else { continue }
+                let path = destination[..<hash]
+                let anchor = String(destination[destination.index(after: hash)...])
+                guard path.isEmpty || (path.hasSuffix(".md") && !path.contains(":")), !anchor.isEmpty else { continue }
+                let target = path.isEmpty ? output : Paths.normalized(Paths.folder(of: output) + path)
+                links.append(AnchorLink(line: line.line, target: target, anchor: anchor))
+            }
+        }
+        return links
+    }
+
+    /// Each heading line of `lines` (outside code and quotes) given to `transform` with its text
+    /// after the `#`s.
+    private static func mapHeadings(_ lines: [SourceLine], _ transform: (SourceLine, String) -> SourceLine) -> [SourceLine] {
+        var fence = FenceTracker()
+        return lines.map { line in
+            guard !fence.isCode(line), !line.text.hasPrefix(">"), let level = line.headingLevel else { return line }
+            return transform(line, String(line.trimmed.dropFirst(level)))
+        }
+    }
+
+    /// The `{#id}` a heading ends with.
+    private static func explicitID(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
+        return String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
+    }
+
+    /// kramdown's `basic_generate_id`: leading characters up to the first letter dropped, then
+    /// all but ASCII letters, digits, spaces and hyphens, spaces made hyphens, lowercased.
+    static func kramdownID(_ text: String) -> String {
+        let scalars = text.unicodeScalars.drop { !(("a"..."z").contains($0) || ("A"..."Z").contains($0)) }
+        var id = ""
+        for scalar in scalars {
+            switch scalar {
+            case "a"..."z", "0"..."9", "-": id.unicodeScalars.append(scalar)
+            case "A"..."Z": id.unicodeScalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case " ": id.append("-")
+            default: break
+            }
+        }
+        return id
+    }
+
+    /// The heading as a reader sees it, its Markdown marks and link targets taken off: what
+    /// our build makes its id from.
+    private static func plainWords(_ text: String) -> String {
+        var words = ""
+        var rest = Substring(text)
+        while let first = rest.first {
+            if first == "]", rest.dropFirst().first == "(", let close = rest.firstIndex(of: ")") {
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            if !"*_`[!".contains(first) { words.append(first) }
+            rest = rest.dropFirst()
+        }
+        return words
+    }
+}
