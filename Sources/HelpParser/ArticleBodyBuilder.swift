@@ -365,6 +365,14 @@ struct ArticleBodyBuilder {
         return (title, remainder, mark == ":")
     }
 
+    /// The `titled-step` warning: the step reads as one for people; how to have it checked.
+    private mutating func warnTitled(_ number: Int, _ what: String, at range: SourceRange) {
+        diagnostics.append(.warning(
+            "step \(number) is a title in bold \(what), so it reads as a step for people that check does not run; "
+                + "to have it checked, make the sentence after the title the instruction (\"**Invite users**. Select **Invite** …\")",
+            file: file, at: range.start, code: Self.titledStepCode))
+    }
+
     /// The words of a paragraph that is one bold span and at most a closing mark ("**Add three
     /// groups.**", "**Add three groups**:"); nil otherwise.
     static func titleAlone(_ paragraph: [Inline]) -> [Inline]? {
@@ -413,15 +421,17 @@ struct ArticleBodyBuilder {
     ///   title in bold alone may head them).
     private mutating func read(_ paragraph: [Inline], range: SourceRange, number: Int, hasDetails: Bool) -> [Action] {
         guard let phrasebook else { return [] }
-        var sentence = StepSentence(paragraph)
-        var reading = phrasebook.resolved(phrasebook.reading(of: sentence.tokens), spans: sentence.spans)
+        func attempt(_ inlines: [Inline]) -> (StepSentence, StepReading) {
+            let sentence = StepSentence(inlines)
+            return (sentence, phrasebook.resolved(phrasebook.reading(of: sentence.tokens), spans: sentence.spans))
+        }
+        var (sentence, reading) = attempt(paragraph)
         // "**Install Bitwarden** on your machine.": bold that opens the step with a verb is the
         // step's own words set off, not a label; read it as words when the sentence reads so.
         // "(**Recommended**) Create …": a tag in bold, set off in parentheses, likewise.
         if case .read = reading {} else {
             for words in [Self.leadingBoldAsWords(paragraph, phrasebook: phrasebook), Self.boldAsideAsWords(paragraph)].compactMap({ $0 }) {
-                let retried = StepSentence(words)
-                let again = phrasebook.resolved(phrasebook.reading(of: retried.tokens), spans: retried.spans)
+                let (retried, again) = attempt(words)
                 if case .read = again {
                     (sentence, reading) = (retried, again)
                     break
@@ -433,25 +443,16 @@ struct ArticleBodyBuilder {
         // stands for what the text explains, which a person follows. A title before a colon must
         // open like an instruction: "**Owner**: full access" is an option, not a titled step.
         if case .read = reading {} else if let (title, text, colon) = Self.boldTitle(paragraph) {
-            let retried = StepSentence(text)
-            let again = phrasebook.resolved(phrasebook.reading(of: retried.tokens), spans: retried.spans)
+            let (retried, again) = attempt(text)
             if case .read = again {
                 (sentence, reading) = (retried, again)
             } else if !colon || phrasebook.opensLikeInstruction(StepSentence(title).tokens) {
-                diagnostics.append(.warning(
-                    "step \(number) is a title in bold followed by text the phrasebook finds no instruction in, so it reads as "
-                        + "a step for people that check does not run; to have it checked, make the sentence after the title "
-                        + "the instruction (\"**Invite users**. Select **Invite** …\")",
-                    file: file, at: range.start, code: Self.titledStepCode))
+                warnTitled(number, "followed by text the phrasebook finds no instruction in", at: range)
                 return [.manual]
             }
         } else if hasDetails, let title = Self.titleAlone(paragraph), phrasebook.opensLikeInstruction(StepSentence(title).tokens) {
             // "**Add three groups.**" with the how below it, in paragraphs or nested steps.
-            diagnostics.append(.warning(
-                "step \(number) is a title in bold with what to do below it, so it reads as a step for people that check does "
-                    + "not run (nested steps are read on their own); to have it checked, write the instruction after the title "
-                    + "(\"**Invite users**. Select **Invite** …\")",
-                file: file, at: range.start, code: Self.titledStepCode))
+            warnTitled(number, "with what to do below it (nested steps are read on their own)", at: range)
             return [.manual]
         }
         // "Select **A** or **B**": which one depends on the reader; a person decides.

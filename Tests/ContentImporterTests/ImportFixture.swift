@@ -58,6 +58,13 @@ struct ImportFixture {
             updated: CalendarDay(year: 2026, month: 12, day: 1), markUnreadSteps: markUnreadSteps))
     }
 
+    /// Writes a binary file (an image) into the source the test wrote, at `path` below it.
+    func writeSource(_ path: String, bytes: [UInt8]) throws {
+        let url = URL(fileURLWithPath: sourcePath).appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
     func text(_ path: String) throws -> String {
         try String(contentsOfFile: content + "/" + path, encoding: .utf8)
     }

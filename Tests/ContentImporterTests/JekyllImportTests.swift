@@ -111,9 +111,7 @@ struct JekyllImportTests {
             "_articles/account/photo.md": "---\ntitle: Photo\n---\nThe screen:\n\n{% image account/screen.png The sign-in screen %}\n"
         ])
         defer { fixture.remove() }
-        let images = URL(fileURLWithPath: fixture.sourcePath).appendingPathComponent("images/account")
-        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
-        try Data(TestImages.jpeg(width: 40, height: 30)).write(to: images.appendingPathComponent("screen.png"))
+        try fixture.writeSource("images/account/screen.png", bytes: TestImages.jpeg(width: 40, height: 30))
         let summary = try fixture.run(.jekyll).summary()
         #expect(try fixture.text("en/account/photo.md").contains("![The sign-in screen](../images/account/screen.jpg)"))
         #expect(FileManager.default.fileExists(atPath: fixture.content + "/images/account/screen.jpg"))
@@ -131,10 +129,8 @@ struct JekyllImportTests {
             "_articles/account/demo.md": "---\ntitle: Demo\n---\nHow it goes:\n\n{% image account/demo.gif The demo %}\n"
         ])
         defer { fixture.remove() }
-        let images = URL(fileURLWithPath: fixture.sourcePath).appendingPathComponent("images/account")
-        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
-        let bytes = TestImages.gif(width: 10, height: 10) + [UInt8](repeating: 0, count: 2 * 1024 * 1024 + 512 * 1024)
-        try Data(bytes).write(to: images.appendingPathComponent("demo.gif"))
+        try fixture.writeSource(
+            "images/account/demo.gif", bytes: TestImages.gif(width: 10, height: 10) + [UInt8](repeating: 0, count: 2 * 1024 * 1024 + 512 * 1024))
         let summary = try fixture.run(.jekyll).summary()
         #expect(try fixture.text("helpcenter.yml").contains("\nimage-limit-mib: 3\n"))
         #expect(summary.findings.lines(under: fixture.sourcePath).contains { $0.hasPrefix("_articles/account/demo.md:6: image 'account/demo.gif' is over the build's 2 MiB limit; helpcenter.yml gets image-limit-mib: 3") },
