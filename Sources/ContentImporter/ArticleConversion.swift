@@ -33,8 +33,11 @@ struct ArticleConversion {
         if let linked = Liquid.linkTagPath(text) {
             return articleLink(sourcePath: Paths.normalized(linked), fragment: "", raw: raw, line: line)
         }
-        let (path, fragment) = split(text)
-        if path.isEmpty || path.contains(":") || path.hasPrefix("//") { return text }
+        var (path, fragment) = split(text)
+        if path.contains(":") || path.hasPrefix("//") { return text }
+        // An anchor of one of the source's headings, as the heading's id is written here.
+        if !fragment.isEmpty { fragment = "#" + HeadingAnchors.ours(String(fragment.dropFirst())) }
+        if path.isEmpty { return fragment }
         let sourcePath = sourcePath(of: path)
         if isImage || isImageFile(sourcePath) { return image(sourcePath, raw: raw, line: line) + fragment }
         if site.format == .jekyll, sourcePath.hasPrefix("article/") {

@@ -49,6 +49,12 @@ enum HeadingAnchors {
         return anchors
     }
 
+    /// A source anchor as ours: lowercase, `_` and spaces made `-` ("additional_info_cname" →
+    /// "additional-info-cname", which is also the id our build makes of a heading with an `_`).
+    static func ours(_ anchor: String) -> String {
+        String(anchor.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
+    }
+
     /// A link of a converted article to an anchor: `[x](#a)` or `[x](../b/c.md#a)`.
     struct AnchorLink {
         var line: Int

@@ -51,7 +51,14 @@ struct InlineRewriter {
                 index = open.upperBound
                 continue
             }
-            result += conversion.target(String(text[destination.target]), isImage: isImage, line: line)
+            let target = String(text[destination.target])
+            if isImage, result.hasSuffix("![](") {
+                // `![](x.png)`: no alt text, which the build refuses; the file's name says something.
+                let alt = AltText.fromFileName(target)
+                conversion.report("image '\(target)' has no alt text; wrote \"\(alt)\" from its file name, say what it shows", line: line)
+                result = String(result.dropLast(2)) + alt + "]("
+            }
+            result += conversion.target(target, isImage: isImage, line: line)
             index = destination.target.upperBound
         }
         return result + text[index...]

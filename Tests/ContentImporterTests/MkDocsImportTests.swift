@@ -3,6 +3,7 @@ import Foundation
 import HelpModel
 import HelpParser
 import Testing
+import TestSupport
 
 /// Each mapping of the MkDocs Material importer, on the fixture of Fixtures/mkdocs.
 @Suite("import --from mkdocs")
@@ -37,6 +38,28 @@ struct MkDocsImportTests {
         #expect(export.sectionTitles == ["From the app", "Desktop", "Mobile"])
         #expect(export.sections.map(\.level) == [2, 3, 3])
         #expect(export.sections[1].procedures.first?.steps.count == 2)
+    }
+
+    @Test("a heading id with more attributes keeps the id alone, made ours, links to it follow; an image without alt gets its file's name; all reported")
+    func headingIDs() throws {
+        let fixture = try ImportFixture(source: [
+            "mkdocs.yml": "site_name: Docs\nnav:\n  - Guide:\n    - guide/db.md\n",
+            "docs/guide/db.md": "# Database\n\nSee [the CNAME column](#additional_info_cname).\n\n## Blocked CNAME {#additional_info_cname data-toc-label='Blocked CNAME'}\n\n![](query_log.png)\n",
+        ])
+        defer { fixture.remove() }
+        try fixture.writeSource("docs/guide/query_log.png", bytes: TestImages.png(width: 4, height: 4))
+        let summary = try fixture.run(.mkdocs).summary()
+        let text = try fixture.text("en/guide/db.md")
+        #expect(text.contains("## Blocked CNAME {#additional-info-cname}\n"), "\(text)")
+        #expect(text.contains("[the CNAME column](#additional-info-cname)"))
+        #expect(text.contains("![Query log](../images/guide/query_log.png)"), "an empty alt written from the file name")
+        #expect(summary.findings.lines(under: fixture.sourcePath).contains(
+            "docs/guide/db.md:7: image 'query_log.png' has no alt text; wrote \"Query log\" from its file name, say what it shows"))
+        let lines = summary.findings.lines(under: fixture.sourcePath)
+        #expect(lines.contains("docs/guide/db.md:5: attributes 'data-toc-label='Blocked CNAME'' of the heading id removed (our headings take an id only)"), "\(lines)")
+        #expect(lines.contains("docs/guide/db.md:5: heading id 'additional_info_cname' written 'additional-info-cname' (ours are lowercase letters, digits and hyphens); links to it follow"))
+        let loaded = try fixture.load()
+        #expect(!loaded.diagnostics.contains { $0.severity == .error }, "\(loaded.diagnostics.map(\.formatted))")
     }
 
     @Test("links and images relative to the page; attr_list and icons removed; a snippet reported at its line")
