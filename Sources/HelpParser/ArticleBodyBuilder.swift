@@ -394,6 +394,25 @@ struct ArticleBodyBuilder {
         return phrasebook.opensLikeInstruction(StepSentence(sentence).tokens) ? sentence : nil
     }
 
+    /// The sentence with each bold that opens a clause after "and", "or" or "then" as words,
+    /// when words follow it and it opens like an instruction ("… and **Save** your selection",
+    /// "… or **copy/paste** the contents"): the writer's emphasis on a verb, not a label; nil
+    /// when there is none. "Click **Save** and **Close**." keeps its labels.
+    static func boldVerbsAsWords(_ paragraph: [Inline], phrasebook: Phrasebook) -> [Inline]? {
+        var sentence = paragraph
+        var changed = false
+        for index in sentence.indices.dropFirst().dropLast().reversed() {
+            guard case .strong(let words) = sentence[index].kind, case .text(let before) = sentence[index - 1].kind,
+                case .text(let after) = sentence[index + 1].kind, after.first == " ", after.dropFirst().first?.isLetter == true,
+                let joiner = before.split(separator: " ").last?.lowercased(), ["and", "or", "then"].contains(joiner), before.last == " ",
+                phrasebook.opensLikeInstruction(StepSentence(words + [sentence[index + 1]]).tokens)
+            else { continue }
+            sentence.replaceSubrange(index...index, with: words)
+            changed = true
+        }
+        return changed ? sentence : nil
+    }
+
     /// The sentence with a bold word in an opening aside as plain text: "(**Recommended**)
     /// Create a dedicated user." is a tag set off, not a label; nil when it opens otherwise.
     static func boldAsideAsWords(_ paragraph: [Inline]) -> [Inline]? {
@@ -429,10 +448,14 @@ struct ArticleBodyBuilder {
         // "**Install Bitwarden** on your machine.": bold that opens the step with a verb is the
         // step's own words set off, not a label; read it as words when the sentence reads so.
         // "(**Recommended**) Create …": a tag in bold, set off in parentheses, likewise.
-        if case .read = reading {} else {
-            for words in [Self.leadingBoldAsWords(paragraph, phrasebook: phrasebook), Self.boldAsideAsWords(paragraph)].compactMap({ $0 }) {
+        if !reading.reads {
+            let retries = [
+                Self.leadingBoldAsWords(paragraph, phrasebook: phrasebook), Self.boldAsideAsWords(paragraph),
+                Self.boldVerbsAsWords(paragraph, phrasebook: phrasebook),
+            ]
+            for words in retries.compactMap({ $0 }) {
                 let (retried, again) = attempt(words)
-                if case .read = again {
+                if again.reads {
                     (sentence, reading) = (retried, again)
                     break
                 }
@@ -442,9 +465,9 @@ struct ArticleBodyBuilder {
         // The instruction is the sentence after the title; when that does not read, the title
         // stands for what the text explains, which a person follows. A title before a colon must
         // open like an instruction: "**Owner**: full access" is an option, not a titled step.
-        if case .read = reading {} else if let (title, text, colon) = Self.boldTitle(paragraph) {
+        if reading.reads {} else if let (title, text, colon) = Self.boldTitle(paragraph) {
             let (retried, again) = attempt(text)
-            if case .read = again {
+            if again.reads {
                 (sentence, reading) = (retried, again)
             } else if !colon || phrasebook.opensLikeInstruction(StepSentence(title).tokens) {
                 warnTitled(number, "followed by text the phrasebook finds no instruction in", at: range)

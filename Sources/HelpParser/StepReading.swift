@@ -37,4 +37,12 @@ enum StepReading: Sendable {
     case alternative(word: String)
     /// No reading. `readUpTo` is how far the furthest partial reading got (a token index).
     case unread(readUpTo: Int)
+
+    /// Whether the sentence reads: as actions, or as a choice (a step for people).
+    var reads: Bool {
+        switch self {
+        case .read, .alternative: true
+        case .ambiguous, .unread: false
+        }
+    }
 }
