@@ -11,6 +11,8 @@ struct ArticleConversion {
     private(set) var findings: [Diagnostic] = []
     /// Source image path → output path, for every image the article shows.
     private(set) var images: [String: String] = [:]
+    /// The `image-limit-mib` the article's largest image needs, when one is over the default.
+    private(set) var imageLimitMiB: Int?
     /// Each link to another article: its source line and the target's output path.
     private(set) var articleLinks: [(line: Int, target: String)] = []
 
@@ -87,7 +89,8 @@ struct ArticleConversion {
             }
             images[sourcePath] = copy
             if let mib = site.mebibytesOverDefaultLimit(sourcePath) {
-                report("image '\(raw)' is over the build's \(ImportedSite.defaultImageLimitMiB) MiB limit; helpcenter.yml gets "
+                imageLimitMiB = max(imageLimitMiB ?? 0, mib)
+                report("image '\(raw)' is over the build's \(SiteConfiguration.defaultImageLimitMiB) MiB limit; helpcenter.yml gets "
                     + "image-limit-mib: \(mib) so that it builds: make it smaller (crop, or save as WebP or JPEG) to keep pages light", line: line)
             }
         } else {

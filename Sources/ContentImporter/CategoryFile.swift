@@ -21,7 +21,7 @@ enum CategoryFile {
         try FileManager.default.createDirectory(atPath: options.content, withIntermediateDirectories: true)
         guard let data = FileManager.default.contents(atPath: path) else {
             var text = newFile(keys: keys, names: names, source: source, options: options)
-            if let imageLimitMiB { text += "# The largest imported image needs it (import-report.txt); the default is 2.\nimage-limit-mib: \(imageLimitMiB)\n" }
+            if let imageLimitMiB { text += "# The largest imported image needs it (import-report.txt); the default is \(SiteConfiguration.defaultImageLimitMiB).\nimage-limit-mib: \(imageLimitMiB)\n" }
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             let missing = ["chrome.yml", "phrasebook.yml"].filter { !FileManager.default.fileExists(atPath: options.content + "/" + options.locale + "/" + $0) }
             let add = missing.isEmpty ? "" : ", and add \(missing.map { options.locale + "/" + $0 }.joined(separator: " and ")) (copy the shipped content/\(options.locale)/ ones)"

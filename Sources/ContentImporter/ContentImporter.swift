@@ -51,7 +51,7 @@ public enum ContentImporter {
         do {
             try write(converted, to: options.content)
             let images = try copyImages(converted, site: site, to: options.content)
-            let largest = Set(converted.flatMap(\.images.keys)).compactMap(site.mebibytesOverDefaultLimit).max()
+            let largest = converted.compactMap(\.imageLimitMiB).max()
             let categories = try CategoryFile.merge(
                 plans: plans, source: source, options: options, imageLimitMiB: largest, findings: &findings)
             if let vocabulary { try VocabularyFile.write(vocabulary, options: options) }
@@ -185,6 +185,8 @@ struct ConvertedArticle: Sendable {
     var text: String
     var findings: [Diagnostic]
     var images: [String: String]
+    /// The `image-limit-mib` its largest image needs (``ArticleConversion/imageLimitMiB``).
+    var imageLimitMiB: Int?
     var articleLinks: [ArticleLink]
 
     struct ArticleLink: Sendable {
@@ -254,6 +256,7 @@ struct ConvertedArticle: Sendable {
         self.firstBodyLine = firstBodyLine
         findings = conversion.findings
         images = conversion.images
+        imageLimitMiB = conversion.imageLimitMiB
         articleLinks = conversion.articleLinks.map { ArticleLink(line: $0.line, target: $0.target) }
     }
 }
@@ -261,9 +264,14 @@ struct ConvertedArticle: Sendable {
 /// Headings fitted to our rules: no `#` (the title is the front matter's), and no `####`
 /// before the first `##`/`###`.
 enum HeadingLevels {
-    static func fitted(_ lines: [SourceLine]) -> [SourceLine] {
+    /// The ATX heading level of each line that is a heading of the article (not in code or a quote).
+    static func levels(of lines: [SourceLine]) -> [Int?] {
         var fence = FenceTracker()
-        let levels = lines.map { fence.isCode($0) || $0.text.hasPrefix(">") ? nil : $0.headingLevel }
+        return lines.map { fence.isCode($0) || $0.text.hasPrefix(">") ? nil : $0.headingLevel }
+    }
+
+    static func fitted(_ lines: [SourceLine]) -> [SourceLine] {
+        let levels = Self.levels(of: lines)
         let shift = levels.contains(1) ? 1 : 0
         var seenSection = false
         return zip(lines, levels).map { line, level in

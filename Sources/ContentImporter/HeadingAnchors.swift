@@ -13,7 +13,7 @@ enum HeadingAnchors {
         var used: [String: Int] = [:]
         return mapHeadings(lines) { line, text in
             // A heading that names its id keeps it, as kramdown does.
-            if explicitID(text) != nil { return line }
+            if HeadingID.explicitID(endingHeading: text) != nil { return line }
             var id = kramdownID(text)
             if id.isEmpty { id = "section" }
             if let count = used[id] {
@@ -33,19 +33,10 @@ enum HeadingAnchors {
         var titles: [String] = []
         var anchors: Set<String> = []
         _ = mapHeadings(lines) { line, text in
-            if let id = explicitID(text) { anchors.insert(id) } else { titles.append(plainWords(text)) }
+            if let id = HeadingID.explicitID(endingHeading: text) { anchors.insert(id) } else { titles.append(plainWords(text)) }
             return line
         }
-        for title in titles {
-            let slug = Slug.make(title)
-            var anchor = slug
-            var number = 2
-            while anchors.contains(anchor) {
-                anchor = "\(slug)-\(number)"
-                number += 1
-            }
-            anchors.insert(anchor)
-        }
+        for title in titles { anchors.insert(Slug.unique(Slug.make(title)) { anchors.contains($0) }) }
         return anchors
     }
 
@@ -85,21 +76,12 @@ enum HeadingAnchors {
         return links
     }
 
-    /// Each heading line of `lines` (outside code and quotes) given to `transform` with its text
-    /// after the `#`s.
+    /// Each heading line of `lines` given to `transform` with its text after the `#`s.
     private static func mapHeadings(_ lines: [SourceLine], _ transform: (SourceLine, String) -> SourceLine) -> [SourceLine] {
-        var fence = FenceTracker()
-        return lines.map { line in
-            guard !fence.isCode(line), !line.text.hasPrefix(">"), let level = line.headingLevel else { return line }
+        zip(lines, HeadingLevels.levels(of: lines)).map { line, level in
+            guard let level else { return line }
             return transform(line, String(line.trimmed.dropFirst(level)))
         }
-    }
-
-    /// The `{#id}` a heading ends with.
-    private static func explicitID(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasSuffix("}"), let open = trimmed.range(of: "{#", options: .backwards) else { return nil }
-        return String(trimmed[open.upperBound..<trimmed.index(before: trimmed.endIndex)])
     }
 
     /// kramdown's `basic_generate_id`: leading characters up to the first letter dropped, then

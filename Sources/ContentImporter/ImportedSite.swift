@@ -45,14 +45,10 @@ struct ImportedSite: Sendable {
         return (String(output[..<dot]) + "." + ImageHeader.fileExtension(of: actual), label)
     }
 
-    /// The build's image size limit when `helpcenter.yml` sets none (``SiteConfiguration/imageLimitMiB``).
-    static let defaultImageLimitMiB = SiteConfiguration(
-        locales: [], defaultLocale: "", baseURL: "", titles: [:], categories: [:], categoryOrder: [], feedbackEndpoint: "").imageLimitMiB
-
     /// The whole MiB a source image needs as `image-limit-mib` when it is over the default; nil when it is not.
     func mebibytesOverDefaultLimit(_ sourcePath: String) -> Int? {
         guard let size = (try? FileManager.default.attributesOfItem(atPath: root + "/" + sourcePath))?[.size] as? Int,
-            size > Self.defaultImageLimitMiB << 20
+            size > SiteConfiguration.defaultImageLimitMiB << 20
         else { return nil }
         return (size + (1 << 20) - 1) >> 20
     }

@@ -19,7 +19,9 @@ public struct SiteConfiguration: Sendable, Hashable, Codable {
     public var brand = Brand()
     /// The largest image file the build accepts, in MiB (`image-limit-mib:`, 2 by default):
     /// room for a full-screen retina screenshot; a site whose animated GIFs run larger raises it.
-    public var imageLimitMiB = 2
+    public var imageLimitMiB = defaultImageLimitMiB
+    /// The limit when `helpcenter.yml` sets none.
+    public static let defaultImageLimitMiB = 2
 
     public init(
         locales: [String], defaultLocale: String, baseURL: String, titles: [String: String],

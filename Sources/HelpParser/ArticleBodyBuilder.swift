@@ -101,12 +101,7 @@ struct ArticleBodyBuilder {
         case nil:
             break
         }
-        var anchor = Slug.make(title.plainText)
-        if usedAnchors.contains(anchor) || explicitIDs.contains(anchor) {
-            var number = 2
-            while usedAnchors.contains("\(anchor)-\(number)") || explicitIDs.contains("\(anchor)-\(number)") { number += 1 }
-            anchor += "-\(number)"
-        }
+        let anchor = Slug.unique(Slug.make(title.plainText)) { usedAnchors.contains($0) || explicitIDs.contains($0) }
         usedAnchors.insert(anchor)
         return Section(level: level, anchor: anchor, title: title, blocks: [], headingRange: node.range, range: node.range)
     }
@@ -343,42 +338,44 @@ struct ArticleBodyBuilder {
         return range.start
     }
 
-    /// A title in bold that is a sentence of its own, as words, and the text after it ("**Invite
-    /// users**. From the **Manage** tab, …", "**Invite users:** from …"); nil when the bold does
-    /// not end a sentence or nothing follows it: "**Send invitation**." alone is a label with no
-    /// verb, not a title.
+    /// A paragraph that opens with a title in bold, as words, and the text after it ("**Invite
+    /// users**. From the **Manage** tab, …", "**Invite users:** from …"), the text empty when the
+    /// bold stands alone but for a closing mark ("**Add three groups.**"); nil when the bold does
+    /// not end a sentence before more text.
     static func boldTitle(_ paragraph: [Inline]) -> (title: [Inline], text: [Inline], colon: Bool)? {
-        guard paragraph.count >= 2, case .strong(let title) = paragraph[0].kind, case .text(let after) = paragraph[1].kind
-        else { return nil }
+        guard let first = paragraph.first, case .strong(let title) = first.kind else { return nil }
+        var after = ""
+        if paragraph.count > 1 {
+            guard case .text(let text) = paragraph[1].kind else { return nil }
+            after = text
+        }
         var mark = title.plainText.trimmingSpaces.last.flatMap { ".:!".contains($0) ? $0 : nil }
         var rest = Substring(after)
-        if mark == nil {
-            guard let first = rest.first, ".:!".contains(first) else { return nil }
-            mark = first
+        if mark == nil, let next = rest.first, ".:!".contains(next) {
+            mark = next
             rest = rest.dropFirst()
         }
-        guard rest.first?.isWhitespace == true else { return nil }
         let words = rest.drop { $0.isWhitespace }
-        let text = words.isEmpty ? [] : [Inline(.text(String(words)), range: paragraph[1].range)]
-        let remainder = text + paragraph.dropFirst(2)
-        guard remainder.plainText.contains(where: { $0.isLetter }) else { return nil }
+        let remainder = (words.isEmpty ? [] : [Inline(.text(String(words)), range: paragraph[1].range)]) + paragraph.dropFirst(2)
+        guard remainder.plainText.contains(where: { $0.isLetter }) else {
+            return remainder.plainText.trimmingSpaces.isEmpty ? (title, [], mark == ":") : nil
+        }
+        guard mark != nil, rest.first?.isWhitespace == true else { return nil }
         return (title, remainder, mark == ":")
     }
 
-    /// The `titled-step` warning: the step reads as one for people; how to have it checked.
-    private mutating func warnTitled(_ number: Int, _ what: String, at range: SourceRange) {
+    /// The warning on a step that reads as one for people (`code`): why, then what would have it checked.
+    private mutating func warnForPeople(_ number: Int, _ why: String, _ advice: String, code: String, at range: SourceRange) {
         diagnostics.append(.warning(
-            "step \(number) is a title in bold \(what), so it reads as a step for people that check does not run; "
-                + "to have it checked, make the sentence after the title the instruction (\"**Invite users**. Select **Invite** …\")",
-            file: file, at: range.start, code: Self.titledStepCode))
+            "step \(number) \(why), so it reads as a step for people that check does not run; \(advice)",
+            file: file, at: range.start, code: code))
     }
 
-    /// The words of a paragraph that is one bold span and at most a closing mark ("**Add three
-    /// groups.**", "**Add three groups**:"); nil otherwise.
-    static func titleAlone(_ paragraph: [Inline]) -> [Inline]? {
-        guard let first = paragraph.first, case .strong(let title) = first.kind else { return nil }
-        let rest = Array(paragraph.dropFirst()).plainText.trimmingSpaces
-        return rest.isEmpty || (rest.count == 1 && ".:!".contains(rest)) ? title : nil
+    private mutating func warnTitled(_ number: Int, _ what: String, at range: SourceRange) {
+        warnForPeople(
+            number, "is a title in bold \(what)",
+            "to have it checked, make the sentence after the title the instruction (\"**Invite users**. Select **Invite** …\")",
+            code: Self.titledStepCode, at: range)
     }
 
     /// The sentence with its opening **bold** as plain words, when that bold opens like an
@@ -430,9 +427,11 @@ struct ArticleBodyBuilder {
         return words + paragraph.dropFirst()
     }
 
+    private static let compactManualMarker = ArticleParser.manualStepMarker.filter { !$0.isWhitespace }
+
     private static func isManualMarker(_ node: MarkdownNode) -> Bool {
         guard case .htmlInline(let html) = node.kind else { return false }
-        return html.filter { !$0.isWhitespace }.lowercased() == "<!--manual-->"
+        return html.filter { !$0.isWhitespace }.lowercased() == compactManualMarker
     }
 
     /// Reads a step's first sentence into actions, or reports why not with a hint that fixes it.
@@ -465,40 +464,41 @@ struct ArticleBodyBuilder {
         // The instruction is the sentence after the title; when that does not read, the title
         // stands for what the text explains, which a person follows. A title before a colon must
         // open like an instruction: "**Owner**: full access" is an option, not a titled step.
-        if reading.reads {} else if let (title, text, colon) = Self.boldTitle(paragraph) {
-            let (retried, again) = attempt(text)
-            if again.reads {
-                (sentence, reading) = (retried, again)
-            } else if !colon || phrasebook.opensLikeInstruction(StepSentence(title).tokens) {
-                warnTitled(number, "followed by text the phrasebook finds no instruction in", at: range)
+        if !reading.reads, let (title, text, colon) = Self.boldTitle(paragraph) {
+            let isInstruction = phrasebook.opensLikeInstruction(StepSentence(title).tokens)
+            if !text.isEmpty {
+                let (retried, again) = attempt(text)
+                if again.reads {
+                    (sentence, reading) = (retried, again)
+                } else if !colon || isInstruction {
+                    warnTitled(number, "followed by text the phrasebook finds no instruction in", at: range)
+                    return [.manual]
+                }
+            } else if hasDetails, isInstruction {
+                // "**Add three groups.**" with the how below it, in paragraphs or nested steps.
+                warnTitled(number, "with what to do below it (nested steps are read on their own)", at: range)
                 return [.manual]
             }
-        } else if hasDetails, let title = Self.titleAlone(paragraph), phrasebook.opensLikeInstruction(StepSentence(title).tokens) {
-            // "**Add three groups.**" with the how below it, in paragraphs or nested steps.
-            warnTitled(number, "with what to do below it (nested steps are read on their own)", at: range)
-            return [.manual]
         }
         // "Select **A** or **B**": which one depends on the reader; a person decides.
         if case .alternative(let word) = reading {
-            diagnostics.append(.warning(
-                "step \(number) offers a choice ('\(word)'), so it reads as a step for people that check does not run; "
-                    + "to have each case checked, give it its own step or section (a procedure each)",
-                file: file, at: range.start, code: Self.choiceStepCode))
+            warnForPeople(
+                number, "offers a choice ('\(word)')", "to have each case checked, give it its own step or section (a procedure each)",
+                code: Self.choiceStepCode, at: range)
             return [.manual]
         }
         if case .read(let read) = reading {
             if read.contains(.conditional) {
-                diagnostics.append(.warning(
-                    "step \(number) applies under a condition, so it reads as a step for people that check does not run; "
-                        + "to have it checked, write the case as its own procedure (a section with its own steps)",
-                    file: file, at: range.start, code: Self.conditionalStepCode))
+                warnForPeople(
+                    number, "applies under a condition", "to have it checked, write the case as its own procedure (a section with its own steps)",
+                    code: Self.conditionalStepCode, at: range)
             }
             if read.contains(.unlabelled) {
-                diagnostics.append(.warning(
-                    "step \(number) names what to act on in plain words, not as a label, so it reads as a step for people "
-                        + "that check does not run; write the label in bold as the product shows it (**…**), "
-                        + "or end the step with <!-- manual --> if only a person can do it",
-                    file: file, at: range.start, code: Self.unlabelledStepCode))
+                warnForPeople(
+                    number, "names what to act on in plain words, not as a label",
+                    "write the label in bold as the product shows it (**…**), or end the step with \(ArticleParser.manualStepMarker) "
+                        + "if only a person can do it",
+                    code: Self.unlabelledStepCode, at: range)
             }
             switch phrasebook.actions(of: read, spans: sentence.spans) {
             case .success(let actions): return actions

@@ -28,7 +28,7 @@ struct ContentImages {
     /// Every images folder: the shared one, then each locale's.
     private let folders: [String]
 
-    init(root: String, locales: [String], maximumBytes: Int = 2 << 20, resolve: @escaping @Sendable (String) -> String) {
+    init(root: String, locales: [String], maximumBytes: Int = SiteConfiguration.defaultImageLimitMiB << 20, resolve: @escaping @Sendable (String) -> String) {
         self.root = root
         self.maximumBytes = maximumBytes
         self.locales = locales

@@ -4,7 +4,7 @@ internal import HelpModel
 /// A heading's explicit anchor, `## Changer le mot de passe {#change-password}` (the syntax of
 /// Docusaurus, Hugo and MkDocs): the same in every locale, so translations share anchors and a
 /// check names its procedure by it whatever the language of the title.
-enum HeadingID {
+public enum HeadingID {
     /// The result of reading the end of a heading's text.
     enum Found {
         case id(String, SourceLocation)
@@ -41,6 +41,12 @@ enum HeadingID {
             ids.insert(id)
         }
         return ids
+    }
+
+    /// The id a heading's text names with a trailing `{#…}`, valid or not; for `helpcenter
+    /// import`, which reads headings as lines.
+    public static func explicitID(endingHeading text: String) -> String? {
+        trailing(in: text)?.0
     }
 
     /// The content of a `{#…}` ending `text` and the character offset of its `{`.

@@ -107,7 +107,7 @@ enum SiteConfigurationLoader {
             brand = Self.brand(node, locales: locales, yaml: yaml, into: &diagnostics)
         }
 
-        var imageLimitMiB = 2
+        var imageLimitMiB = SiteConfiguration.defaultImageLimitMiB
         if let node = values["image-limit-mib"] {
             if let value = node.scalarText.flatMap({ Int($0) }), (1...50).contains(value) {
                 imageLimitMiB = value

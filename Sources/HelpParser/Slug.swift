@@ -9,6 +9,15 @@ public enum Slug {
     /// Whether `text` is such an identifier (what `id:`, `slug:` and `{#…}` accept).
     public static func isIdentifier(_ text: String) -> Bool { text.isIdentifier }
 
+    /// `slug`, or `slug-2`, `slug-3`… the first that `isTaken` refuses not: how a heading's anchor
+    /// is made unique in its article (the build and the importer number alike).
+    public static func unique(_ slug: String, isTaken: (String) -> Bool) -> String {
+        guard isTaken(slug) else { return slug }
+        var number = 2
+        while isTaken("\(slug)-\(number)") { number += 1 }
+        return "\(slug)-\(number)"
+    }
+
     public static func make(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
         if let latin = latinSlug(text) { return latin }

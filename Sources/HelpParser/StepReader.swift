@@ -42,9 +42,18 @@ struct StepReader {
         var isEmpty: Bool { within == nil && row == nil && field == nil }
     }
 
+    /// The purposes and conditions that may close a clause (written without their comma), and
+    /// the asides in parentheses among those purposes: picked once per sentence, not per clause.
+    private let closingPurposes: [StepGrammar.Part]
+    private let closingAsides: [StepGrammar.Part]
+    private let closingConditions: [StepGrammar.Part]
+
     private init(grammar: StepGrammar, tokens: [Token]) {
         self.grammar = grammar
         self.tokens = tokens
+        closingPurposes = grammar.purposes.filter { !$0.text.hasSuffix(",") }
+        closingAsides = closingPurposes.filter { $0.text.hasPrefix("\\(") && $0.text.hasSuffix("\\)") }
+        closingConditions = grammar.conditions.filter { !$0.text.hasSuffix(",") }
     }
 
     /// `choices` is the grammar with its alternatives read as lists
@@ -185,9 +194,6 @@ struct StepReader {
         return readings
     }
 
-    private var closingPurposes: [StepGrammar.Part] { grammar.purposes.filter { !$0.text.hasSuffix(",") } }
-    private var closingAsides: [StepGrammar.Part] { closingPurposes.filter { $0.text.hasPrefix("\\(") && $0.text.hasSuffix("\\)") } }
-    private var closingConditions: [StepGrammar.Part] { grammar.conditions.filter { !$0.text.hasSuffix(",") } }
 
     /// Whether a condition may open a sentence: one written with its comma ("If prompted,") or
     /// set off in parentheses ("(If self-hosting)"), which may close one too.

@@ -169,7 +169,7 @@ enum LinkCheck {
                 for mention in mentions {
                     guard case .resolved(let resolution) = links.target(of: mention.destination, in: articles[index], isImage: mention.isImage)
                     else { continue }  // an article: the link leads somewhere
-                    report(resolution, mention.destination, at: mention.range.start, articles[index].file, links, &diagnostics)
+                    report(resolution, mention.destination, at: mention.range.start, articles[index].file, links.draftLinksShowAsText, &diagnostics)
                 }
                 found.store(diagnostics, at: index)
                 return
@@ -207,10 +207,10 @@ enum LinkCheck {
         for inline in inlines {
             switch inline.kind {
             case .link(let destination, _, let children):
-                report(links.resolve(destination, in: article), destination, at: inline.range.start, article.file, links, &diagnostics)
+                report(links.resolve(destination, in: article), destination, at: inline.range.start, article.file, links.draftLinksShowAsText, &diagnostics)
                 visit(children, article: article, links: links, into: &diagnostics)
             case .image(let source, _, _):
-                report(links.resolve(source, in: article, isImage: true), source, at: inline.range.start, article.file, links, &diagnostics)
+                report(links.resolve(source, in: article, isImage: true), source, at: inline.range.start, article.file, links.draftLinksShowAsText, &diagnostics)
             case .strong(let children), .emphasis(let children):
                 visit(children, article: article, links: links, into: &diagnostics)
             default: break
@@ -220,11 +220,11 @@ enum LinkCheck {
 
     private static func report(
         _ resolution: LinkResolver.Resolution, _ destination: String, at location: SourceLocation, _ file: String,
-        _ links: LinkResolver, _ diagnostics: inout [Diagnostic]
+        _ draftLinksShowAsText: Bool, _ diagnostics: inout [Diagnostic]
     ) {
         switch resolution {
         case .url, .unparsedArticle: break
-        case .draftArticle(let path) where links.draftLinksShowAsText:
+        case .draftArticle(let path) where draftLinksShowAsText:
             diagnostics.append(.warning(
                 "link to '\(path)' leads to a draft (draft: true), which the build leaves out; the link shows as text "
                     + "(--keep-going) until the draft is published or the link removed",
